@@ -1,0 +1,90 @@
+"""The one error family of negsim.
+
+Every error negsim raises on purpose derives from :class:`NegsimError`.  Bad input (a scenario
+file, a parameter a user passed) raises :class:`ScenarioError`, which names the file, the key path,
+what was expected and what was found, so that the command line can print it without a traceback.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+__all__ = ["NegsimError", "ScenarioError", "did_you_mean"]
+
+
+class NegsimError(Exception):
+    """Root of every error negsim raises on purpose."""
+
+
+class ScenarioError(NegsimError):
+    """A scenario (file or in-code) is not valid.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, in words.
+    file : str, optional
+        The file the bad value came from (``None`` for scenarios built in code).
+    key : str, optional
+        The key path inside the file, e.g. ``actors.Russia.demands[2].weight``.
+    expected, found : str, optional
+        What the key should hold and what it holds.
+    hint : str, optional
+        How to fix it (a "did you mean" suggestion, for instance).
+
+    Examples
+    --------
+    >>> err = ScenarioError("weight must be positive", file="s.toml",
+    ...                     key="actors.Russia.demands[0].weight",
+    ...                     expected="a number > 0", found="-1")
+    >>> print(err)
+    s.toml: actors.Russia.demands[0].weight: weight must be positive (expected a number > 0, found -1)
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        key: str | None = None,
+        expected: str | None = None,
+        found: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.message = message
+        self.file = file
+        self.key = key
+        self.expected = expected
+        self.found = found
+        self.hint = hint
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = ": ".join(p for p in (self.file, self.key) if p)
+        text = f"{where}: {self.message}" if where else self.message
+        detail = []
+        if self.expected is not None:
+            detail.append(f"expected {self.expected}")
+        if self.found is not None:
+            detail.append(f"found {self.found}")
+        if detail:
+            text += f" ({', '.join(detail)})"
+        if self.hint:
+            text += f"; {self.hint}"
+        return text
+
+
+def did_you_mean(word: object, choices: Iterable[object]) -> str | None:
+    """Return a "did you mean ...?" hint for a misspelled name, or ``None``.
+
+    Examples
+    --------
+    >>> did_you_mean("Rusia", ["Russia", "Ukraine"])
+    "did you mean 'Russia'?"
+    >>> did_you_mean("zzz", ["Russia"]) is None
+    True
+    """
+    names = [str(c) for c in choices]
+    close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else None
