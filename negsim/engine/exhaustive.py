@@ -61,16 +61,17 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     count = 0
     for start, rows in space.chunks(chunk_size):
         ids = np.arange(start, start + len(rows), dtype=np.int64)
-        allowed = space.allowed(rows) & (ids != sq_id)
+        possible = space.allowed(rows)
+        allowed = possible & (ids != sq_id)
         utils, vetoed = evaluate(models, rows)
         ok = acceptable_mask(utils, vetoed, allowed, reservations)
         count += int(np.count_nonzero(ok))
         res.allowed += int(np.count_nonzero(allowed))
         for j, k in enumerate(space.shape):
             res.option_in_acceptable[j] |= np.bincount(rows[ok, j], minlength=k) > 0
-            res.option_allowed[j] |= np.bincount(rows[allowed, j], minlength=k) > 0
+            res.option_allowed[j] |= np.bincount(rows[possible, j], minlength=k) > 0
             for a in range(n_actors):
-                free = allowed & ~vetoed[:, a]
+                free = possible & ~vetoed[:, a]
                 res.option_free_of_veto[a][j] |= np.bincount(rows[free, j], minlength=k) > 0
         if np.any(ok):
             keep_u, keep_ids = merge_frontier(res.frontier_u, res.frontier_ids, utils[ok], ids[ok])

@@ -8,12 +8,21 @@ from typing import Any, Iterator
 
 from negsim.errors import ScenarioError
 from negsim.loading.merge import ORIGIN, read_merged
+from negsim.loading.schema import format_of, required_missing
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
 from negsim.scenario import Scenario
 
 __all__ = ["load_scenario", "scenario_from_dict"]
 
 _ISSUE_KEYS = ("id", "label", "description", "options", "ordered", "status_quo")
+
+
+def _require(table: dict[str, Any], name: str) -> None:
+    """Raise for a required key that no file gave to a merged entry."""
+    missing = required_missing(format_of(name), table)
+    if missing is not None:
+        raise ScenarioError(f"missing key {missing.name!r}", key=missing.name,
+                            expected=missing.doc, found="nothing")
 
 
 def _public(table: dict[str, Any]) -> dict[str, Any]:
@@ -92,6 +101,7 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     issues: list[Issue] = []
     for i, t in enumerate(data.get("issues", [])):
         with _at(t, (file, f"issues[{i}]")):
+            _require(t, "issues")
             issues.append(_issue(t))
     by_id = {i.id: i for i in issues}
     constraints = []
@@ -110,10 +120,12 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     levers = []
     for i, t in enumerate(data.get("levers", [])):
         with _at(t, (file, f"levers[{i}]")):
+            _require(t, "levers")
             levers.append(Lever(**_public(t)))
     proposals = []
     for i, t in enumerate(data.get("proposals", [])):
         with _at(t, (file, f"proposals[{i}]")):
+            _require(t, "proposals")
             proposals.append(Proposal(**_public(t)))
     observations = []
     for i, t in enumerate(data.get("observations", [])):

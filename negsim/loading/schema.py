@@ -13,7 +13,8 @@ from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean
 
-__all__ = ["Key", "SCENARIO_FORMAT", "check_table", "json_schema"]
+__all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of", "json_schema",
+           "required_missing"]
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
             fail(f"write each entry as [[{key.rsplit('.', 1)[-1]}]]")
         for i, item in enumerate(value):
-            check_table(spec.fields, item, f"{key}[{i}]", file)
+            check_table(spec.fields, item, f"{key}[{i}]", file,
+                        partial=key in MERGED_BY_ID)
     elif kind == "named_tables":
         if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
             fail(f"write each entry as [{key}.NAME]")
@@ -207,9 +209,27 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         raise AssertionError(kind)
 
 
+MERGED_BY_ID = ("issues", "levers", "proposals")
+"""Arrays whose entries merge by id across ``extends``: their required keys (but ``id``) are
+checked after merging, since a later file may override only some keys of an entry."""
+
+
+def required_missing(fields: tuple[Key, ...], table: dict[str, Any]) -> Key | None:
+    """The first required key that ``table`` lacks, or ``None``."""
+    return next((f for f in fields if f.required and f.name not in table), None)
+
+
+def format_of(name: str) -> tuple[Key, ...]:
+    """The keys of a top-level table or array of tables (``"levers"``, ``"actors"`` ...)."""
+    return next(f.fields for f in SCENARIO_FORMAT if f.name == name)
+
+
 def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,
-                file: str | None) -> None:
-    """Check one table of a file against its keys: unknown keys, types, required keys."""
+                file: str | None, partial: bool = False) -> None:
+    """Check one table of a file against its keys: unknown keys, types, required keys.
+
+    With ``partial``, only ``id`` is required (entries that merge by id across files).
+    """
     known = {f.name: f for f in fields}
     for name, value in table.items():
         if name.startswith("__"):
@@ -222,7 +242,7 @@ def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,
                                 hint=did_you_mean(name, known))
         _check_value(spec, value, key, file)
     for spec in fields:
-        if spec.required and spec.name not in table:
+        if spec.required and spec.name not in table and (not partial or spec.name == "id"):
             raise ScenarioError(f"missing key {spec.name!r}", file=file,
                                 key=f"{prefix}.{spec.name}" if prefix else spec.name,
                                 expected=_KIND_TEXT[spec.kind], found="nothing")
