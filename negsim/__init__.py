@@ -1,7 +1,17 @@
 """negsim: game-theoretic analysis of negotiations from the parties' stated demands."""
 
+from negsim.engine import analyze
 from negsim.errors import NegsimError, ScenarioError
+from negsim.loading import load_scenario, scenario_from_dict
+from negsim.model import Actor, Condition, Constraint, Demand, Issue, Lever, Observation, Proposal
+from negsim.result import Analysis
+from negsim.scenario import Scenario
+from negsim.space import OutcomeSpace
 
 __version__ = "0.1.0"
 
-__all__ = ["NegsimError", "ScenarioError", "__version__"]
+__all__ = [
+    "Actor", "Analysis", "Condition", "Constraint", "Demand", "Issue", "Lever", "NegsimError", "Observation",
+    "OutcomeSpace", "Proposal", "Scenario", "ScenarioError", "analyze", "load_scenario", "scenario_from_dict",
+    "__version__",
+]

@@ -1,0 +1,54 @@
+"""The command line: a thin shell over the library.
+
+Each command lives in its own module with ``register(subparsers)`` that adds its parser and sets
+``func``; :data:`COMMANDS` lists them in the order ``negsim --help`` shows them.
+
+    negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
+    negsim validate SCENARIO.toml
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from negsim.errors import NegsimError
+
+__all__ = ["main", "COMMANDS"]
+
+COMMANDS = (
+    "negsim.cli.run",
+    "negsim.cli.validate",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    from negsim import __version__
+
+    p = argparse.ArgumentParser(prog="negsim", description="Game-theoretic analysis of "
+                                "negotiations from the parties' stated demands.")
+    p.add_argument("--version", action="version", version=f"negsim {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(name).register(sub)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 bad input or failed check, 2 usage).
+
+    A :class:`~negsim.NegsimError` (bad scenario, bad argument) is printed as one line on stderr,
+    without a traceback.
+    """
+    args = _parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except NegsimError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 1

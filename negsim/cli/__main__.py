@@ -1,0 +1,5 @@
+import sys
+
+from negsim.cli import main
+
+sys.exit(main())

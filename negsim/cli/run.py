@@ -1,0 +1,35 @@
+"""``negsim run``: analyse a scenario, print the summary, write JSON and figures."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("run", help="analyse a scenario and print the summary")
+    p.add_argument("scenario", help="scenario TOML file")
+    p.add_argument("--json", metavar="FILE", help="write the whole result as JSON")
+    p.add_argument("--plots", metavar="DIR", help="write the briefing figures (PNG and SVG)")
+    p.add_argument("--format", action="append", default=[], choices=["pdf", "png", "svg"],
+                   help="also write figures in this format (repeatable)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from negsim._atomic import write_text_atomic
+    from negsim.engine import analyze
+    from negsim.loading import load_scenario
+    from negsim.report import summary_text
+
+    analysis = analyze(load_scenario(args.scenario))
+    print(summary_text(analysis), end="")
+    if args.json:
+        write_text_atomic(args.json, analysis.to_json() + "\n")
+        print(f"\nwrote {args.json}")
+    if args.plots:
+        from negsim.plot.save import DEFAULT_FORMATS, save_figures
+
+        formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
+        for path in save_figures(analysis, args.plots, formats):
+            print(f"wrote {path}")
+    return 0

@@ -1,0 +1,20 @@
+"""``negsim validate``: check a scenario file; exit 1 with a precise message if it is bad."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check a scenario file")
+    p.add_argument("scenario", help="scenario TOML file")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from negsim.loading import load_scenario
+
+    scenario = load_scenario(args.scenario)
+    print(f"ok: {args.scenario}: {scenario.name} ({len(scenario.issues)} issues, "
+          f"{len(scenario.actors)} actors, {scenario.space.size:,} outcomes)")
+    return 0

@@ -1,0 +1,133 @@
+"""``negsim.analyze``: from a scenario to an :class:`~negsim.result.Analysis`."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from negsim.engine.exhaustive import outcome_cloud, scan
+from negsim.engine.verdicts import check_observations, proposal_verdicts
+from negsim.model import Condition
+from negsim.preferences import PreferenceModel, build_preferences, evaluate
+from negsim.result import (AcceptableSet, ActorSummary, Analysis, IssueSummary, LeverSummary,
+                           OutcomeCloud, OutcomePoint, Solution)
+from negsim.scenario import Scenario
+from negsim.solutions import (compromise_forecast, egalitarian_solution,
+                              kalai_smorodinsky_solution, nash_solution, utilitarian_solution)
+
+__all__ = ["analyze"]
+
+
+def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
+    return OutcomePoint(int(index), scenario.space.outcome(int(index)),
+                        {a: float(u) for a, u in zip(scenario.actor_names, utils)})
+
+
+def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier_u: np.ndarray,
+               frontier_ids: np.ndarray, target: tuple[int, ...],
+               nearest_id: int | None) -> dict[str, Solution]:
+    names = scenario.actor_names
+    d = np.array([m.reservation for m in models])
+    power = np.array([a.power for a in scenario.actors])
+    out: dict[str, Solution] = {}
+    empty_reason = "no deal is acceptable to every actor"
+    pickers = {
+        "nash": lambda: nash_solution(frontier_u, d),
+        "asymmetric_nash": lambda: nash_solution(frontier_u, d, power),
+        "kalai_smorodinsky": lambda: kalai_smorodinsky_solution(frontier_u, d),
+        "egalitarian": lambda: egalitarian_solution(frontier_u, d),
+        "utilitarian": lambda: utilitarian_solution(frontier_u),
+    }
+    for name, pick in pickers.items():
+        if len(frontier_u) == 0:
+            out[name] = Solution(name, None, None, False, empty_reason)
+            continue
+        i, ties = pick()
+        p = _point(scenario, int(frontier_ids[i]), frontier_u[i])
+        reason = ""
+        if name in ("nash", "asymmetric_nash") and np.any(frontier_u[i] - d <= 0):
+            reason = ("every acceptable deal leaves some actor no better off than without a deal; "
+                      "the Nash product is 0 everywhere, so the largest total gain was taken")
+        out[name] = Solution(name, p.outcome, p.utilities, True, reason, ties)
+    space = scenario.space
+    row = np.array([target], dtype=np.intp)
+    utils, vetoed = evaluate(models, row)
+    forecast = space.decode(target)
+    ok = bool(space.allowed(row)[0]) and not vetoed.any() and \
+        bool(np.all(utils[0] >= d - 1e-9)) and target != space.status_quo
+    nearest = None
+    reason = ""
+    if nearest_id is not None:
+        nearest = _point(scenario, nearest_id, evaluate(models, np.array(
+            [space.row(nearest_id)], dtype=np.intp))[0][0])
+    else:
+        reason = empty_reason
+    out["compromise"] = Solution("compromise", forecast,
+                                 {a: float(u) for a, u in zip(names, utils[0])}, ok, reason, 0,
+                                 nearest)
+    return out
+
+
+def analyze(scenario: Scenario) -> Analysis:
+    """Analyse a scenario: verdicts, acceptable set, bargaining solutions, observation checks.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        From :func:`negsim.load_scenario` or built in code.
+
+    Returns
+    -------
+    Analysis
+        Plain data; ``to_json()`` writes it, :mod:`negsim.plot` draws it.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> negsim.analyze(s).acceptable.size
+    1
+    """
+    from negsim import __version__
+
+    models = build_preferences(scenario)
+    verdicts = proposal_verdicts(scenario, models)
+    target = compromise_forecast(scenario)
+    found = scan(scenario, models, target=target)
+    space = scenario.space
+    names = scenario.actor_names
+    frontier = [_point(scenario, int(i), u) for i, u in zip(found.frontier_ids, found.frontier_u)]
+    options = {issue.id: [issue.options[k] for k in np.flatnonzero(found.option_in_acceptable[j])]
+               for j, issue in enumerate(space.issues)}
+    excluded: dict[str, dict[str, list[str]]] = {}
+    for j, issue in enumerate(space.issues):
+        per_option = {}
+        for k, opt in enumerate(issue.options):
+            if not found.option_allowed[j][k]:
+                continue
+            who = [names[a] for a in range(len(models)) if not found.option_free_of_veto[a][j][k]]
+            if who:
+                per_option[str(opt)] = who
+        if per_option:
+            excluded[issue.id] = per_option
+    acceptable = AcceptableSet(found.size, space.size, "exhaustive", frontier, options, excluded)
+    solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
+                           found.nearest_id)
+    utils, ok, vetoed, sampled = outcome_cloud(scenario, models)
+    cloud = OutcomeCloud(list(names), [[round(float(x), 6) for x in utils[:, a]]
+                                       for a in range(len(names))],
+                         [bool(x) for x in ok], [bool(x) for x in vetoed], sampled, scenario.seed)
+    actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
+                           m.reservation, m.reservation_given, a.color)
+              for a, m in zip(scenario.actors, models)]
+    levers = [LeverSummary(lv.id, lv.label, lv.by,
+                           "no_deal" if lv.on_no_deal else lv.trigger.describe()  # type: ignore[union-attr]
+                           if isinstance(lv.trigger, Condition) else str(lv.trigger),
+                           lv.credibility, dict(lv.effects),
+                           {a: lv.expected_effect(a) for a, _ in lv.effects})
+              for lv in scenario.levers]
+    issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo)
+              for i in space.issues]
+    return Analysis(scenario.name, scenario.date, scenario.summary, scenario.path, __version__,
+                    scenario.seed, issues, actors, levers, verdicts, acceptable, solutions,
+                    check_observations(scenario, verdicts), cloud)

@@ -1,0 +1,193 @@
+"""From the merged raw tables of a scenario file to a checked :class:`~negsim.Scenario`."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Iterator
+
+from negsim.errors import ScenarioError
+from negsim.loading.merge import ORIGIN, read_merged
+from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
+from negsim.scenario import Scenario
+
+__all__ = ["load_scenario", "scenario_from_dict"]
+
+_ISSUE_KEYS = ("id", "label", "description", "options", "ordered", "status_quo")
+
+
+def _public(table: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in table.items() if not k.startswith("__")}
+
+
+@contextmanager
+def _at(table: dict[str, Any], fallback: tuple[str | None, str]) -> Iterator[None]:
+    """Re-raise a ScenarioError from inside with the file and key path of ``table``."""
+    try:
+        yield
+    except ScenarioError as exc:
+        if exc.file is not None:
+            raise
+        file, prefix = table.get(ORIGIN, fallback)
+        key = f"{prefix}.{exc.key}" if exc.key else prefix
+        raise ScenarioError(exc.message, file=file, key=key, expected=exc.expected,
+                            found=exc.found, hint=exc.hint) from None
+
+
+def _issue(t: dict[str, Any]) -> Issue:
+    if "low" in t or "high" in t or "steps" in t:
+        if "options" in t:
+            raise ScenarioError("give either options or a numeric range, not both", key="options",
+                                expected="options, or low/high/steps", found="both")
+        missing = [k for k in ("low", "high", "steps") if k not in t]
+        if missing:
+            raise ScenarioError("a numeric range needs low, high and steps", key=missing[0],
+                                expected="a number", found="nothing")
+        return Issue.numeric_range(t["id"], t["low"], t["high"], t["steps"],
+                                   status_quo=t.get("status_quo"), label=t.get("label", ""),
+                                   description=t.get("description", ""))
+    if "options" not in t:
+        raise ScenarioError("an issue needs options (or low, high and steps)", key="options",
+                            expected="a list of options", found="nothing")
+    if "status_quo" not in t:
+        raise ScenarioError("an issue needs a status quo", key="status_quo",
+                            expected=f"one of {t['options']}", found="nothing")
+    opts = t["options"] if isinstance(t["options"], list) else [t["options"]]
+    return Issue(t["id"], tuple(opts), t["status_quo"], ordered=t.get("ordered", False),
+                 label=t.get("label", ""), description=t.get("description", ""))
+
+
+def _scores_keys(raw: dict[str, float], issue: Issue | None) -> dict[Any, float]:
+    """TOML table keys are strings; map them to numeric options where the issue has them."""
+    if issue is None:
+        return raw
+    by_text = {str(o): o for o in issue.options}
+    return {by_text.get(k, k): v for k, v in raw.items()}
+
+
+def _demand(t: dict[str, Any], issues: dict[str, Issue]) -> Demand:
+    t = _public(t)
+    if "scores" in t:
+        t["scores"] = _scores_keys(t["scores"], issues.get(t.get("issue", "")))
+    for k in ("want", "avoid"):
+        if k in t and isinstance(t[k], list):
+            t[k] = tuple(t[k])
+    return Demand(**t)
+
+
+def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scenario:
+    """Build a scenario from tables shaped like a scenario file (after ``extends`` is merged).
+
+    Examples
+    --------
+    >>> s = scenario_from_dict({
+    ...     "scenario": {"name": "toy"},
+    ...     "issues": [{"id": "war", "options": ["fight", "truce"], "status_quo": "fight"}],
+    ...     "actors": {"A": {"demands": [{"issue": "war", "want": "truce"}]}}})
+    >>> s.name, s.actor("A").demands[0].want
+    ('toy', ('truce',))
+    """
+    meta = data.get("scenario", {})
+    analysis = data.get("analysis", {})
+    issues: list[Issue] = []
+    for i, t in enumerate(data.get("issues", [])):
+        with _at(t, (file, f"issues[{i}]")):
+            issues.append(_issue(t))
+    by_id = {i.id: i for i in issues}
+    constraints = []
+    for i, t in enumerate(data.get("constraints", [])):
+        with _at(t, (file, f"constraints[{i}]")):
+            constraints.append(Constraint.of(t["forbid"], t.get("reason", "")))
+    actors = []
+    for name, t in data.get("actors", {}).items():
+        demands = []
+        for i, d in enumerate(t.get("demands", [])):
+            with _at(d, (file, f"actors.{name}.demands[{i}]")):
+                demands.append(_demand(d, by_id))
+        with _at(t, (file, f"actors.{name}")):
+            fields = {k: v for k, v in _public(t).items() if k != "demands"}
+            actors.append(Actor(name, tuple(demands), **fields))
+    levers = []
+    for i, t in enumerate(data.get("levers", [])):
+        with _at(t, (file, f"levers[{i}]")):
+            levers.append(Lever(**_public(t)))
+    proposals = []
+    for i, t in enumerate(data.get("proposals", [])):
+        with _at(t, (file, f"proposals[{i}]")):
+            proposals.append(Proposal(**_public(t)))
+    observations = []
+    for i, t in enumerate(data.get("observations", [])):
+        with _at(t, (file, f"observations[{i}]")):
+            observations.append(Observation(**_public(t)))
+    if "name" not in meta:
+        raise ScenarioError("the scenario has no name", file=file, key="scenario.name",
+                            expected="a [scenario] table with name = \"...\"", found="nothing")
+    kwargs = dict(name=meta["name"], date=meta.get("date", ""), summary=meta.get("summary", ""),
+                  issues=tuple(issues), actors=tuple(actors), levers=tuple(levers),
+                  proposals=tuple(proposals), observations=tuple(observations),
+                  constraints=tuple(constraints), path=file)
+    for k in ("seed", "cloud_size"):
+        if k in analysis:
+            kwargs[k] = analysis[k]
+    try:
+        return Scenario(**kwargs)  # type: ignore[arg-type]
+    except ScenarioError as exc:
+        if exc.file is not None or not exc.key:
+            raise
+        raise _relocate(exc, data, file) from None
+
+
+def _origins(data: dict[str, Any], file: str | None) -> dict[str, tuple[str | None, str]]:
+    """Merged key prefix → (file, key prefix in that file)."""
+    out: dict[str, tuple[str | None, str]] = {}
+    for name in ("issues", "constraints", "levers", "proposals", "observations"):
+        for i, t in enumerate(data.get(name, [])):
+            out[f"{name}[{i}]"] = t.get(ORIGIN, (file, f"{name}[{i}]"))
+    for actor, t in data.get("actors", {}).items():
+        out[f"actors.{actor}"] = t.get(ORIGIN, (file, f"actors.{actor}"))
+        for i, d in enumerate(t.get("demands", [])):
+            out[f"actors.{actor}.demands[{i}]"] = d.get(ORIGIN, (file, f"actors.{actor}.demands[{i}]"))
+    if "analysis" in data:
+        out["analysis"] = data["analysis"].get(ORIGIN, (file, "analysis"))
+    return out
+
+
+def _relocate(exc: ScenarioError, data: dict[str, Any], file: str | None) -> ScenarioError:
+    origins = _origins(data, file)
+    key = exc.key or ""
+    best = max((p for p in origins if key == p or key.startswith(p + ".")), key=len, default=None)
+    where_file, where_key = (file, key) if best is None else \
+        (origins[best][0], origins[best][1] + key[len(best):])
+    return ScenarioError(exc.message, file=where_file, key=where_key, expected=exc.expected,
+                         found=exc.found, hint=exc.hint)
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Load, merge and check a scenario file.
+
+    Parameters
+    ----------
+    path : str or Path
+        A TOML scenario file.  Files it ``extends`` are read relative to it.
+
+    Returns
+    -------
+    Scenario
+
+    Raises
+    ------
+    ScenarioError
+        With the file, the key path, what was expected and what was found.
+
+    Examples
+    --------
+    >>> import negsim, pathlib, tempfile
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "toy.toml"
+    >>> _ = f.write_text('[scenario]\\nname = "toy"\\n[[issues]]\\nid = "war"\\n'
+    ...                  'options = ["fight", "truce"]\\nstatus_quo = "fight"\\n'
+    ...                  '[actors.A]\\npower = 2\\n')
+    >>> negsim.load_scenario(f).actor("A").power
+    2.0
+    """
+    shown = str(path)
+    return scenario_from_dict(read_merged(path), file=shown)

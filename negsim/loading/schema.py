@@ -1,0 +1,298 @@
+"""The scenario file format, defined once.
+
+:data:`SCENARIO_FORMAT` describes every table and key a scenario file may hold.  The loader checks
+files against it (unknown keys, wrong types, missing keys, with "did you mean"), and
+:func:`json_schema` turns the same description into a JSON Schema for editors.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from negsim.errors import ScenarioError, did_you_mean
+
+__all__ = ["Key", "SCENARIO_FORMAT", "check_table", "json_schema"]
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key of the format.
+
+    ``kind`` is one of: ``str``, ``number``, ``int``, ``bool``, ``option`` (string or number),
+    ``options`` (an option or a list of options), ``condition`` (table issue → option(s)),
+    ``numbers`` (table name → number), ``scores`` (table option → number), ``trigger``
+    (``"no_deal"`` or a condition), ``strings`` (list of strings), ``table``, ``tables`` (array of
+    tables) and ``named_tables`` (table of tables keyed by name).
+    """
+
+    name: str
+    kind: str
+    doc: str
+    required: bool = False
+    fields: tuple[Key, ...] = ()
+    enum: tuple[str, ...] = ()
+
+
+def _k(name: str, kind: str, doc: str, required: bool = False, *fields: Key,
+       enum: tuple[str, ...] = ()) -> Key:
+    return Key(name, kind, doc, required, tuple(fields), enum)
+
+
+_SOURCE = (
+    _k("source", "str", "Where it was said: a file in the sources folder, or an outlet and date."),
+    _k("quote", "str", "The words, copied exactly from the source."),
+)
+
+DEMAND = (
+    _k("issue", "str", "The issue the demand is about.", True),
+    _k("want", "options", "The option(s) the actor wants; on an ordered issue the score falls "
+       "linearly with the rank distance to the nearest wanted option."),
+    _k("avoid", "options", "The option(s) the actor rejects (score 0; 1 elsewhere)."),
+    _k("scores", "scores", "Explicit scores in [0, 1] per option; unlisted options score 0."),
+    _k("weight", "number", "How much the demand matters (> 0, default 1)."),
+    _k("hard", "bool", "A red line: every outcome where the demand applies and is not fully met is "
+       "vetoed by the actor."),
+    _k("when", "condition", "The demand applies only where this holds (counts as met elsewhere)."),
+    _k("label", "str", "A short name for tables and figures."),
+    *_SOURCE,
+)
+
+SCENARIO_FORMAT: tuple[Key, ...] = (
+    _k("scenario", "table", "What the scenario is.", False,
+       _k("name", "str", "A title for people."),
+       _k("date", "str", "The date the scenario describes (YYYY-MM-DD)."),
+       _k("summary", "str", "One paragraph on the situation."),
+       _k("extends", "strings", "Files this one builds on, relative to this file; merged in "
+          "order, this file last.")),
+    _k("analysis", "table", "Analysis settings.", False,
+       _k("seed", "int", "Seed of every random choice (samples for figures)."),
+       _k("cloud_size", "int", "How many outcomes the result keeps for plots.")),
+    _k("issues", "tables", "The dimensions of a deal.", False,
+       _k("id", "str", "Identifier used in demands, terms and conditions.", True),
+       _k("label", "str", "A name for people."),
+       _k("description", "str", "What the options mean."),
+       _k("options", "options", "The options (strings or numbers), in order if ordered."),
+       _k("ordered", "bool", "Whether the options lie on a scale."),
+       _k("low", "number", "Numeric range: lowest value."),
+       _k("high", "number", "Numeric range: highest value."),
+       _k("steps", "int", "Numeric range: number of evenly spaced options."),
+       _k("status_quo", "option", "The option that holds with no deal.")),
+    _k("constraints", "tables", "Combinations of options that cannot occur.", False,
+       _k("forbid", "condition", "Outcomes where all of these hold are impossible.", True),
+       _k("reason", "str", "Why.")),
+    _k("actors", "named_tables", "The parties, keyed by name.", False,
+       _k("label", "str", "Display name."),
+       _k("power", "number", "Bargaining weight (> 0, default 1)."),
+       _k("patience", "number", "Discount factor in (0, 1) (default 0.9)."),
+       _k("reservation", "number", "Explicit walk-away utility; by default derived from the "
+          "no-deal outcome and the levers."),
+       _k("color", "str", "Colour in figures, e.g. \"#b2182b\"."),
+       _k("demands", "tables", "What the actor has said it wants.", False, *DEMAND)),
+    _k("levers", "tables", "Unilateral moves that change payoffs when triggered.", False,
+       _k("id", "str", "Identifier.", True),
+       _k("label", "str", "A name for people."),
+       _k("by", "str", "The actor who pulls it.", True),
+       _k("trigger", "trigger", "\"no_deal\" or a condition on the outcome (default \"no_deal\")."),
+       _k("credibility", "number", "Probability it is carried out, in [0, 1] (default 1)."),
+       _k("effects", "numbers", "Utility change per actor.", True),
+       *_SOURCE),
+    _k("proposals", "tables", "Deals on the table.", False,
+       _k("id", "str", "Identifier.", True),
+       _k("label", "str", "A name for people."),
+       _k("by", "str", "The actor who put it forward."),
+       _k("terms", "condition", "Option per issue; unnamed issues stay at the status quo.", True),
+       _k("date", "str", "When it was put forward."),
+       *_SOURCE),
+    _k("observations", "tables", "Recorded responses of actors to proposals.", False,
+       _k("actor", "str", "Who responded.", True),
+       _k("proposal", "str", "To which proposal.", True),
+       _k("response", "str", "What they said.", True, enum=("accept", "reject")),
+       _k("date", "str", "When."),
+       _k("must_match", "bool", "Whether a back-test fails when the model misses it (default true)."),
+       _k("note", "str", "Context."),
+       *_SOURCE),
+)
+
+_KIND_TEXT = {
+    "str": "a string", "number": "a number", "int": "an integer", "bool": "true or false",
+    "option": "a string or a number", "options": "an option or a list of options",
+    "condition": "a table of issue = option(s)", "numbers": "a table of name = number",
+    "scores": "a table of option = score", "trigger": '"no_deal" or a condition table',
+    "strings": "a list of strings", "table": "a table", "tables": "an array of tables ([[...]])",
+    "named_tables": "a table of tables",
+}
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _is_number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _is_option(v: Any) -> bool:
+    return isinstance(v, str) or (_is_number(v) and math.isfinite(v))
+
+
+def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
+    def fail(extra: str | None = None) -> None:
+        raise ScenarioError(f"{spec.name} has the wrong type", file=file, key=key,
+                            expected=_KIND_TEXT[spec.kind], found=_describe(value), hint=extra)
+
+    kind = spec.kind
+    if kind == "str":
+        if not isinstance(value, str):
+            fail()
+        if spec.enum and value not in spec.enum:
+            raise ScenarioError(f"unknown {spec.name}", file=file, key=key,
+                                expected=" or ".join(repr(e) for e in spec.enum),
+                                found=_describe(value), hint=did_you_mean(value, spec.enum))
+    elif kind == "number":
+        if not _is_number(value):
+            fail()
+        if isinstance(value, float) and math.isnan(value):
+            raise ScenarioError(f"{spec.name} is not a number", file=file, key=key,
+                                expected="a finite number", found="nan")
+    elif kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            fail()
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            fail()
+    elif kind == "option":
+        if not _is_option(value):
+            fail()
+    elif kind == "options":
+        items = value if isinstance(value, list) else [value]
+        if not items or not all(_is_option(v) for v in items):
+            fail()
+    elif kind in ("condition", "numbers", "scores"):
+        if not isinstance(value, dict):
+            fail()
+        for k, v in value.items():
+            ok = (_is_number(v) if kind != "condition"
+                  else (_is_option(v) or (isinstance(v, list) and v and all(map(_is_option, v)))))
+            if not ok:
+                raise ScenarioError(f"{spec.name} has a value of the wrong type", file=file,
+                                    key=f"{key}.{k}",
+                                    expected="a number" if kind != "condition"
+                                    else "an option or a list of options", found=_describe(v))
+    elif kind == "trigger":
+        if value != "no_deal" and not isinstance(value, dict):
+            fail()
+        if isinstance(value, dict):
+            _check_value(Key(spec.name, "condition", spec.doc), value, key, file)
+    elif kind == "strings":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            fail()
+    elif kind == "table":
+        if not isinstance(value, dict):
+            fail()
+        check_table(spec.fields, value, key, file)
+    elif kind == "tables":
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            fail(f"write each entry as [[{key.rsplit('.', 1)[-1]}]]")
+        for i, item in enumerate(value):
+            check_table(spec.fields, item, f"{key}[{i}]", file)
+    elif kind == "named_tables":
+        if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+            fail(f"write each entry as [{key}.NAME]")
+        for name, item in value.items():
+            check_table(spec.fields, item, f"{key}.{name}", file)
+    else:  # pragma: no cover - the format above uses only the kinds listed
+        raise AssertionError(kind)
+
+
+def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,
+                file: str | None) -> None:
+    """Check one table of a file against its keys: unknown keys, types, required keys."""
+    known = {f.name: f for f in fields}
+    for name, value in table.items():
+        if name.startswith("__"):
+            continue
+        key = f"{prefix}.{name}" if prefix else name
+        spec = known.get(name)
+        if spec is None:
+            raise ScenarioError(f"unknown key {name!r}", file=file, key=key,
+                                expected=f"one of {sorted(known)}", found=repr(name),
+                                hint=did_you_mean(name, known))
+        _check_value(spec, value, key, file)
+    for spec in fields:
+        if spec.required and spec.name not in table:
+            raise ScenarioError(f"missing key {spec.name!r}", file=file,
+                                key=f"{prefix}.{spec.name}" if prefix else spec.name,
+                                expected=_KIND_TEXT[spec.kind], found="nothing")
+
+
+_OPTION_SCHEMA = {"type": ["string", "number"]}
+_OPTIONS_SCHEMA = {"anyOf": [_OPTION_SCHEMA, {"type": "array", "items": _OPTION_SCHEMA,
+                                              "minItems": 1}]}
+
+
+def _key_schema(spec: Key) -> dict[str, Any]:
+    kind = spec.kind
+    out: dict[str, Any]
+    if kind == "str":
+        out = {"type": "string"}
+        if spec.enum:
+            out["enum"] = list(spec.enum)
+    elif kind == "number":
+        out = {"type": "number"}
+    elif kind == "int":
+        out = {"type": "integer"}
+    elif kind == "bool":
+        out = {"type": "boolean"}
+    elif kind == "option":
+        out = dict(_OPTION_SCHEMA)
+    elif kind == "options":
+        out = dict(_OPTIONS_SCHEMA)
+    elif kind == "condition":
+        out = {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}
+    elif kind in ("numbers", "scores"):
+        out = {"type": "object", "additionalProperties": {"type": "number"}}
+    elif kind == "trigger":
+        out = {"anyOf": [{"const": "no_deal"},
+                         {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}]}
+    elif kind == "strings":
+        out = {"type": "array", "items": {"type": "string"}}
+    else:
+        table = _table_schema(spec.fields)
+        if kind == "table":
+            out = table
+        elif kind == "tables":
+            out = {"type": "array", "items": table}
+        else:
+            out = {"type": "object", "additionalProperties": table}
+    out["description"] = spec.doc
+    return out
+
+
+def _table_schema(fields: tuple[Key, ...]) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": {f.name: _key_schema(f) for f in fields},
+        "additionalProperties": False,
+    }
+    required = [f.name for f in fields if f.required]
+    if required:
+        out["required"] = required
+    return out
+
+
+def json_schema() -> dict[str, Any]:
+    """The scenario format as a JSON Schema (draft 2020-12), generated from SCENARIO_FORMAT.
+
+    Examples
+    --------
+    >>> schema = json_schema()
+    >>> sorted(schema["properties"])[:3]
+    ['actors', 'analysis', 'constraints']
+    """
+    schema = _table_schema(SCENARIO_FORMAT)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "negsim scenario"
+    return schema

@@ -1,0 +1,202 @@
+"""Preference models, built from an actor's demands (never typed in by hand).
+
+An actor's utility is a weighted sum of *factors*: small tables over the few issues a demand (or a
+lever's trigger) depends on.  A demand without a condition is a table over its own issue; a
+conditional demand is a table over its issue and the issues of its condition.  Evaluating a chunk of
+outcomes is one fancy-indexing gather per factor, so the cost grows with the number of demands,
+never with the number of outcomes held in memory.
+
+    u(o) = Σ_d w_d · s_d(o) / Σ_d w_d  +  Σ_levers credibility · effect · [trigger holds at o]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from negsim.model import Actor, Condition, Demand, Lever
+from negsim.scenario import Scenario
+from negsim.space import OutcomeSpace
+
+__all__ = ["Factor", "PreferenceModel", "build_preferences", "demand_scores", "UTILITY_DECIMALS"]
+
+UTILITY_DECIMALS = 12
+"""Utilities are rounded to this many decimals so that equal sums compare equal."""
+
+
+@dataclass(frozen=True, eq=False)
+class Factor:
+    """A table over a few issues (positions ``issues``), times a coefficient."""
+
+    issues: tuple[int, ...]
+    table: np.ndarray
+    coef: float
+    source: str  # "demand[k]" or "lever:<id>"
+
+    def values(self, rows: np.ndarray) -> np.ndarray:
+        """The table's entries for each row of option indices."""
+        return self.table[tuple(rows[:, i] for i in self.issues)]
+
+
+def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
+    """The demand's score of every option of its issue, ignoring its condition.
+
+    Examples
+    --------
+    >>> from negsim.model import Issue
+    >>> space = OutcomeSpace((Issue("x", ("a", "b", "c", "d", "e"), "a", ordered=True),))
+    >>> demand_scores(Demand("x", want="b"), space).tolist()
+    [0.75, 1.0, 0.75, 0.5, 0.25]
+    """
+    issue = space.issue(demand.issue)
+    n = len(issue)
+    if demand.want is not None:
+        wanted = [issue.index(o) for o in demand.want]
+        if issue.ordered:
+            ranks = np.arange(n)
+            dist = np.min(np.abs(ranks[:, None] - np.array(wanted)[None, :]), axis=1)
+            return 1.0 - dist / (n - 1)
+        s = np.zeros(n)
+        s[wanted] = 1.0
+        return s
+    if demand.avoid is not None:
+        s = np.ones(n)
+        s[[issue.index(o) for o in demand.avoid]] = 0.0
+        return s
+    s = np.zeros(n)
+    for opt, score in demand.scores or ():
+        s[issue.index(opt)] = score
+    return s
+
+
+def _condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) -> np.ndarray:
+    """Boolean table over ``axes`` (issue positions, sorted) where the condition holds."""
+    shape = tuple(space.shape[a] for a in axes)
+    mask = np.ones(shape, dtype=bool)
+    for issue_id, opts in cond.terms:
+        issue = space.issue(issue_id)
+        member = np.zeros(len(issue), dtype=bool)
+        member[[issue.index(o) for o in opts]] = True
+        view = [1] * len(axes)
+        view[axes.index(space.position[issue_id])] = len(issue)
+        mask = mask & member.reshape(view)
+    return mask
+
+
+def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
+    """(axes, score table, vetoed table) of a demand over its issue and its condition's issues."""
+    own = space.position[demand.issue]
+    axes = tuple(sorted({own, *(space.position[i] for i in demand.when.issues)}))
+    s = demand_scores(demand, space)
+    view = [1] * len(axes)
+    view[axes.index(own)] = len(s)
+    s_full = np.broadcast_to(s.reshape(view), tuple(space.shape[a] for a in axes))
+    applies = _condition_mask(demand.when, space, axes)
+    table = np.where(applies, s_full, 1.0)
+    vetoed = applies & (s_full < 1.0) if demand.hard else np.zeros_like(applies)
+    return axes, table, vetoed
+
+
+@dataclass(frozen=True, eq=False)
+class PreferenceModel:
+    """One actor's preferences over the outcome space.
+
+    Attributes
+    ----------
+    actor : str
+    factors : tuple of Factor
+        Utility terms (demands, then conditional levers).
+    vetoes : tuple of Factor
+        Boolean tables of the red lines (``coef`` unused).
+    no_deal_utility : float
+        Utility of the status-quo outcome.
+    lever_shift : float
+        Expected effect of the levers pulled when there is no deal.
+    reservation : float
+        Walk-away utility: the explicit one, or no-deal utility plus lever shift.
+    reservation_given : bool
+        Whether the reservation was set explicitly.
+    """
+
+    actor: str
+    factors: tuple[Factor, ...]
+    vetoes: tuple[Factor, ...]
+    no_deal_utility: float
+    lever_shift: float
+    reservation: float
+    reservation_given: bool
+
+    def utility(self, rows: np.ndarray) -> np.ndarray:
+        """Utility of each row of option indices."""
+        total = np.zeros(len(rows))
+        for f in self.factors:
+            total += f.coef * f.values(rows)
+        return np.round(total, UTILITY_DECIMALS)
+
+    def vetoed(self, rows: np.ndarray) -> np.ndarray:
+        """Whether each row crosses one of the actor's red lines."""
+        out = np.zeros(len(rows), dtype=bool)
+        for f in self.vetoes:
+            out |= f.values(rows)
+        return out
+
+    def demand_table(self, rows: np.ndarray) -> np.ndarray:
+        """Per demand, the score of each row: shape (n_demands, n_rows)."""
+        return np.array([f.values(rows) for f in self.factors if f.source.startswith("demand")])
+
+
+def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> PreferenceModel:
+    total = actor.total_weight or 1.0  # an actor with no demands is indifferent over outcomes
+    factors: list[Factor] = []
+    vetoes: list[Factor] = []
+    for k, d in enumerate(actor.demands):
+        axes, table, vetoed = _demand_tables(d, space)
+        factors.append(Factor(axes, table, d.weight / total, f"demand[{k}]"))
+        if d.hard:
+            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]"))
+    shift = 0.0
+    for lv in levers:
+        effect = lv.expected_effect(actor.name)
+        if effect == 0.0:
+            continue
+        if lv.on_no_deal:
+            shift += effect
+        else:
+            cond = lv.trigger
+            assert isinstance(cond, Condition)
+            axes = tuple(sorted(space.position[i] for i in cond.issues))
+            factors.append(Factor(axes, _condition_mask(cond, space, axes).astype(float), effect,
+                                  f"lever:{lv.id}"))
+    sq = np.array([space.status_quo], dtype=np.intp)
+    model = PreferenceModel(actor.name, tuple(factors), tuple(vetoes), 0.0, 0.0, 0.0, False)
+    no_deal = float(model.utility(sq)[0])
+    shift = round(shift, UTILITY_DECIMALS)
+    given = actor.reservation is not None
+    reservation = float(actor.reservation) if given else round(no_deal + shift, UTILITY_DECIMALS)
+    return PreferenceModel(actor.name, tuple(factors), tuple(vetoes), no_deal, shift,
+                           reservation, given)
+
+
+def build_preferences(scenario: Scenario) -> tuple[PreferenceModel, ...]:
+    """One preference model per actor, in the scenario's actor order.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
+    ...     levers=(negsim.Lever("sanctions", by="A", effects={"A": -0.2}),))
+    >>> m = build_preferences(s)[0]
+    >>> m.no_deal_utility, m.lever_shift, m.reservation
+    (0.0, -0.2, -0.2)
+    """
+    space = scenario.space
+    return tuple(_build_one(a, scenario.levers, space) for a in scenario.actors)
+
+
+def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Utilities (n_rows × n_actors) and red-line vetoes (n_rows × n_actors) of rows."""
+    utils = np.stack([m.utility(rows) for m in models], axis=1)
+    vetoed = np.stack([m.vetoed(rows) for m in models], axis=1)
+    return utils, vetoed

@@ -1,0 +1,106 @@
+"""The readable summary of an analysis (what ``negsim run`` prints)."""
+
+from __future__ import annotations
+
+from negsim.result import Analysis, Solution
+
+__all__ = ["summary_text"]
+
+_SOLUTION_TITLES = {
+    "nash": "Nash", "asymmetric_nash": "Asymmetric Nash (power-weighted)",
+    "kalai_smorodinsky": "Kalai-Smorodinsky", "egalitarian": "Egalitarian (max-min gain)",
+    "utilitarian": "Utilitarian (max total)", "compromise": "Compromise forecast",
+}
+
+
+def _outcome_text(outcome: dict, status_quo: dict) -> str:
+    changed = [f"{k}={v}" for k, v in outcome.items() if v != status_quo.get(k)]
+    return ", ".join(changed) if changed else "(status quo on every issue)"
+
+
+def _utils_text(utils: dict[str, float] | None) -> str:
+    return ", ".join(f"{a} {u:.2f}" for a, u in (utils or {}).items())
+
+
+def _solution_lines(s: Solution, sq: dict) -> list[str]:
+    title = _SOLUTION_TITLES.get(s.name, s.name)
+    if s.outcome is None:
+        return [f"  {title}: none ({s.reason})"]
+    lines = [f"  {title}: {_outcome_text(s.outcome, sq)}", f"      utilities: {_utils_text(s.utilities)}"]
+    if s.name == "compromise":
+        lines[0] += "" if s.acceptable else "  [not acceptable to all]"
+        if s.nearest is not None and not s.acceptable:
+            lines.append(f"      nearest acceptable deal: {_outcome_text(s.nearest.outcome, sq)}")
+            lines.append(f"      utilities: {_utils_text(s.nearest.utilities)}")
+    if s.ties > 1:
+        lines.append(f"      ({s.ties} deals tie for this solution; the first is shown)")
+    if s.reason:
+        lines.append(f"      note: {s.reason}")
+    return lines
+
+
+def summary_text(analysis: Analysis) -> str:
+    """A summary a person can read in a minute.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> print(summary_text(negsim.analyze(s)).splitlines()[0])
+    toy
+    """
+    a = analysis
+    sq = {i.id: i.status_quo for i in a.issues}
+    out = [a.scenario]
+    if a.date:
+        out[0] += f" ({a.date})"
+    out.append("=" * len(out[0]))
+    if a.summary:
+        out += [a.summary.strip(), ""]
+    out.append("Actors (walk-away utility = no-deal utility + expected lever effects)")
+    for act in a.actors:
+        how = "set explicitly" if act.reservation_given else \
+            f"{act.no_deal_utility:.2f} {'+' if act.lever_shift >= 0 else '-'} {abs(act.lever_shift):.2f}"
+        out.append(f"  {act.name:<12} reservation {act.reservation:5.2f}  ({how}; power {act.power:g}, "
+                   f"patience {act.patience:g})")
+    if a.levers:
+        out += ["", "Levers"]
+        for lv in a.levers:
+            eff = ", ".join(f"{k} {v:+.3f}" for k, v in lv.expected_effects.items())
+            out.append(f"  {lv.label} (by {lv.by}, if {lv.trigger.replace('_', ' ')}, "
+                       f"credibility {lv.credibility:g}): {eff}")
+    out += ["", "Proposals"]
+    if not a.verdicts:
+        out.append("  (none in the scenario)")
+    for v in a.verdicts:
+        verdict = "ACCEPTABLE TO ALL" if v.accepted_by_all else "blocked"
+        out.append(f"  {v.label} [{v.proposal}]{' by ' + v.by if v.by else ''}: {verdict}")
+        for r in v.responses:
+            word = "accepts" if r.accepts else "rejects"
+            out.append(f"    {r.actor:<12} {word:<8} utility {r.utility:5.2f}  margin {r.margin:+.2f}")
+            for b in r.blockers:
+                kind = "red line crossed" if b.red_line else f"shortfall {b.shortfall:.2f}"
+                out.append(f"        - {b.description} ({kind})")
+    acc = a.acceptable
+    out += ["", "Acceptable deals"]
+    if acc.empty:
+        out.append(f"  none of the {acc.space_size:,} outcomes is acceptable to every actor")
+    else:
+        out.append(f"  {acc.size:,} of {acc.space_size:,} outcomes are acceptable to every actor "
+                   f"({acc.method}); {len(acc.frontier)} on the Pareto frontier")
+        for issue in a.issues:
+            opts = acc.options.get(issue.id, [])
+            out.append(f"    {issue.id}: {', '.join(map(str, opts))}")
+    out += ["", "Bargaining solutions"]
+    for s in a.solutions.values():
+        out += _solution_lines(s, sq)
+    if a.observations:
+        matched = sum(o.match for o in a.observations)
+        out += ["", f"Observations: the model reproduces {matched} of {len(a.observations)}"]
+        for o in a.observations:
+            mark = "match" if o.match else "MISS "
+            when = f" ({o.date})" if o.date else ""
+            out.append(f"  {mark} {o.actor} {o.response}s {o.proposal}{when}; model: "
+                       f"{o.predicted} (margin {o.margin:+.2f})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,241 @@
+"""The analysis result: plain data that prints, plots and round-trips through JSON.
+
+Every class is a frozen dataclass of numbers, strings, lists and dicts (see
+:class:`negsim._plain.PlainData`): ``Analysis.from_json(a.to_json()) == a``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from negsim._plain import PlainData
+
+__all__ = [
+    "ActorSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
+    "OutcomePoint", "AcceptableSet", "Solution", "ObservationCheck", "OutcomeCloud", "Analysis",
+    "SOLUTION_NAMES",
+]
+
+OptionValue = Union[str, int, float]
+Outcome = dict[str, OptionValue]
+
+SOLUTION_NAMES = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian",
+                  "compromise")
+
+
+@dataclass(frozen=True)
+class IssueSummary(PlainData):
+    """An issue as the result shows it."""
+
+    id: str
+    label: str
+    options: list[OptionValue]
+    ordered: bool
+    status_quo: OptionValue
+
+
+@dataclass(frozen=True)
+class ActorSummary(PlainData):
+    """An actor's walk-away position and how it is made up."""
+
+    name: str
+    label: str
+    power: float
+    patience: float
+    no_deal_utility: float
+    lever_shift: float
+    reservation: float
+    reservation_given: bool
+    color: str | None = None
+
+
+@dataclass(frozen=True)
+class LeverSummary(PlainData):
+    """A lever and its expected effects (credibility × effect) per actor."""
+
+    id: str
+    label: str
+    by: str
+    trigger: str
+    credibility: float
+    effects: dict[str, float]
+    expected_effects: dict[str, float]
+
+
+@dataclass(frozen=True)
+class Blocker(PlainData):
+    """A demand that stands in the way of a proposal for one actor."""
+
+    demand: int
+    issue: str
+    description: str
+    red_line: bool
+    score: float
+    shortfall: float
+    source: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
+class ActorVerdict(PlainData):
+    """One actor's verdict on one proposal."""
+
+    actor: str
+    accepts: bool
+    utility: float
+    reservation: float
+    margin: float
+    vetoed: bool
+    blockers: list[Blocker] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProposalVerdict(PlainData):
+    """Who accepts a proposal, by what margin, and which demands block it."""
+
+    proposal: str
+    label: str
+    by: str | None
+    outcome: Outcome
+    accepted_by_all: bool
+    responses: list[ActorVerdict]
+
+    def response(self, actor: str) -> ActorVerdict:
+        """The verdict of one actor."""
+        for r in self.responses:
+            if r.actor == actor:
+                return r
+        raise KeyError(actor)
+
+
+@dataclass(frozen=True)
+class OutcomePoint(PlainData):
+    """An outcome with its number in the space and every actor's utility."""
+
+    index: int
+    outcome: Outcome
+    utilities: dict[str, float]
+
+
+@dataclass(frozen=True)
+class AcceptableSet(PlainData):
+    """The deals every actor can accept, and what they have in common.
+
+    ``options`` lists, per issue, the options that occur in some acceptable deal; ``excluded_by``
+    lists, per issue and option (as text), the actors whose red lines rule out every outcome with
+    that option.
+    """
+
+    size: int
+    space_size: int
+    method: str
+    frontier: list[OutcomePoint]
+    options: dict[str, list[OptionValue]]
+    excluded_by: dict[str, dict[str, list[str]]]
+    exact: bool = True
+
+    @property
+    def empty(self) -> bool:
+        """Whether no deal is acceptable to all."""
+        return self.size == 0
+
+
+@dataclass(frozen=True)
+class Solution(PlainData):
+    """A bargaining solution: its outcome and utilities, or the reason there is none.
+
+    For ``compromise``, ``outcome`` is the forecast itself (which may not be acceptable) and
+    ``nearest`` the acceptable deal closest to it.
+    """
+
+    name: str
+    outcome: Outcome | None
+    utilities: dict[str, float] | None
+    acceptable: bool
+    reason: str = ""
+    ties: int = 0
+    nearest: OutcomePoint | None = None
+
+
+@dataclass(frozen=True)
+class ObservationCheck(PlainData):
+    """A recorded response next to what the model predicts."""
+
+    actor: str
+    proposal: str
+    response: str
+    predicted: str
+    match: bool
+    margin: float
+    must_match: bool
+    date: str = ""
+    source: str = ""
+    quote: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class OutcomeCloud(PlainData):
+    """Utilities of the outcomes kept for plotting (all of them, or a seeded sample).
+
+    ``utilities[k]`` lists actor ``actors[k]``'s utility of each kept outcome (rounded to 1e-6).
+    """
+
+    actors: list[str]
+    utilities: list[list[float]]
+    acceptable: list[bool]
+    vetoed: list[bool]
+    sampled: bool
+    seed: int
+
+
+@dataclass(frozen=True)
+class Analysis(PlainData):
+    """Everything :func:`negsim.analyze` found about a scenario.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),
+    ...             negsim.Actor("B", (negsim.Demand("war", want="truce", weight=2),))))
+    >>> a = negsim.analyze(s)
+    >>> a.acceptable.size, a.solution("nash").outcome
+    (1, {'war': 'truce'})
+    >>> Analysis.from_json(a.to_json()) == a
+    True
+    """
+
+    scenario: str
+    date: str
+    summary: str
+    path: str | None
+    version: str
+    seed: int
+    issues: list[IssueSummary]
+    actors: list[ActorSummary]
+    levers: list[LeverSummary]
+    verdicts: list[ProposalVerdict]
+    acceptable: AcceptableSet
+    solutions: dict[str, Solution]
+    observations: list[ObservationCheck]
+    cloud: OutcomeCloud
+
+    def actor(self, name: str) -> ActorSummary:
+        """The summary of one actor."""
+        for a in self.actors:
+            if a.name == name:
+                return a
+        raise KeyError(name)
+
+    def verdict(self, proposal: str) -> ProposalVerdict:
+        """The verdict on one proposal."""
+        for v in self.verdicts:
+            if v.proposal == proposal:
+                return v
+        raise KeyError(proposal)
+
+    def solution(self, name: str) -> Solution:
+        """One bargaining solution by name (see ``SOLUTION_NAMES``)."""
+        return self.solutions[name]

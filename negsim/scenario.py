@@ -1,0 +1,162 @@
+"""The scenario: issues, actors, levers, proposals, observations and analysis settings.
+
+A :class:`Scenario` checks that everything it holds refers to things that exist (an issue, an
+option, an actor) when it is built, and reports a problem with the key path of the offending value
+(``actors.Russia.demands[2].issue``).  The loader maps those key paths back to the file and line
+the value came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+
+from negsim.errors import ScenarioError, did_you_mean
+from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
+from negsim.space import OutcomeSpace
+
+__all__ = ["Scenario"]
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything negsim knows about one negotiation.
+
+    Parameters
+    ----------
+    name : str
+    issues : tuple of Issue
+    actors : tuple of Actor
+    levers, proposals, observations, constraints : tuples of the model classes
+    date, summary : str
+    seed : int
+        Seed of everything random in the analysis (samples for figures).
+    cloud_size : int
+        How many outcomes the result keeps for plotting (all of them in smaller spaces).
+    path : str, optional
+        The file it was loaded from.
+
+    Examples
+    --------
+    >>> from negsim.model import Demand
+    >>> s = Scenario("toy", issues=(Issue("war", ("fight", "truce"), "fight"),),
+    ...              actors=(Actor("A", (Demand("war", want="truce"),)),
+    ...                      Actor("B", (Demand("war", want="fight", weight=2),))))
+    >>> s.space.size, s.actor("B").total_weight
+    (2, 2.0)
+    """
+
+    name: str
+    issues: tuple[Issue, ...]
+    actors: tuple[Actor, ...]
+    levers: tuple[Lever, ...] = ()
+    proposals: tuple[Proposal, ...] = ()
+    observations: tuple[Observation, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    date: str = ""
+    summary: str = ""
+    seed: int = 0
+    cloud_size: int = 20_000
+    path: str | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ("issues", "actors", "levers", "proposals", "observations", "constraints"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        if not self.actors:
+            raise ScenarioError("a scenario needs at least one actor", key="actors",
+                                expected="one or more [actors.NAME] tables", found="none")
+        check_names((i.id for i in self.issues), "issue", "issues")
+        check_names((a.name for a in self.actors), "actor", "actors")
+        check_names((lv.id for lv in self.levers), "lever", "levers")
+        check_names((p.id for p in self.proposals), "proposal", "proposals")
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise ScenarioError("the seed must be a non-negative integer", key="analysis.seed",
+                                expected="an integer >= 0", found=repr(self.seed))
+        if isinstance(self.cloud_size, bool) or not isinstance(self.cloud_size, int) \
+                or self.cloud_size < 0:
+            raise ScenarioError("cloud_size must be a non-negative integer",
+                                key="analysis.cloud_size", expected="an integer >= 0",
+                                found=repr(self.cloud_size))
+        space = self.space
+        for k, c in enumerate(self.constraints):
+            self._check_condition(c.forbid, f"constraints[{k}].forbid")
+        for a in self.actors:
+            for k, d in enumerate(a.demands):
+                key = f"actors.{a.name}.demands[{k}]"
+                issue = space.issue(d.issue, key=f"{key}.issue")
+                for field_name in ("want", "avoid"):
+                    for opt in getattr(d, field_name) or ():
+                        issue.index(opt, key=f"{key}.{field_name}")
+                for opt, _ in d.scores or ():
+                    issue.index(opt, key=f"{key}.scores")
+                self._check_condition(d.when, f"{key}.when")
+        for k, lv in enumerate(self.levers):
+            key = f"levers[{k}]"
+            self.actor(lv.by, key=f"{key}.by")
+            for name, _ in lv.effects:
+                self.actor(name, key=f"{key}.effects.{name}")
+            if isinstance(lv.trigger, Condition):
+                self._check_condition(lv.trigger, f"{key}.trigger")
+        for k, p in enumerate(self.proposals):
+            key = f"proposals[{k}]"
+            if p.by is not None:
+                self.actor(p.by, key=f"{key}.by")
+            outcome = self.outcome_of(p, key=f"{key}.terms")
+            for c in self.constraints:
+                if c.forbids(outcome):
+                    raise ScenarioError("the proposal's outcome is ruled out by a constraint",
+                                        key=f"{key}.terms", expected="an outcome no constraint forbids",
+                                        found=f"{c.forbid.describe()} ({c.reason or 'no reason given'})")
+        for k, o in enumerate(self.observations):
+            key = f"observations[{k}]"
+            self.actor(o.actor, key=f"{key}.actor")
+            self.proposal(o.proposal, key=f"{key}.proposal")
+
+    def _check_condition(self, cond: Condition, key: str) -> None:
+        for issue_id, opts in cond.terms:
+            issue = self.space.issue(issue_id, key=f"{key}.{issue_id}")
+            for opt in opts:
+                issue.index(opt, key=f"{key}.{issue_id}")
+
+    @cached_property
+    def space(self) -> OutcomeSpace:
+        """The outcome space (issues and constraints)."""
+        return OutcomeSpace(self.issues, self.constraints)
+
+    @property
+    def actor_names(self) -> tuple[str, ...]:
+        """The actors' names, in order."""
+        return tuple(a.name for a in self.actors)
+
+    def actor(self, name: str, key: str | None = None) -> Actor:
+        """The actor called ``name``."""
+        for a in self.actors:
+            if a.name == name:
+                return a
+        raise ScenarioError(f"unknown actor {name!r}", key=key,
+                            expected=f"one of {list(self.actor_names)}", found=repr(name),
+                            hint=did_you_mean(name, self.actor_names))
+
+    def proposal(self, proposal_id: str, key: str | None = None) -> Proposal:
+        """The proposal with this id."""
+        for p in self.proposals:
+            if p.id == proposal_id:
+                return p
+        ids = [p.id for p in self.proposals]
+        raise ScenarioError(f"unknown proposal {proposal_id!r}", key=key,
+                            expected=f"one of {ids}", found=repr(proposal_id),
+                            hint=did_you_mean(proposal_id, ids))
+
+    def outcome_of(self, proposal: Proposal, key: str | None = None) -> dict[str, Option]:
+        """The full outcome of a proposal: its terms, and the status quo on every other issue."""
+        rows = self.space.indices_of(dict(proposal.terms), fill_status_quo=True, key=key)
+        return self.space.decode(rows)
+
+    @property
+    def no_deal(self) -> dict[str, Option]:
+        """The outcome with no deal: every issue at its status quo."""
+        return self.space.decode(self.space.status_quo)
+
+    def with_changes(self, **changes: object) -> Scenario:
+        """A copy with some fields replaced (and checked again)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
