@@ -56,11 +56,15 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
         bool(np.all(utils[0] >= d - 1e-9)) and target != space.status_quo
     nearest = None
     reason = ""
+    forbidden = [c for c in space.constraints if c.forbids(forecast)]
+    if forbidden:
+        reason = ("the issue-by-issue forecast is a combination a constraint rules out ("
+                  + "; ".join(c.reason or c.forbid.describe() for c in forbidden) + ")")
     if nearest_id is not None:
         nearest = _point(scenario, nearest_id, evaluate(models, np.array(
             [space.row(nearest_id)], dtype=np.intp))[0][0])
     else:
-        reason = empty_reason
+        reason = "; ".join(r for r in (reason, empty_reason) if r)
     out["compromise"] = Solution("compromise", forecast,
                                  {a: float(u) for a, u in zip(names, utils[0])}, ok, reason, 0,
                                  nearest)

@@ -1,0 +1,83 @@
+"""The default scenario, end to end: load, analyse, JSON, summary, figure."""
+
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest
+
+import negsim
+import negsim.plot
+from negsim.cli import main
+from negsim.report import summary_text
+
+DEFAULT = Path(__file__).resolve().parents[1] / "scenarios" / "air_truce_secondary_tariffs.toml"
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return negsim.analyze(negsim.load_scenario(DEFAULT))
+
+
+def test_result_round_trips_through_json(analysis):
+    assert negsim.Analysis.from_json(analysis.to_json()) == analysis
+
+
+def test_same_scenario_same_result_bit_for_bit(analysis):
+    again = negsim.analyze(negsim.load_scenario(DEFAULT))
+    assert again.to_json() == analysis.to_json()
+
+
+def test_air_truce_is_blocked_by_ukraines_red_line(analysis):
+    ukraine = analysis.verdict("air_truce").response("Ukraine")
+    assert not ukraine.accepts and ukraine.vetoed
+    assert any(b.red_line and b.issue == "ground_war" for b in ukraine.blockers)
+
+
+def test_tariffs_lower_russias_walk_away_by_their_expected_cost(analysis):
+    scenario = negsim.load_scenario(DEFAULT)
+    tariffs = next(lv for lv in scenario.levers if lv.id == "secondary_tariffs")
+    without = negsim.analyze(scenario.with_changes(
+        levers=tuple(lv for lv in scenario.levers if lv.id != "secondary_tariffs")))
+    shift = analysis.actor("Russia").reservation - without.actor("Russia").reservation
+    assert shift == pytest.approx(tariffs.credibility * dict(tariffs.effects)["Russia"])
+
+
+def test_every_solution_lies_in_the_acceptable_set(analysis):
+    options = analysis.acceptable.options
+    for name in ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian"):
+        sol = analysis.solution(name)
+        assert sol.acceptable
+        for issue, opt in sol.outcome.items():
+            assert opt in options[issue]
+        for actor in analysis.actors:
+            assert sol.utilities[actor.name] >= actor.reservation - 1e-9
+
+
+def test_summary_names_actors_proposals_and_observations(analysis):
+    text = summary_text(analysis)
+    for word in ("Russia", "Ukraine", "Air truce", "Acceptable deals", "Nash", "Observations"):
+        assert word in text
+
+
+def test_outcome_space_figure_shows_what_the_analysis_found(analysis):
+    import matplotlib.pyplot as plt
+
+    ax = negsim.plot.outcome_space(analysis, actors=("Russia", "Ukraine"))
+    labels = [t.get_text() for t in ax.texts]
+    for v in analysis.verdicts:
+        assert v.label in labels
+    assert any("Russia walk-away" in t for t in labels)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Pareto frontier (acceptable)" in legend and "Nash" in legend
+    assert ax.get_title()
+    plt.close(ax.figure)
+
+
+def test_cli_run_writes_figures(tmp_path, capsys):
+    assert main(["run", str(DEFAULT), "--plots", str(tmp_path), "--format", "pdf"]) == 0
+    for ext in ("png", "svg", "pdf"):
+        f = tmp_path / f"outcome_space.{ext}"
+        assert f.exists() and f.stat().st_size > 1000
