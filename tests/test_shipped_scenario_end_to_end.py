@@ -72,7 +72,7 @@ def test_outcome_space_figure_shows_what_the_analysis_found(analysis):
     assert any("Russia walk-away" in t for t in labels)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert "Pareto frontier (acceptable)" in legend and "Nash" in legend
-    assert ax.get_title()
+    assert ax.get_title(loc="left").startswith(f"{analysis.acceptable.size:,} of 3,072 deals")
     plt.close(ax.figure)
 
 
