@@ -83,6 +83,15 @@ def _linear_forms(scenario: Scenario, k: int, model: PreferenceModel,
     return out
 
 
+def _conflict_reason(actor: str, n: int, min_share: float, reservations: bool) -> str:
+    within = (f"each demand at least {min_share * 100:g}% of {actor}'s total weight"
+              + (", any reservation shift in [-1, 1]" if reservations else ""))
+    if n == 1:
+        return f"no weights ({within}) reproduce this observation"
+    return (f"no weights ({within}) reproduce these {n} observations together; drop any one "
+            "and the rest can be reproduced")
+
+
 def _describe(scenario: Scenario, i: int) -> str:
     o = scenario.observations[i]
     when = f" ({o.date})" if o.date else ""
@@ -187,10 +196,8 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
             iis = lp.conflicting_subset(rows)
             idx = [used[j].index for j in iis]
             conflicts.append(Conflict(actor.name, idx, [_describe(scenario, i) for i in idx],
-                                      f"no weights (each demand at least {min_share:.0%} of "
-                                      f"{actor.name}'s total"
-                                      f"{', any reservation shift in [-1, 1]' if reservations else ''})"
-                                      " reproduce these together; drop any one and the rest can be"))
+                                      _conflict_reason(actor.name, len(idx), min_share,
+                                                       reservations)))
             continue
         start = np.array([d.weight / total for d in actor.demands] + ([0.0] if reservations else []))
         if used:
@@ -285,7 +292,7 @@ def _finish(scenario, before, params, conflicts, notes, decided, fitted, shifts,
                 "it no longer follows the levers")
     where = f" from {scenario.path}" if scenario.path else ""
     preamble = (f"Calibrated by negsim calibrate{where}: weights fitted to the recorded responses\n"
-                f"(most robust margin {margin:.4g}; each demand at least {min_share:.0%} of its "
+                f"(most robust margin {margin:.4g}; each demand at least {min_share * 100:g}% of its "
                 "actor's total weight).")
     toml = scenario_to_toml(calibrated, comments, preamble)
     return Calibration(scenario.name, True, margin, min_share, params, obs, [], notes, toml)
