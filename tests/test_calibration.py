@@ -257,3 +257,15 @@ def test_calibration_round_trips_through_json():
 def test_calibration_is_deterministic():
     s = _synthetic([0.4, 0.35, 0.25], 40, seed=11)
     assert negsim.calibrate(s).to_json() == negsim.calibrate(s).to_json()
+
+
+def test_every_shipped_scenario_calibrates_to_its_record():
+    from pathlib import Path
+
+    files = sorted((Path(__file__).resolve().parents[1] / "scenarios").glob("*.toml"))
+    if not files:
+        pytest.skip("no scenarios/*.toml in this checkout (the scenario library lands separately)")
+    for f in files:
+        fit = negsim.calibrate(negsim.load_scenario(f))
+        assert fit.feasible and fit.reproduces, (f.name, [c.reason for c in fit.conflicts])
+        assert all(c.match for c in backtest_scenario(fit.scenario_object()) if c.must_match)
