@@ -1,6 +1,6 @@
 """Time the back-test of scenarios/ and the calibration of each top-level scenario.
 
-    python3 benchmarks/record_bench.py [FOLDER]
+    PYTHONPATH=. python3 benchmarks/record_bench.py [FOLDER]
 """
 
 from __future__ import annotations
