@@ -1,5 +1,7 @@
 """negsim: game-theoretic analysis of negotiations from the parties' stated demands."""
 
+from negsim.backtest import BacktestReport, backtest
+from negsim.calibration import Calibration, calibrate
 from negsim.engine import analyze
 from negsim.errors import NegsimError, ScenarioError
 from negsim.loading import load_scenario, scenario_from_dict
@@ -14,4 +16,5 @@ __all__ = [
     "Actor", "Analysis", "Condition", "Constraint", "Demand", "Issue", "Lever", "NegsimError", "Observation",
     "OutcomeSpace", "Proposal", "Scenario", "ScenarioError", "analyze", "load_scenario", "scenario_from_dict",
     "__version__",
+    "BacktestReport", "Calibration", "backtest", "calibrate",
 ]

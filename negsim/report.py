@@ -102,5 +102,6 @@ def summary_text(analysis: Analysis) -> str:
             mark = "match" if o.match else "MISS "
             when = f" ({o.date})" if o.date else ""
             out.append(f"  {mark} {o.actor} {o.response}s {o.proposal}{when}; model: "
-                       f"{o.predicted} (margin {o.margin:+.2f})")
+                       f"{o.predicted} (margin {o.margin:+.2f})"
+                       + ("" if o.match or o.must_match else "  [tolerated: must_match = false]"))
     return "\n".join(out) + "\n"

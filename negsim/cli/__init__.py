@@ -5,6 +5,9 @@ Each command lives in its own module with ``register(subparsers)`` that adds its
 
     negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
     negsim validate SCENARIO.toml
+    negsim backtest PATH... [--json FILE]
+    negsim calibrate SCENARIO.toml [-o calibrated.toml]
+    negsim schema [-o FILE]
 """
 
 from __future__ import annotations
@@ -21,6 +24,9 @@ __all__ = ["main", "COMMANDS"]
 COMMANDS = (
     "negsim.cli.run",
     "negsim.cli.validate",
+    "negsim.cli.backtest",
+    "negsim.cli.calibrate",
+    "negsim.cli.schema",
 )
 
 

@@ -34,11 +34,22 @@ class Key:
     required: bool = False
     fields: tuple[Key, ...] = ()
     enum: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    exclusive_minimum: float | None = None
+    exclusive_maximum: float | None = None
+    alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+    """For a table: the ways it may be written, each as (keys it requires, keys it forbids);
+    exactly one must hold.  The bounds and the alternatives go into the JSON Schema only; the
+    model classes enforce them with their own messages."""
 
 
 def _k(name: str, kind: str, doc: str, required: bool = False, *fields: Key,
-       enum: tuple[str, ...] = ()) -> Key:
-    return Key(name, kind, doc, required, tuple(fields), enum)
+       enum: tuple[str, ...] = (), minimum: float | None = None, maximum: float | None = None,
+       exclusive_minimum: float | None = None, exclusive_maximum: float | None = None,
+       alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()) -> Key:
+    return Key(name, kind, doc, required, tuple(fields), enum, minimum, maximum,
+               exclusive_minimum, exclusive_maximum, alternatives)
 
 
 _SOURCE = (
@@ -51,8 +62,10 @@ DEMAND = (
     _k("want", "options", "The option(s) the actor wants; on an ordered issue the score falls "
        "linearly with the rank distance to the nearest wanted option."),
     _k("avoid", "options", "The option(s) the actor rejects (score 0; 1 elsewhere)."),
-    _k("scores", "scores", "Explicit scores in [0, 1] per option; unlisted options score 0."),
-    _k("weight", "number", "How much the demand matters (> 0, default 1)."),
+    _k("scores", "scores", "Explicit scores in [0, 1] per option; unlisted options score 0.",
+       minimum=0, maximum=1),
+    _k("weight", "number", "How much the demand matters (> 0, default 1).",
+       exclusive_minimum=0),
     _k("hard", "bool", "A red line: every outcome where the demand applies and is not fully met is "
        "vetoed by the actor."),
     _k("when", "condition", "The demand applies only where this holds (counts as met elsewhere)."),
@@ -68,8 +81,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("extends", "strings", "Files this one builds on, relative to this file; merged in "
           "order, this file last.")),
     _k("analysis", "table", "Analysis settings.", False,
-       _k("seed", "int", "Seed of every random choice (samples for figures)."),
-       _k("cloud_size", "int", "How many outcomes the result keeps for plots.")),
+       _k("seed", "int", "Seed of every random choice (samples for figures).", minimum=0),
+       _k("cloud_size", "int", "How many outcomes the result keeps for plots.", minimum=0)),
     _k("issues", "tables", "The dimensions of a deal.", False,
        _k("id", "str", "Identifier used in demands, terms and conditions.", True),
        _k("label", "str", "A name for people."),
@@ -78,25 +91,31 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("ordered", "bool", "Whether the options lie on a scale."),
        _k("low", "number", "Numeric range: lowest value."),
        _k("high", "number", "Numeric range: highest value."),
-       _k("steps", "int", "Numeric range: number of evenly spaced options."),
-       _k("status_quo", "option", "The option that holds with no deal.")),
+       _k("steps", "int", "Numeric range: number of evenly spaced options.", minimum=2),
+       _k("status_quo", "option", "The option that holds with no deal."),
+       alternatives=((("options", "status_quo"), ("low", "high", "steps")),
+                     (("low", "high", "steps"), ("options",)))),
     _k("constraints", "tables", "Combinations of options that cannot occur.", False,
        _k("forbid", "condition", "Outcomes where all of these hold are impossible.", True),
        _k("reason", "str", "Why.")),
     _k("actors", "named_tables", "The parties, keyed by name.", False,
        _k("label", "str", "Display name."),
-       _k("power", "number", "Bargaining weight (> 0, default 1)."),
-       _k("patience", "number", "Discount factor in (0, 1) (default 0.9)."),
+       _k("power", "number", "Bargaining weight (> 0, default 1).", exclusive_minimum=0),
+       _k("patience", "number", "Discount factor in (0, 1) (default 0.9).",
+          exclusive_minimum=0, exclusive_maximum=1),
        _k("reservation", "number", "Explicit walk-away utility; by default derived from the "
           "no-deal outcome and the levers."),
        _k("color", "str", "Colour in figures, e.g. \"#b2182b\"."),
-       _k("demands", "tables", "What the actor has said it wants.", False, *DEMAND)),
+       _k("demands", "tables", "What the actor has said it wants.", False, *DEMAND,
+          alternatives=((("want",), ("avoid", "scores")), (("avoid",), ("want", "scores")),
+                        (("scores",), ("want", "avoid"))))),
     _k("levers", "tables", "Unilateral moves that change payoffs when triggered.", False,
        _k("id", "str", "Identifier.", True),
        _k("label", "str", "A name for people."),
        _k("by", "str", "The actor who pulls it.", True),
        _k("trigger", "trigger", "\"no_deal\" or a condition on the outcome (default \"no_deal\")."),
-       _k("credibility", "number", "Probability it is carried out, in [0, 1] (default 1)."),
+       _k("credibility", "number", "Probability it is carried out, in [0, 1] (default 1).",
+          minimum=0, maximum=1),
        _k("effects", "numbers", "Utility change per actor.", True),
        *_SOURCE),
     _k("proposals", "tables", "Deals on the table.", False,
@@ -261,9 +280,9 @@ def _key_schema(spec: Key) -> dict[str, Any]:
         if spec.enum:
             out["enum"] = list(spec.enum)
     elif kind == "number":
-        out = {"type": "number"}
+        out = {"type": "number", **_bounds(spec)}
     elif kind == "int":
-        out = {"type": "integer"}
+        out = {"type": "integer", **_bounds(spec)}
     elif kind == "bool":
         out = {"type": "boolean"}
     elif kind == "option":
@@ -273,14 +292,14 @@ def _key_schema(spec: Key) -> dict[str, Any]:
     elif kind == "condition":
         out = {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}
     elif kind in ("numbers", "scores"):
-        out = {"type": "object", "additionalProperties": {"type": "number"}}
+        out = {"type": "object", "additionalProperties": {"type": "number", **_bounds(spec)}}
     elif kind == "trigger":
         out = {"anyOf": [{"const": "no_deal"},
                          {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}]}
     elif kind == "strings":
         out = {"type": "array", "items": {"type": "string"}}
     else:
-        table = _table_schema(spec.fields)
+        table = _table_schema(spec.fields, spec.alternatives)
         if kind == "table":
             out = table
         elif kind == "tables":
@@ -291,7 +310,15 @@ def _key_schema(spec: Key) -> dict[str, Any]:
     return out
 
 
-def _table_schema(fields: tuple[Key, ...]) -> dict[str, Any]:
+def _bounds(spec: Key) -> dict[str, float]:
+    names = {"minimum": spec.minimum, "maximum": spec.maximum,
+             "exclusiveMinimum": spec.exclusive_minimum, "exclusiveMaximum": spec.exclusive_maximum}
+    return {k: v for k, v in names.items() if v is not None}
+
+
+def _table_schema(fields: tuple[Key, ...],
+                  alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
+                  ) -> dict[str, Any]:
     out: dict[str, Any] = {
         "type": "object",
         "properties": {f.name: _key_schema(f) for f in fields},
@@ -300,6 +327,11 @@ def _table_schema(fields: tuple[Key, ...]) -> dict[str, Any]:
     required = [f.name for f in fields if f.required]
     if required:
         out["required"] = required
+    if alternatives:
+        out["oneOf"] = []
+        for needs, forbids in alternatives:
+            out["oneOf"].append({"required": list(needs),
+                                 "not": {"anyOf": [{"required": [k]} for k in forbids]}})
     return out
 
 

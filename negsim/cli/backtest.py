@@ -1,0 +1,25 @@
+"""``negsim backtest``: check that every scenario reproduces the responses it records."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("backtest", help="check every scenario under a folder against its "
+                       "recorded responses (exit 1 on a must-match miss or a bad file)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    p.add_argument("--json", metavar="FILE", help="write the whole report as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from negsim._atomic import write_text_atomic
+    from negsim.backtest import backtest
+
+    report = backtest(args.paths)
+    print(report.table(), end="")
+    if args.json:
+        write_text_atomic(args.json, report.to_json() + "\n")
+        print(f"wrote {args.json}")
+    return 0 if report.ok else 1

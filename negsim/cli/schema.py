@@ -1,0 +1,26 @@
+"""``negsim schema``: print the JSON Schema of scenario files (for editors)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    p.add_argument("-o", "--output", metavar="FILE", help="write it to FILE instead")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from negsim._atomic import write_text_atomic
+    from negsim.loading.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        write_text_atomic(args.output, text)
+        print(f"wrote {args.output}")
+    else:
+        print(text, end="")
+    return 0

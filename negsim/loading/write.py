@@ -1,0 +1,211 @@
+"""Writing a :class:`~negsim.Scenario` back to a TOML scenario file.
+
+The file is self-contained (no ``extends``): every issue, actor, demand, lever, proposal and
+observation is written out, so that ``load_scenario`` of the text gives back an equal scenario.
+A comment can be attached to any key by its key path (``actors.Russia.demands[0].weight``); it is
+written after the value on the same line.
+
+Only the small part of TOML the scenario format uses is written: strings, integers, floats,
+booleans, arrays of those, inline tables, tables and arrays of tables.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from negsim.model import Condition
+from negsim.scenario import Scenario
+
+__all__ = ["scenario_to_toml", "toml_value", "toml_key"]
+
+_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
+            "\r": "\\r"}
+
+
+def _string(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch in _ESCAPES:
+            out.append(_ESCAPES[ch])
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04X}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
+
+
+def toml_key(key: str) -> str:
+    """A key as TOML writes it: bare if it can be, else a quoted string.
+
+    Examples
+    --------
+    >>> toml_key("Russia"), toml_key("European mediators"), toml_key("30")
+    ('Russia', '"European mediators"', '30')
+    """
+    return key if _BARE.match(key) else _string(key)
+
+
+def toml_value(value: Any) -> str:
+    """A value as TOML text (strings, numbers, booleans, lists, and mappings as inline tables).
+
+    Examples
+    --------
+    >>> toml_value(["a", 1, 0.5, True]), toml_value({"x": 'say "no"'})
+    ('["a", 1, 0.5, true]', '{ x = "say \\\\"no\\\\"" }')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"TOML scenario files hold finite numbers only, not {value!r}")
+        return repr(value)
+    if isinstance(value, str):
+        return _string(value)
+    if isinstance(value, Mapping):
+        if not value:
+            return "{}"
+        return "{ " + ", ".join(f"{toml_key(str(k))} = {toml_value(v)}"
+                                for k, v in value.items()) + " }"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as TOML")
+
+
+def _condition(c: Condition) -> dict[str, Any]:
+    return {i: (opts[0] if len(opts) == 1 else list(opts)) for i, opts in c.terms}
+
+
+def _options(opts: tuple[Any, ...]) -> Any:
+    return opts[0] if len(opts) == 1 else list(opts)
+
+
+class _Writer:
+    def __init__(self, comments: Mapping[str, str]) -> None:
+        self.lines: list[str] = []
+        self.comments = comments
+
+    def header(self, text: str) -> None:
+        if self.lines:
+            self.lines.append("")
+        self.lines.append(text)
+
+    def put(self, path: str, key: str, value: Any) -> None:
+        if value is None or (isinstance(value, str) and not value):
+            return
+        line = f"{toml_key(key)} = {toml_value(value)}"
+        note = self.comments.get(f"{path}.{key}" if path else key)
+        if note:
+            line += "  # " + " ".join(note.splitlines())
+        self.lines.append(line)
+
+
+def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = None,
+                     preamble: str = "") -> str:
+    """The scenario as the text of a self-contained scenario file.
+
+    Parameters
+    ----------
+    scenario : Scenario
+    comments : mapping key path → text, optional
+        A comment written after the value of that key (e.g. ``actors.A.demands[0].weight``).
+    preamble : str
+        Comment lines written at the top of the file.
+
+    Examples
+    --------
+    >>> import negsim, tomllib
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", weight=2),)),))
+    >>> text = scenario_to_toml(s, {"actors.A.demands[0].weight": "fitted"})
+    >>> tomllib.loads(text)["actors"]["A"]["demands"][0]["weight"]
+    2.0
+    >>> negsim.scenario_from_dict(tomllib.loads(text)) == s
+    True
+    """
+    w = _Writer(comments or {})
+    for line in preamble.splitlines():
+        w.lines.append(f"# {line}".rstrip())
+    w.header("[scenario]")
+    w.put("scenario", "name", scenario.name)
+    w.put("scenario", "date", scenario.date)
+    w.put("scenario", "summary", scenario.summary)
+    w.header("[analysis]")
+    w.put("analysis", "seed", scenario.seed)
+    w.put("analysis", "cloud_size", scenario.cloud_size)
+    for k, i in enumerate(scenario.issues):
+        p = f"issues[{k}]"
+        w.header("[[issues]]")
+        w.put(p, "id", i.id)
+        w.put(p, "label", i.label)
+        w.put(p, "description", i.description)
+        w.put(p, "options", list(i.options))
+        w.put(p, "ordered", i.ordered)
+        w.put(p, "status_quo", i.status_quo)
+    for k, c in enumerate(scenario.constraints):
+        w.header("[[constraints]]")
+        w.put(f"constraints[{k}]", "forbid", _condition(c.forbid))
+        w.put(f"constraints[{k}]", "reason", c.reason)
+    for a in scenario.actors:
+        p = f"actors.{a.name}"
+        w.header(f"[actors.{toml_key(a.name)}]")
+        w.put(p, "label", a.label)
+        w.put(p, "power", a.power)
+        w.put(p, "patience", a.patience)
+        w.put(p, "reservation", a.reservation)
+        w.put(p, "color", a.color)
+        for k, d in enumerate(a.demands):
+            q = f"{p}.demands[{k}]"
+            w.header(f"[[actors.{toml_key(a.name)}.demands]]")
+            w.put(q, "issue", d.issue)
+            if d.want is not None:
+                w.put(q, "want", _options(d.want))
+            if d.avoid is not None:
+                w.put(q, "avoid", _options(d.avoid))
+            if d.scores is not None:
+                w.put(q, "scores", {str(o): s for o, s in d.scores})
+            w.put(q, "weight", d.weight)
+            w.put(q, "hard", d.hard)
+            if d.when:
+                w.put(q, "when", _condition(d.when))
+            w.put(q, "label", d.label)
+            w.put(q, "source", d.source)
+            w.put(q, "quote", d.quote)
+    for k, lv in enumerate(scenario.levers):
+        p = f"levers[{k}]"
+        w.header("[[levers]]")
+        w.put(p, "id", lv.id)
+        w.put(p, "label", lv.label)
+        w.put(p, "by", lv.by)
+        w.put(p, "trigger", lv.trigger if isinstance(lv.trigger, str) else _condition(lv.trigger))
+        w.put(p, "credibility", lv.credibility)
+        w.put(p, "effects", dict(lv.effects))
+        w.put(p, "source", lv.source)
+        w.put(p, "quote", lv.quote)
+    for k, pr in enumerate(scenario.proposals):
+        p = f"proposals[{k}]"
+        w.header("[[proposals]]")
+        w.put(p, "id", pr.id)
+        w.put(p, "label", pr.label)
+        w.put(p, "by", pr.by)
+        w.put(p, "terms", dict(pr.terms))
+        w.put(p, "date", pr.date)
+        w.put(p, "source", pr.source)
+        w.put(p, "quote", pr.quote)
+    for k, o in enumerate(scenario.observations):
+        p = f"observations[{k}]"
+        w.header("[[observations]]")
+        w.put(p, "actor", o.actor)
+        w.put(p, "proposal", o.proposal)
+        w.put(p, "response", o.response)
+        w.put(p, "date", o.date)
+        w.put(p, "must_match", o.must_match)
+        w.put(p, "note", o.note)
+        w.put(p, "source", o.source)
+        w.put(p, "quote", o.quote)
+    return "\n".join(w.lines) + "\n"
