@@ -1,4 +1,4 @@
-"""The examples in docs/writing-a-scenario.md load, back-test and calibrate as the text says."""
+"""The examples in the README's "Writing a scenario" guide load, back-test and calibrate as the text says."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import negsim
 from negsim.cli import main
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "writing-a-scenario.md"
-SOURCES = Path("/work/shared/sources")
+DOC = Path(__file__).resolve().parents[1] / "README.md"
+SOURCES = Path(__file__).resolve().parents[2] / "shared" / "sources"
 
 
 def _blocks() -> list[str]:
