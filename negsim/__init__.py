@@ -7,6 +7,10 @@ from negsim.model import Actor, Condition, Constraint, Demand, Issue, Lever, Obs
 from negsim.result import Analysis
 from negsim.scenario import Scenario
 from negsim.space import OutcomeSpace
+from negsim.distributions import Distribution
+from negsim.parameters import Question, Target, UncertainParameter
+from negsim.uncertainty import (EnsembleResult, add_answers, answer_questions, ensemble,
+                                sensitivity, tipping_point)
 
 __version__ = "0.1.0"
 
@@ -14,4 +18,7 @@ __all__ = [
     "Actor", "Analysis", "Condition", "Constraint", "Demand", "Issue", "Lever", "NegsimError", "Observation",
     "OutcomeSpace", "Proposal", "Scenario", "ScenarioError", "analyze", "load_scenario", "scenario_from_dict",
     "__version__",
+    # uncertainty and dynamics
+    "Distribution", "EnsembleResult", "Question", "Target", "UncertainParameter", "add_answers",
+    "answer_questions", "ensemble", "sensitivity", "tipping_point",
 ]

@@ -42,9 +42,9 @@ _FORMS = ("actors.NAME.demands[K].weight", "actors.NAME.power", "actors.NAME.pat
 
 # field → (lowest, highest, lowest allowed itself, highest allowed itself)
 _DOMAINS = {
-    "weight": (0.0, math.inf, False, False), "power": (0.0, math.inf, False, False),
+    "weight": (0.0, math.inf, False, True), "power": (0.0, math.inf, False, True),
     "patience": (0.0, 1.0, False, False), "credibility": (0.0, 1.0, True, True),
-    "reservation": (-math.inf, math.inf, False, False), "effect": (-math.inf, math.inf, False, False),
+    "reservation": (-math.inf, math.inf, True, True), "effect": (-math.inf, math.inf, True, True),
 }
 
 
@@ -170,7 +170,7 @@ def check_support(field: str, dist: Distribution, key: str | None = None) -> Non
     bad_hi = s_hi > hi or (s_hi == hi and not hi_ok)
     if bad_lo or bad_hi:
         left, right = ("[" if lo_ok else "("), ("]" if hi_ok else ")")
-        raise ScenarioError(f"the distribution can draw values a {field} cannot take", key=key,
+        raise ScenarioError(f"the distribution can draw values that {field} cannot take", key=key,
                             expected=f"draws within {left}{lo:g}, {hi:g}{right}",
                             found=f"{dist.describe()}, range [{s_lo:g}, {s_hi:g}]",
                             hint="set low/high so that every draw is valid")
