@@ -9,6 +9,7 @@ from negsim.scenario import Scenario
 from negsim.space import OutcomeSpace
 from negsim.distributions import Distribution
 from negsim.parameters import Question, Target, UncertainParameter
+from negsim.simulation import NegotiationTrace, SimulationSummary, simulate, simulate_many
 from negsim.uncertainty import (EnsembleResult, add_answers, answer_questions, ensemble,
                                 sensitivity, tipping_point)
 
@@ -20,5 +21,6 @@ __all__ = [
     "__version__",
     # uncertainty and dynamics
     "Distribution", "EnsembleResult", "Question", "Target", "UncertainParameter", "add_answers",
-    "answer_questions", "ensemble", "sensitivity", "tipping_point",
+    "answer_questions", "ensemble", "sensitivity", "tipping_point", "NegotiationTrace",
+    "SimulationSummary", "simulate", "simulate_many",
 ]
