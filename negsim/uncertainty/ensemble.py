@@ -144,9 +144,14 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int)
         acc = np.all(u >= r[:, None, lo:hi] - ACCEPT_TOL, axis=0)
         nonempty += int(acc.any(axis=0).sum())
         size_sum += int(acc.sum())
-        if len(rows):
-            for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc).items():
-                chosen[name].append(idx)
+        live = np.flatnonzero(acc.any(axis=1))  # solutions only look at acceptable deals
+        if len(live):
+            sols = _solutions(u[:, live], r[:, lo:hi], power[:, lo:hi], acc[live])
+            for name, idx in sols.items():
+                chosen[name].append(np.where(idx >= 0, live[np.maximum(idx, 0)], -1))
+        else:
+            for name in ENSEMBLE_SOLUTIONS:
+                chosen[name].append(np.full(hi - lo, -1))
     out["nonempty"] = nonempty
     out["size_sum"] = size_sum
     out["solutions"] = {}
