@@ -60,11 +60,12 @@ def _draws_like_ensemble(s: negsim.Scenario, n: int, seed: int) -> list[dict[str
 
 def test_every_count_equals_analyze_run_draw_by_draw():
     s = toy(TOY_UNCERTAIN)
-    n, seed = 40, 7
+    n, seed = 60, 7
     r = ensemble(s, draws=n, seed=seed, chunk_size=n)
     accept = {(p.id, a): 0 for p in s.proposals for a in s.actor_names}
     all_accept = {p.id: 0 for p in s.proposals}
-    nash: dict[int, int] = {}
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    sols: dict[str, dict[int, int]] = {k: {} for k in names}
     nonempty = size = 0
     for values in _draws_like_ensemble(s, n, seed):
         a = negsim.analyze(s.with_parameters(values))
@@ -74,16 +75,18 @@ def test_every_count_equals_analyze_run_draw_by_draw():
                 accept[(v.proposal, resp.actor)] += resp.accepts
         nonempty += not a.acceptable.empty
         size += a.acceptable.size
-        if a.solution("nash").outcome is not None:
-            i = s.space.index(a.solution("nash").outcome)
-            nash[i] = nash.get(i, 0) + 1
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                sols[k][i] = sols[k].get(i, 0) + 1
     for p in s.proposals:
         assert r.proposal(p.id).all_accept_count == all_accept[p.id]
         for actor in s.actor_names:
             assert r.proposal(p.id).accept_counts[actor] == accept[(p.id, actor)]
     assert r.acceptable_nonempty_count == nonempty
     assert r.mean_acceptable_size * n == size
-    assert {o.index: o.count for o in r.solution("nash").outcomes} == nash
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == sols[k], k
 
 
 def test_same_seed_same_numbers_and_other_seed_other_numbers():
