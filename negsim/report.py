@@ -104,4 +104,25 @@ def summary_text(analysis: Analysis) -> str:
             out.append(f"  {mark} {o.actor} {o.response}s {o.proposal}{when}; model: "
                        f"{o.predicted} (margin {o.margin:+.2f})"
                        + ("" if o.match or o.must_match else "  [tolerated: must_match = false]"))
+    out += _uncertainty_lines(a)
     return "\n".join(out) + "\n"
+
+
+def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
+    """Top sensitivities and tipping points (when the scenario has uncertain parameters)."""
+    out: list[str] = []
+    for s in a.sensitivity:
+        out += ["", f"Sensitivity of {s.target} (now {s.base:+.3f}; each parameter from its "
+                f"{s.span[0]:.0%} to its {s.span[1]:.0%} point, the others fixed)"]
+        for b in s.bars[:top]:
+            flip = "  FLIPS" if b.flips else ""
+            out.append(f"  {b.parameter}: {b.low:.3g} -> {b.target_low:+.3f}, "
+                       f"{b.high:.3g} -> {b.target_high:+.3f}{flip}")
+        if len(s.bars) > top:
+            out.append(f"  ... and {len(s.bars) - top} more")
+    if a.tipping_points:
+        out += ["", "Tipping points"]
+        for t in a.tipping_points:
+            title = f"{t.label}: " if t.label else ""
+            out.append(f"  {title}{t.message}")
+    return out

@@ -14,7 +14,7 @@ from negsim._plain import PlainData
 __all__ = [
     "ActorSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
     "OutcomePoint", "AcceptableSet", "Solution", "ObservationCheck", "OutcomeCloud", "Analysis",
-    "SOLUTION_NAMES",
+    "SOLUTION_NAMES", "SensitivityBar", "Sensitivity", "TippingPoint",
 ]
 
 OptionValue = Union[str, int, float]
@@ -191,6 +191,54 @@ class OutcomeCloud(PlainData):
 
 
 @dataclass(frozen=True)
+class SensitivityBar(PlainData):
+    """One bar of a tornado chart: the target at the low and the high end of a parameter's range."""
+
+    parameter: str
+    distribution: str
+    low: float
+    high: float
+    target_low: float
+    target_high: float
+    swing: float
+    flips: bool
+
+
+@dataclass(frozen=True)
+class Sensitivity(PlainData):
+    """One-at-a-time swings of the uncertain parameters, largest effect on the target first."""
+
+    target: str
+    base: float
+    threshold: float
+    span: list[float]
+    bars: list[SensitivityBar]
+
+
+@dataclass(frozen=True)
+class TippingPoint(PlainData):
+    """Where a target crosses its threshold (a verdict flips) as one parameter moves.
+
+    ``value`` is the first crossing in [low, high] (``None``: no flip in the range);
+    ``crossings`` lists every crossing found on the search grid.
+    """
+
+    parameter: str
+    target: str
+    threshold: float
+    low: float
+    high: float
+    found: bool
+    value: float | None
+    crossings: list[float]
+    target_low: float
+    target_high: float
+    message: str
+    vetoed: bool = False
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class Analysis(PlainData):
     """Everything :func:`negsim.analyze` found about a scenario.
 
@@ -221,6 +269,8 @@ class Analysis(PlainData):
     solutions: dict[str, Solution]
     observations: list[ObservationCheck]
     cloud: OutcomeCloud
+    sensitivity: list[Sensitivity] = field(default_factory=list)
+    tipping_points: list[TippingPoint] = field(default_factory=list)
 
     def actor(self, name: str) -> ActorSummary:
         """The summary of one actor."""

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
+from negsim.parameters import Question, UncertainParameter, get_parameter, parse_target, set_parameters
 from negsim.space import OutcomeSpace
 
 __all__ = ["Scenario"]
@@ -35,6 +36,10 @@ class Scenario:
         How many outcomes the result keeps for plotting (all of them in smaller spaces).
     path : str, optional
         The file it was loaded from.
+    uncertain : tuple of UncertainParameter
+        Parameters given as distributions; the model holds their point values.
+    questions : tuple of Question
+        Sensitivity studies and tipping points the scenario asks for.
 
     Examples
     --------
@@ -58,9 +63,12 @@ class Scenario:
     seed: int = 0
     cloud_size: int = 20_000
     path: str | None = field(default=None, compare=False)
+    uncertain: tuple[UncertainParameter, ...] = ()
+    questions: tuple[Question, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("issues", "actors", "levers", "proposals", "observations", "constraints"):
+        for name in ("issues", "actors", "levers", "proposals", "observations", "constraints",
+                     "uncertain", "questions"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.actors:
             raise ScenarioError("a scenario needs at least one actor", key="actors",
@@ -111,6 +119,14 @@ class Scenario:
             key = f"observations[{k}]"
             self.actor(o.actor, key=f"{key}.actor")
             self.proposal(o.proposal, key=f"{key}.proposal")
+        check_names((p.path for p in self.uncertain), "uncertain parameter", "uncertain")
+        for p in self.uncertain:
+            get_parameter(self, p.path, key=p.path)
+        for k, q in enumerate(self.questions):
+            key = f"questions[{k}]"
+            parse_target(q.target, f"{key}.target").check(self, key=f"{key}.target")
+            if q.parameter is not None:
+                get_parameter(self, q.parameter, key=f"{key}.parameter")
 
     def _check_condition(self, cond: Condition, key: str) -> None:
         for issue_id, opts in cond.terms:
@@ -160,3 +176,24 @@ class Scenario:
     def with_changes(self, **changes: object) -> Scenario:
         """A copy with some fields replaced (and checked again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
+
+    def parameter(self, path: str) -> float | None:
+        """The current value of a parameter, e.g. ``"actors.Russia.demands[0].weight"``."""
+        return get_parameter(self, path, key=path)
+
+    def with_parameters(self, values: dict[str, float]) -> Scenario:
+        """A copy with parameters (paths as in :mod:`negsim.parameters`) set to values.
+
+        The record of uncertain parameters is kept; only the point values change.
+        """
+        return set_parameters(self, values)
+
+    def uncertain_parameter(self, path: str) -> UncertainParameter:
+        """The uncertain parameter at ``path``."""
+        for p in self.uncertain:
+            if p.path == path:
+                return p
+        paths = [p.path for p in self.uncertain]
+        raise ScenarioError(f"{path!r} is not an uncertain parameter", key=path,
+                            expected=f"one of {paths}", found=repr(path),
+                            hint=did_you_mean(path, paths))

@@ -21,7 +21,10 @@ def run(args: argparse.Namespace) -> int:
     from negsim.loading import load_scenario
     from negsim.report import summary_text
 
-    analysis = analyze(load_scenario(args.scenario))
+    from negsim.uncertainty import add_answers
+
+    scenario = load_scenario(args.scenario)
+    analysis = add_answers(analyze(scenario), scenario)
     print(summary_text(analysis), end="")
     if args.json:
         write_text_atomic(args.json, analysis.to_json() + "\n")

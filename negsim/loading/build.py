@@ -9,7 +9,9 @@ from typing import Any, Iterator
 from negsim.errors import ScenarioError
 from negsim.loading.merge import ORIGIN, read_merged
 from negsim.loading.schema import format_of, required_missing
+from negsim.distributions import Distribution
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
+from negsim.parameters import Question, UncertainParameter, check_support
 from negsim.scenario import Scenario
 
 __all__ = ["load_scenario", "scenario_from_dict"]
@@ -74,6 +76,33 @@ def _scores_keys(raw: dict[str, float], issue: Issue | None) -> dict[Any, float]
     return {by_text.get(k, k): v for k, v in raw.items()}
 
 
+def _take_dists(t: dict[str, Any], keys: tuple[str, ...], field_of: dict[str, str], path: str,
+                found: list[UncertainParameter]) -> dict[str, Any]:
+    """Replace distribution tables under ``keys`` by their point values; record them in ``found``.
+
+    ``keys`` may name a table of values (``effects``), whose entries are then looked at.
+    """
+    t = dict(t)
+    for k in keys:
+        if k not in t:
+            continue
+        if isinstance(t[k], dict) and "dist" not in t[k] and k == "effects":
+            inner = dict(t[k])
+            for name, v in inner.items():
+                if isinstance(v, dict):
+                    dist = Distribution.from_table(v, f"{k}.{name}")
+                    check_support(field_of[k], dist, f"{k}.{name}")
+                    found.append(UncertainParameter(f"{path}.{k}.{name}", dist))
+                    inner[name] = dist.point
+            t[k] = inner
+        elif isinstance(t[k], dict):
+            dist = Distribution.from_table(t[k], k)
+            check_support(field_of[k], dist, k)
+            found.append(UncertainParameter(f"{path}.{k}", dist))
+            t[k] = dist.point
+    return t
+
+
 def _demand(t: dict[str, Any], issues: dict[str, Issue]) -> Demand:
     t = _public(t)
     if "scores" in t:
@@ -109,19 +138,32 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
         with _at(t, (file, f"constraints[{i}]")):
             constraints.append(Constraint.of(t["forbid"], t.get("reason", "")))
     actors = []
+    uncertain: list[UncertainParameter] = []
     for name, t in data.get("actors", {}).items():
         demands = []
         for i, d in enumerate(t.get("demands", [])):
             with _at(d, (file, f"actors.{name}.demands[{i}]")):
+                d = _take_dists(_public(d), ("weight",), {"weight": "weight"},
+                                f"actors.{name}.demands[{i}]", uncertain)
                 demands.append(_demand(d, by_id))
         with _at(t, (file, f"actors.{name}")):
             fields = {k: v for k, v in _public(t).items() if k != "demands"}
+            fields = _take_dists(fields, ("power", "patience", "reservation"),
+                                 {k: k for k in ("power", "patience", "reservation")},
+                                 f"actors.{name}", uncertain)
             actors.append(Actor(name, tuple(demands), **fields))
     levers = []
     for i, t in enumerate(data.get("levers", [])):
         with _at(t, (file, f"levers[{i}]")):
             _require(t, "levers")
-            levers.append(Lever(**_public(t)))
+            fields = _take_dists(_public(t), ("credibility", "effects"),
+                                 {"credibility": "credibility", "effects": "effect"},
+                                 f"levers.{t.get('id')}", uncertain)
+            levers.append(Lever(**fields))
+    questions = []
+    for i, t in enumerate(data.get("questions", [])):
+        with _at(t, (file, f"questions[{i}]")):
+            questions.append(Question(**_public(t)))
     proposals = []
     for i, t in enumerate(data.get("proposals", [])):
         with _at(t, (file, f"proposals[{i}]")):
@@ -137,7 +179,8 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     kwargs = dict(name=meta["name"], date=meta.get("date", ""), summary=meta.get("summary", ""),
                   issues=tuple(issues), actors=tuple(actors), levers=tuple(levers),
                   proposals=tuple(proposals), observations=tuple(observations),
-                  constraints=tuple(constraints), path=file)
+                  constraints=tuple(constraints), path=file, uncertain=tuple(uncertain),
+                  questions=tuple(questions))
     for k in ("seed", "cloud_size"):
         if k in analysis:
             kwargs[k] = analysis[k]
@@ -152,7 +195,7 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
 def _origins(data: dict[str, Any], file: str | None) -> dict[str, tuple[str | None, str]]:
     """Merged key prefix → (file, key prefix in that file)."""
     out: dict[str, tuple[str | None, str]] = {}
-    for name in ("issues", "constraints", "levers", "proposals", "observations"):
+    for name in ("issues", "constraints", "levers", "proposals", "observations", "questions"):
         for i, t in enumerate(data.get(name, [])):
             out[f"{name}[{i}]"] = t.get(ORIGIN, (file, f"{name}[{i}]"))
     for actor, t in data.get("actors", {}).items():

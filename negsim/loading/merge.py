@@ -20,7 +20,7 @@ __all__ = ["read_merged", "ORIGIN"]
 
 ORIGIN = "__origin__"
 _BY_ID = ("issues", "levers", "proposals")
-_APPEND = ("constraints", "observations")
+_APPEND = ("constraints", "observations", "questions")
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -23,7 +23,9 @@ class Key:
 
     ``kind`` is one of: ``str``, ``number``, ``int``, ``bool``, ``option`` (string or number),
     ``options`` (an option or a list of options), ``condition`` (table issue → option(s)),
-    ``numbers`` (table name → number), ``scores`` (table option → number), ``trigger``
+    ``numbers`` (table name → number), ``scores`` (table option → number), ``number_or_dist``
+    (a number or a distribution table such as ``{dist = "uniform", low = 0, high = 1}``),
+    ``numbers_or_dists`` (table name → number or distribution), ``trigger``
     (``"no_deal"`` or a condition), ``strings`` (list of strings), ``table``, ``tables`` (array of
     tables) and ``named_tables`` (table of tables keyed by name).
     """
@@ -64,7 +66,7 @@ DEMAND = (
     _k("avoid", "options", "The option(s) the actor rejects (score 0; 1 elsewhere)."),
     _k("scores", "scores", "Explicit scores in [0, 1] per option; unlisted options score 0.",
        minimum=0, maximum=1),
-    _k("weight", "number", "How much the demand matters (> 0, default 1).",
+    _k("weight", "number_or_dist", "How much the demand matters (> 0, default 1).",
        exclusive_minimum=0),
     _k("hard", "bool", "A red line: every outcome where the demand applies and is not fully met is "
        "vetoed by the actor."),
@@ -100,10 +102,10 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("reason", "str", "Why.")),
     _k("actors", "named_tables", "The parties, keyed by name.", False,
        _k("label", "str", "Display name."),
-       _k("power", "number", "Bargaining weight (> 0, default 1).", exclusive_minimum=0),
-       _k("patience", "number", "Discount factor in (0, 1) (default 0.9).",
+       _k("power", "number_or_dist", "Bargaining weight (> 0, default 1).", exclusive_minimum=0),
+       _k("patience", "number_or_dist", "Discount factor in (0, 1) (default 0.9).",
           exclusive_minimum=0, exclusive_maximum=1),
-       _k("reservation", "number", "Explicit walk-away utility; by default derived from the "
+       _k("reservation", "number_or_dist", "Explicit walk-away utility; by default derived from the "
           "no-deal outcome and the levers."),
        _k("color", "str", "Colour in figures, e.g. \"#b2182b\"."),
        _k("demands", "tables", "What the actor has said it wants.", False, *DEMAND,
@@ -114,9 +116,9 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("label", "str", "A name for people."),
        _k("by", "str", "The actor who pulls it.", True),
        _k("trigger", "trigger", "\"no_deal\" or a condition on the outcome (default \"no_deal\")."),
-       _k("credibility", "number", "Probability it is carried out, in [0, 1] (default 1).",
+       _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1).",
           minimum=0, maximum=1),
-       _k("effects", "numbers", "Utility change per actor.", True),
+       _k("effects", "numbers_or_dists", "Utility change per actor.", True),
        *_SOURCE),
     _k("proposals", "tables", "Deals on the table.", False,
        _k("id", "str", "Identifier.", True),
@@ -133,6 +135,18 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("must_match", "bool", "Whether a back-test fails when the model misses it (default true)."),
        _k("note", "str", "Context."),
        *_SOURCE),
+    _k("questions", "tables", "What to ask of the uncertain parameters.", False,
+       _k("kind", "str", "\"tipping_point\" (where does the target's verdict flip as the "
+          "parameter moves?) or \"sensitivity\" (which uncertain parameters move the target "
+          "most?).", True, enum=("tipping_point", "sensitivity")),
+       _k("target", "str", "margin:PROPOSAL:ACTOR, margin:PROPOSAL (smallest margin), "
+          "reservation:ACTOR or utility:SOLUTION:ACTOR.", True),
+       _k("parameter", "str", "A parameter path, e.g. levers.ID.effects.NAME or "
+          "actors.NAME.demands[K].weight (tipping points)."),
+       _k("low", "number", "Lowest value to search (default: the parameter's range)."),
+       _k("high", "number", "Highest value to search (default: the parameter's range)."),
+       _k("threshold", "number", "Value of the target where the verdict flips (default 0)."),
+       _k("label", "str", "A name for people.")),
 )
 
 _KIND_TEXT = {
@@ -142,6 +156,8 @@ _KIND_TEXT = {
     "scores": "a table of option = score", "trigger": '"no_deal" or a condition table',
     "strings": "a list of strings", "table": "a table", "tables": "an array of tables ([[...]])",
     "named_tables": "a table of tables",
+    "number_or_dist": "a number or a distribution table",
+    "numbers_or_dists": "a table of name = number or distribution",
 }
 
 
@@ -180,6 +196,16 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
     elif kind == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             fail()
+    elif kind == "number_or_dist":
+        if isinstance(value, dict):
+            _check_dist(value, key, file)
+        else:
+            _check_value(Key(spec.name, "number", spec.doc), value, key, file)
+    elif kind == "numbers_or_dists":
+        if not isinstance(value, dict):
+            fail()
+        for k, v in value.items():
+            _check_value(Key(spec.name, "number_or_dist", spec.doc), v, f"{key}.{k}", file)
     elif kind == "bool":
         if not isinstance(value, bool):
             fail()
@@ -243,6 +269,16 @@ def format_of(name: str) -> tuple[Key, ...]:
     return next(f.fields for f in SCENARIO_FORMAT if f.name == name)
 
 
+def _check_dist(value: dict[str, Any], key: str, file: str | None) -> None:
+    from negsim.distributions import Distribution
+
+    try:
+        Distribution.from_table(value, key)
+    except ScenarioError as exc:
+        raise ScenarioError(exc.message, file=file, key=exc.key, expected=exc.expected,
+                            found=exc.found, hint=exc.hint) from None
+
+
 def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,
                 file: str | None, partial: bool = False) -> None:
     """Check one table of a file against its keys: unknown keys, types, required keys.
@@ -272,6 +308,23 @@ _OPTIONS_SCHEMA = {"anyOf": [_OPTION_SCHEMA, {"type": "array", "items": _OPTION_
                                               "minItems": 1}]}
 
 
+def _dist_schema() -> dict[str, Any]:
+    from negsim.distributions import DISTRIBUTIONS
+
+    variants = []
+    for name, (required, optional) in DISTRIBUTIONS.items():
+        keys = ("value", *required, *optional)
+        variants.append({
+            "type": "object",
+            "properties": {"dist": {"const": name}, **{k: {"type": "number"} for k in keys}},
+            "required": ["dist", *required], "additionalProperties": False})
+    return {"oneOf": variants, "description": "A distribution; its mean (or value) is the point "
+            "value the deterministic analysis uses."}
+
+
+_DIST_SCHEMA = _dist_schema()
+
+
 def _key_schema(spec: Key) -> dict[str, Any]:
     kind = spec.kind
     out: dict[str, Any]
@@ -283,6 +336,11 @@ def _key_schema(spec: Key) -> dict[str, Any]:
         out = {"type": "number", **_bounds(spec)}
     elif kind == "int":
         out = {"type": "integer", **_bounds(spec)}
+    elif kind == "number_or_dist":
+        out = {"anyOf": [{"type": "number", **_bounds(spec)}, _DIST_SCHEMA]}
+    elif kind == "numbers_or_dists":
+        out = {"type": "object",
+               "additionalProperties": {"anyOf": [{"type": "number"}, _DIST_SCHEMA]}}
     elif kind == "bool":
         out = {"type": "boolean"}
     elif kind == "option":

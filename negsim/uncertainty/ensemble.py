@@ -1,0 +1,258 @@
+"""``negsim.ensemble``: Monte Carlo over a scenario's uncertain parameters, vectorised over draws.
+
+Draws are split into chunks of a fixed size (``chunk_size``, never chosen by the executor); chunk
+``i`` draws from child ``i`` of ``np.random.SeedSequence(seed)``, and returns integer counts, which
+add up exactly.  So the numbers depend on the seed, the number of draws and the chunk size only —
+not on whether the chunks run in-process, on a process pool, or on a Dask cluster.
+
+Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
+outcomes, of every outcome no red line excludes) are matrix products over draws
+(:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
+as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number).
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Executor
+from functools import lru_cache
+
+import numpy as np
+
+from negsim.engine.verdicts import ACCEPT_TOL
+from negsim.preferences import evaluate
+from negsim.scenario import Scenario
+from negsim.solutions._select import TIE_TOL
+from negsim.uncertainty._parallel import run_chunks
+from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.results import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
+                                        SolutionOdds)
+
+__all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
+
+ENUMERATE_LIMIT = 50_000
+"""Spaces up to this many outcomes are evaluated outcome by outcome in every draw."""
+
+DRAW_CHUNK = 1_000
+"""Draws per chunk (the unit of work and of seeding)."""
+
+ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+
+_BLOCK = 1 << 20  # outcomes × draws evaluated at once
+
+
+@lru_cache(maxsize=8)
+def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """Rows and outcome numbers of the outcomes that can ever be acceptable (or None if too many).
+
+    Red lines and constraints do not depend on parameters, so outcomes they exclude, and the
+    no-deal outcome, are dropped once.
+    """
+    space = scenario.space
+    if space.size > limit:
+        return None
+    form = linear_form(scenario)
+    sq_id = space.index(scenario.no_deal)
+    keep_rows, keep_ids = [], []
+    for start, rows in space.chunks():
+        ids = np.arange(start, start + len(rows), dtype=np.int64)
+        _, vetoed = evaluate(form.models, rows)
+        ok = space.allowed(rows) & ~vetoed.any(axis=1) & (ids != sq_id)
+        keep_rows.append(rows[ok])
+        keep_ids.append(ids[ok])
+    return np.concatenate(keep_rows), np.concatenate(keep_ids)
+
+
+def best_per_draw(score: np.ndarray, mask: np.ndarray, tiebreak: np.ndarray | None) -> np.ndarray:
+    """Per column (draw): the row chosen like :func:`negsim.solutions._select.best` among rows
+    where ``mask`` holds; -1 where no row does.
+
+    Examples
+    --------
+    >>> s = np.array([[1.0, 0.0], [1.0, 2.0], [0.5, 3.0]])
+    >>> best_per_draw(s, np.array([[1, 1], [1, 1], [1, 0]], bool), None)
+    array([0, 1])
+    """
+    sc = np.where(mask, score, -np.inf)
+    top = sc.max(axis=0)
+    finite = np.isfinite(top)
+    tol = TIE_TOL * np.maximum(1.0, np.abs(np.where(finite, top, 0.0)))
+    tied = mask & np.where(finite, sc >= top - tol, True)
+    if tiebreak is not None:
+        tb = np.where(tied, tiebreak, -np.inf)
+        tied &= tb >= tb.max(axis=0) - TIE_TOL
+    out = np.argmax(tied, axis=0)
+    out[~mask.any(axis=0)] = -1
+    return out
+
+
+def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray
+               ) -> dict[str, np.ndarray]:
+    """Chosen row per draw for each solution; u (A, M, s), r and power (A, s), acc (M, s)."""
+    gains = u - r[:, None, :]
+    pos = np.all(gains > 0, axis=0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.log(np.where(gains > 0, gains, 1.0))
+    total_gain = gains.sum(axis=0)
+    nash = np.where(pos, logs.sum(axis=0), -np.inf)
+    anash = np.where(pos, np.einsum("ams,as->ms", logs, power), -np.inf)
+    ideal = np.where(acc[None], gains, -np.inf).max(axis=1)  # (A, s)
+    active = ideal > 0
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratios = gains / np.where(active, ideal, 1.0)[:, None, :]
+    any_active = active.any(axis=0)
+    ks_score = np.where(any_active, np.where(active[:, None, :], ratios, np.inf).min(axis=0),
+                        total_gain)
+    ks_tb = np.where(any_active, np.where(active[:, None, :], ratios, 0.0).sum(axis=0), 0.0)
+    return {
+        "nash": best_per_draw(nash, acc, total_gain),
+        "asymmetric_nash": best_per_draw(anash, acc, total_gain),
+        "kalai_smorodinsky": best_per_draw(ks_score, acc, ks_tb),
+        "egalitarian": best_per_draw(gains.min(axis=0), acc, total_gain),
+        "utilitarian": best_per_draw(u.sum(axis=0), acc, u.min(axis=0)),
+    }
+
+
+def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int) -> dict:
+    """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
+    form: LinearForm = linear_form(scenario)
+    rng = np.random.default_rng(seed)
+    theta = form.draw(n, rng, scenario)
+    coefs = [form.coefficients(a, theta) for a in range(form.n_actors)]
+    r = form.reservations(theta, coefs)
+    space = scenario.space
+    out: dict = {}
+    if scenario.proposals:
+        rows = np.array([space.indices_of(scenario.outcome_of(p)) for p in scenario.proposals],
+                        dtype=np.intp)
+        _, vetoed = evaluate(form.models, rows)
+        u = form.utilities([form.features(a, rows) for a in range(form.n_actors)], coefs)
+        accept = (~vetoed.T[:, :, None]) & (np.round(u - r[:, None, :], 12) >= -ACCEPT_TOL)
+        out["accept"] = accept.sum(axis=2).T.astype(np.int64)  # (P, A)
+        out["all_accept"] = accept.all(axis=0).sum(axis=1).astype(np.int64)
+    cand = _candidates(scenario, limit)
+    if cand is None:
+        return out
+    rows, ids = cand
+    feats = [form.features(a, rows) for a in range(form.n_actors)]
+    power = form.powers(theta)
+    step = max(1, _BLOCK // max(1, len(rows)))
+    nonempty = size_sum = 0
+    chosen: dict[str, list[np.ndarray]] = {k: [] for k in ENSEMBLE_SOLUTIONS}
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        u = form.utilities(feats, [c[lo:hi] for c in coefs])
+        acc = np.all(u >= r[:, None, lo:hi] - ACCEPT_TOL, axis=0)
+        nonempty += int(acc.any(axis=0).sum())
+        size_sum += int(acc.sum())
+        live = np.flatnonzero(acc.any(axis=1))  # solutions only look at acceptable deals
+        if len(live):
+            sols = _solutions(u[:, live], r[:, lo:hi], power[:, lo:hi], acc[live])
+            for name, idx in sols.items():
+                chosen[name].append(np.where(idx >= 0, live[np.maximum(idx, 0)], -1))
+        else:
+            for name in ENSEMBLE_SOLUTIONS:
+                chosen[name].append(np.full(hi - lo, -1))
+    out["nonempty"] = nonempty
+    out["size_sum"] = size_sum
+    out["solutions"] = {}
+    for name, parts in chosen.items():
+        idx = np.concatenate(parts) if parts else np.full(n, -1)
+        found = idx[idx >= 0]
+        uniq, counts = np.unique(ids[found], return_counts=True)
+        out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
+                                  int(np.count_nonzero(idx < 0)))
+    return out
+
+
+def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *,
+             executor: Executor | None = None, progress: bool | None = None,
+             chunk_size: int = DRAW_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT
+             ) -> EnsembleResult:
+    """Monte Carlo over the scenario's uncertain parameters.
+
+    Parameters
+    ----------
+    scenario : Scenario
+        Its ``uncertain`` parameters are drawn; everything else stays at its point value.
+    draws : int
+        Number of draws.
+    seed : int, optional
+        Default: the scenario's seed.  Same seed, draws and chunk size → same numbers.
+    executor : concurrent.futures.Executor, optional
+        Where the chunks run (default: in-process).  A ``ProcessPoolExecutor`` uses the cores of
+        one machine; ``distributed.Client(...).get_executor()`` a Dask cluster.
+    progress : bool, optional
+        Show a progress bar (needs tqdm; default: only on a terminal).
+    chunk_size : int
+        Draws per chunk; part of the study's definition (it fixes which seed each draw uses).
+    enumerate_limit : int
+        Largest space evaluated outcome by outcome per draw (acceptable set, solutions).
+
+    Returns
+    -------
+    EnsembleResult
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.distributions import Distribution
+    >>> from negsim.parameters import UncertainParameter
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
+    ...     levers=(negsim.Lever("aid", by="A", effects={"A": 0.5}),),
+    ...     proposals=(negsim.Proposal("truce", {"war": "truce"}),),
+    ...     uncertain=(UncertainParameter("levers.aid.effects.A", Distribution.uniform(0, 2)),))
+    >>> round(ensemble(s, draws=4000, seed=1).proposal("truce").all_accept, 1)
+    0.5
+    """
+    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
+        raise ValueError(f"draws must be a positive integer, not {draws!r}")
+    if chunk_size < 1:
+        raise ValueError(f"chunk_size must be positive, not {chunk_size!r}")
+    seed = scenario.seed if seed is None else seed
+    sizes = [min(chunk_size, draws - lo) for lo in range(0, draws, chunk_size)]
+    seeds = np.random.SeedSequence(seed).spawn(len(sizes))
+    tasks = [(scenario, n, s, enumerate_limit) for n, s in zip(sizes, seeds)]
+    parts = run_chunks(_chunk, tasks, executor=executor, progress=progress, desc="ensemble",
+                       weights=sizes)
+    names = scenario.actor_names
+    proposals = []
+    if scenario.proposals:
+        accept = sum(p["accept"] for p in parts)
+        all_accept = sum(p["all_accept"] for p in parts)
+        for k, prop in enumerate(scenario.proposals):
+            proposals.append(ProposalOdds(
+                prop.id, prop.label, {a: int(accept[k, i]) / draws for i, a in enumerate(names)},
+                {a: int(accept[k, i]) for i, a in enumerate(names)},
+                int(all_accept[k]) / draws, int(all_accept[k])))
+    params = []
+    for p in scenario.uncertain:
+        d = p.distribution
+        q = d.ppf(np.array([0.05, 0.95]))
+        params.append(ParameterDraws(p.path, d.describe(), p.point, d.mean, float(q[0]),
+                                     float(q[1])))
+    space = scenario.space
+    result = dict(scenario=scenario.name, draws=draws, seed=seed, chunk_size=chunk_size,
+                  parameters=params, proposals=proposals, space_size=space.size)
+    if "nonempty" not in parts[0]:
+        return EnsembleResult(**result, not_computed=(
+            f"the outcome space has {space.size:,} outcomes, more than the {enumerate_limit:,} "
+            "evaluated per draw; only the proposals were assessed"))
+    cand = _candidates(scenario, enumerate_limit)
+    nonempty = sum(p["nonempty"] for p in parts)
+    solutions = {}
+    for name in ENSEMBLE_SOLUTIONS:
+        counts: dict[int, int] = {}
+        none = 0
+        for p in parts:
+            c, missing = p["solutions"][name]
+            none += missing
+            for i, k in c.items():
+                counts[i] = counts.get(i, 0) + k
+        ordered = sorted(counts.items(), key=lambda t: (-t[1], t[0]))
+        solutions[name] = SolutionOdds(name, [OutcomeOdds(i, space.outcome(i), k, k / draws)
+                                              for i, k in ordered], none)
+    return EnsembleResult(**result, acceptable_nonempty=nonempty / draws,
+                          acceptable_nonempty_count=nonempty,
+                          mean_acceptable_size=sum(p["size_sum"] for p in parts) / draws,
+                          solutions=solutions, candidates=len(cand[0]) if cand else 0)

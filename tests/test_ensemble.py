@@ -1,0 +1,135 @@
+"""negsim.ensemble: point distributions, closed forms, brute force through analyze, seeding."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import negsim
+from negsim.distributions import Distribution
+from negsim.parameters import UncertainParameter
+from negsim.uncertainty import EnsembleResult, ensemble
+
+from uncertainty_helpers import TOY_UNCERTAIN, toy
+
+
+def test_point_distributions_give_the_deterministic_answer():
+    point = {p: Distribution.uniform(d.point, d.point) for p, d in TOY_UNCERTAIN.items()}
+    s = toy(point)
+    a = negsim.analyze(s)
+    r = ensemble(s, draws=300, seed=5, chunk_size=128)
+    for v in a.verdicts:
+        odds = r.proposal(v.proposal)
+        assert odds.all_accept == float(v.accepted_by_all)
+        for resp in v.responses:
+            assert odds.accept[resp.actor] == float(resp.accepts)
+    assert r.acceptable_nonempty == float(not a.acceptable.empty)
+    assert r.mean_acceptable_size == a.acceptable.size
+    for name in ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian"):
+        [only] = r.solution(name).outcomes
+        assert only.outcome == a.solution(name).outcome and only.probability == 1.0
+
+
+def _one_weight_scenario(low: float, high: float) -> negsim.Scenario:
+    """A's margin on the proposal is (w - 1)/(w + 1) + 0.2, >= 0 exactly when w >= 2/3."""
+    I, D = negsim.Issue, negsim.Demand
+    s = negsim.Scenario(
+        "one weight",
+        issues=(I("war", ("fight", "truce"), "fight"), I("money", ("keep", "pay"), "keep")),
+        actors=(negsim.Actor("A", (D("war", want="truce", weight=(low + high) / 2),
+                                   D("money", want="keep"))),),
+        levers=(negsim.Lever("sanctions", by="A", effects={"A": -0.2}),),
+        proposals=(negsim.Proposal("deal", {"war": "truce", "money": "pay"}),))
+    return s.with_changes(uncertain=(UncertainParameter(
+        "actors.A.demands[0].weight", Distribution.uniform(low, high)),))
+
+
+@pytest.mark.parametrize("low,high", [(0.5, 3.0), (0.1, 1.0), (0.2, 0.6)])
+def test_acceptance_probability_converges_to_the_share_of_the_uniform_range(low, high):
+    exact = max(0.0, min(1.0, (high - 2 / 3) / (high - low)))
+    r = ensemble(_one_weight_scenario(low, high), draws=40_000, seed=11)
+    se = max(np.sqrt(exact * (1 - exact) / 40_000), 1e-12)
+    assert abs(r.proposal("deal").accept["A"] - exact) <= 4 * se + 1e-12
+
+
+def _draws_like_ensemble(s: negsim.Scenario, n: int, seed: int) -> list[dict[str, float]]:
+    rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
+    cols = {p.path: p.distribution.sample(n, rng) for p in s.uncertain}
+    return [{k: float(v[i]) for k, v in cols.items()} for i in range(n)]
+
+
+def test_every_count_equals_analyze_run_draw_by_draw():
+    s = toy(TOY_UNCERTAIN)
+    n, seed = 60, 7
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    accept = {(p.id, a): 0 for p in s.proposals for a in s.actor_names}
+    all_accept = {p.id: 0 for p in s.proposals}
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    sols: dict[str, dict[int, int]] = {k: {} for k in names}
+    nonempty = size = 0
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values))
+        for v in a.verdicts:
+            all_accept[v.proposal] += v.accepted_by_all
+            for resp in v.responses:
+                accept[(v.proposal, resp.actor)] += resp.accepts
+        nonempty += not a.acceptable.empty
+        size += a.acceptable.size
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                sols[k][i] = sols[k].get(i, 0) + 1
+    for p in s.proposals:
+        assert r.proposal(p.id).all_accept_count == all_accept[p.id]
+        for actor in s.actor_names:
+            assert r.proposal(p.id).accept_counts[actor] == accept[(p.id, actor)]
+    assert r.acceptable_nonempty_count == nonempty
+    assert r.mean_acceptable_size * n == size
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == sols[k], k
+
+
+def test_same_seed_same_numbers_and_other_seed_other_numbers():
+    s = toy(TOY_UNCERTAIN)
+    a = ensemble(s, draws=2_500, seed=3, chunk_size=1000)
+    assert ensemble(s, draws=2_500, seed=3, chunk_size=1000) == a
+    assert ensemble(s, draws=2_500, seed=4, chunk_size=1000) != a
+
+
+def test_a_process_pool_gives_the_in_process_numbers():
+    from concurrent.futures import ProcessPoolExecutor
+
+    s = toy(TOY_UNCERTAIN)
+    here = ensemble(s, draws=3_000, seed=9, chunk_size=700)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        there = ensemble(s, draws=3_000, seed=9, chunk_size=700, executor=pool)
+    assert there == here
+
+
+def test_a_dask_local_cluster_gives_the_in_process_numbers():
+    distributed = pytest.importorskip("distributed")
+    s = toy(TOY_UNCERTAIN)
+    here = ensemble(s, draws=2_000, seed=9, chunk_size=500)
+    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        there = ensemble(s, draws=2_000, seed=9, chunk_size=500, executor=client.get_executor())
+    assert there == here
+
+
+def test_large_spaces_report_solutions_as_not_computed():
+    s = toy(TOY_UNCERTAIN)
+    r = ensemble(s, draws=200, seed=1, enumerate_limit=5)
+    assert r.solutions is None and r.acceptable_nonempty is None and "12 outcomes" in r.not_computed
+    assert r.proposal("air_truce").all_accept_count >= 0
+
+
+def test_the_result_round_trips_through_json():
+    r = ensemble(toy(TOY_UNCERTAIN), draws=500, seed=2)
+    assert EnsembleResult.from_json(r.to_json()) == r
+
+
+def test_parameter_summary_reports_the_distribution_spread():
+    r = ensemble(toy(TOY_UNCERTAIN), draws=10, seed=2)
+    by_path = {p.path: p for p in r.parameters}
+    p = by_path["levers.secondary_tariffs.effects.Russia"]
+    assert (p.point, p.p05, p.p95) == pytest.approx((-0.5, -0.77, -0.23))
