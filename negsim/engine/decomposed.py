@@ -225,8 +225,10 @@ def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     ...     negsim.Actor("A", tuple(negsim.Demand(i.id, want="b") for i in issues)),
     ...     negsim.Actor("B", tuple(negsim.Demand(i.id, avoid="a") for i in issues))))
     >>> r = decomposed_scan(s, build_preferences(s))
-    >>> r.size, r.frontier_counts.tolist(), r.frontier_u.tolist()   # all b: best for both
-    (1, [1], [[1.0, 1.0]])
+    >>> r.size == 4 ** 20 - 1, r.exact   # every deal but no-deal itself beats no deal
+    (True, True)
+    >>> r.frontier_counts.tolist(), r.frontier_u.tolist()   # all "b": best for both
+    ([1], [[1.0, 1.0]])
     """
     space = scenario.space
     tables = group_tables(scenario, models)
