@@ -27,8 +27,8 @@ PRUNE_TOL = 2e-9
 """Slack of the bound pruning, so that no point within the acceptance tolerance is dropped."""
 
 _CANDIDATES = 1 << 21  # sums formed at once
-_BLOCK = 2048  # candidates checked at once against the kept points (3+ objectives)
-_KEPT = 4096
+_BLOCK = 128  # candidates checked at once against the kept points (3+ objectives)
+_KEPT = 1024
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,6 +111,14 @@ def _undominated_2(ranks: np.ndarray) -> np.ndarray:
     return keep
 
 
+def _geq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """[i, j]: a[j] >= b[i] in every column."""
+    out = a[None, :, 0] >= b[:, None, 0]
+    for c in range(1, a.shape[1]):
+        out &= a[None, :, c] >= b[:, None, c]
+    return out
+
+
 def _undominated_n(ranks: np.ndarray) -> np.ndarray:
     """Mask of undominated points among distinct rank vectors (any number of columns).
 
@@ -120,30 +128,22 @@ def _undominated_n(ranks: np.ndarray) -> np.ndarray:
     """
     n = len(ranks)
     order = np.argsort(-ranks.sum(axis=1), kind="stable")
-    r = ranks[order]
-    kept: list[np.ndarray] = []
+    r = ranks[order].astype(np.int32)
+    kept = np.empty_like(r)
+    n_kept = 0
     keep = np.zeros(n, dtype=bool)
     for start in range(0, n, _BLOCK):
         block = np.arange(start, min(n, start + _BLOCK))
-        alive = np.ones(len(block), dtype=bool)
-        for chunk in kept:
-            idx = np.flatnonzero(alive)
-            if not len(idx):
+        for k in range(0, n_kept, _KEPT):
+            if not len(block):
                 break
-            cand = r[block[idx]]
-            dom = np.zeros(len(idx), dtype=bool)
-            for k in range(0, len(chunk), _KEPT):
-                sub = chunk[k:k + _KEPT]
-                dom |= np.all(sub[None, :, :] >= cand[:, None, :], axis=2).any(axis=1)
-            alive[idx[dom]] = False
-        idx = np.flatnonzero(alive)
-        cand = r[block[idx]]
-        geq = np.all(cand[None, :, :] >= cand[:, None, :], axis=2)  # [p, q]: q >= p
+            block = block[~_geq(kept[k:min(n_kept, k + _KEPT)], r[block]).any(axis=1)]
+        geq = _geq(r[block], r[block])  # [p, q]: q >= p (distinct, so q dominates p)
         np.fill_diagonal(geq, False)
-        idx = idx[~geq.any(axis=1)]
-        keep[order[block[idx]]] = True
-        if len(idx):
-            kept.append(r[block[idx]])
+        block = block[~geq.any(axis=1)]
+        keep[order[block]] = True
+        kept[n_kept:n_kept + len(block)] = r[block]
+        n_kept += len(block)
     return keep
 
 
