@@ -35,7 +35,7 @@ CASES = {
     "3x14": dict(actors=3, issues=14, options=4, brute=False),
     "5x10": dict(actors=5, issues=10, options=4, brute=True),
     "3x8": dict(actors=3, issues=8, options=4, brute=True),
-    "toy-x6": dict(toy=6, brute=False),
+    "toy-x6": dict(toy=6, brute=True),
     "toy-x2": dict(toy=2, brute=True),
 }
 

@@ -112,3 +112,17 @@ def test_sampled_size_interval_holds_the_true_count_when_counting_is_too_big() -
     est = count_acceptable(groups, need, max_states=10, max_pairs=10, samples=50_000, seed=1)
     assert exact.exact and not est.exact
     assert est.low <= exact.size <= est.high and est.low <= est.size <= est.high
+
+
+def test_analyze_decomposes_a_space_too_large_to_enumerate_and_round_trips() -> None:
+    rng = np.random.default_rng(0)
+    issues = tuple(negsim.Issue(f"i{k}", ("a", "b", "c", "d"), "a") for k in range(16))
+    actors = tuple(negsim.Actor(name, tuple(
+        negsim.Demand(i.id, scores={o: float(x) for o, x in zip(i.options, rng.random(4))})
+        for i in issues)) for name in ("A", "B"))
+    s = negsim.Scenario("big", issues, actors, cloud_size=500)
+    a = negsim.analyze(s)
+    assert a.acceptable.method == "decomposed" and a.acceptable.space_size == 4 ** 16
+    assert a.cloud.sampled and len(a.cloud.acceptable) <= 500
+    assert a.solution("nash").acceptable
+    assert negsim.Analysis.from_json(a.to_json()) == a
