@@ -87,7 +87,9 @@ def summary_text(analysis: Analysis) -> str:
     if acc.empty:
         out.append(f"  none of the {acc.space_size:,} outcomes is acceptable to every actor")
     else:
-        out.append(f"  {acc.size:,} of {acc.space_size:,} outcomes are acceptable to every actor "
+        size = f"{acc.size:,}" if acc.exact else (
+            f"about {acc.size:,} (95% interval {acc.size_low:,}-{acc.size_high:,}, sampled)")
+        out.append(f"  {size} of {acc.space_size:,} outcomes are acceptable to every actor "
                    f"({acc.method}); {len(acc.frontier)} on the Pareto frontier")
         for issue in a.issues:
             opts = acc.options.get(issue.id, [])

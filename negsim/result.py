@@ -125,6 +125,13 @@ class AcceptableSet(PlainData):
     ``options`` lists, per issue, the options that occur in some acceptable deal; ``excluded_by``
     lists, per issue and option (as text), the actors whose red lines rule out every outcome with
     that option.
+
+    ``method`` is how the set was found: ``"exhaustive"`` (every outcome evaluated) or
+    ``"decomposed"`` (issue groups merged; for spaces too large to enumerate).  ``exact`` says
+    whether ``size`` is an exact count; if not, it is a seeded Monte Carlo estimate and the true
+    size lies in ``[size_low, size_high]`` (95%).  ``size_method`` says how the size was found.
+    With ``"decomposed"`` the frontier lists one outcome (the lowest-numbered) per distinct
+    utility vector, and ``frontier_counts`` how many outcomes share it.
     """
 
     size: int
@@ -134,6 +141,10 @@ class AcceptableSet(PlainData):
     options: dict[str, list[OptionValue]]
     excluded_by: dict[str, dict[str, list[str]]]
     exact: bool = True
+    size_low: int | None = None
+    size_high: int | None = None
+    size_method: str = ""
+    frontier_counts: list[int] | None = None
 
     @property
     def empty(self) -> bool:

@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import numpy as np
 
-from negsim.engine.exhaustive import outcome_cloud, scan
+from negsim.engine.decomposed import DecomposedScan, decomposed_scan
+from negsim.engine.exhaustive import ExhaustiveScan, outcome_cloud, scan
+from negsim.errors import NegsimError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.model import Condition
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
-from negsim.result import (AcceptableSet, ActorSummary, Analysis, IssueSummary, LeverSummary,
+from negsim.result import (AcceptableSet, OptionValue, ActorSummary, Analysis, IssueSummary, LeverSummary,
                            OutcomeCloud, OutcomePoint, Solution)
 from negsim.scenario import Scenario
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
                               kalai_smorodinsky_solution, nash_solution, utilitarian_solution)
 
-__all__ = ["analyze"]
+__all__ = ["analyze", "EXHAUSTIVE_LIMIT"]
+
+EXHAUSTIVE_LIMIT = 200_000
+"""Spaces up to this many outcomes are enumerated; larger ones are decomposed into issue groups."""
 
 
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
@@ -24,18 +29,18 @@ def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
 
 def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier_u: np.ndarray,
                frontier_ids: np.ndarray, target: tuple[int, ...],
-               nearest_id: int | None) -> dict[str, Solution]:
+               nearest_id: int | None, counts: np.ndarray | None = None) -> dict[str, Solution]:
     names = scenario.actor_names
     d = np.array([m.reservation for m in models])
     power = np.array([a.power for a in scenario.actors])
     out: dict[str, Solution] = {}
     empty_reason = "no deal is acceptable to every actor"
     pickers = {
-        "nash": lambda: nash_solution(frontier_u, d),
-        "asymmetric_nash": lambda: nash_solution(frontier_u, d, power),
-        "kalai_smorodinsky": lambda: kalai_smorodinsky_solution(frontier_u, d),
-        "egalitarian": lambda: egalitarian_solution(frontier_u, d),
-        "utilitarian": lambda: utilitarian_solution(frontier_u),
+        "nash": lambda: nash_solution(frontier_u, d, counts=counts),
+        "asymmetric_nash": lambda: nash_solution(frontier_u, d, power, counts=counts),
+        "kalai_smorodinsky": lambda: kalai_smorodinsky_solution(frontier_u, d, counts=counts),
+        "egalitarian": lambda: egalitarian_solution(frontier_u, d, counts=counts),
+        "utilitarian": lambda: utilitarian_solution(frontier_u, counts=counts),
     }
     for name, pick in pickers.items():
         if len(frontier_u) == 0:
@@ -71,13 +76,28 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
     return out
 
 
-def analyze(scenario: Scenario) -> Analysis:
+def _acceptable_set(found: ExhaustiveScan, space_size: int, method: str,
+                    frontier: list[OutcomePoint], options: dict[str, list[OptionValue]],
+                    excluded: dict[str, dict[str, list[str]]]) -> AcceptableSet:
+    if isinstance(found, DecomposedScan):
+        return AcceptableSet(found.size, space_size, method, frontier, options, excluded,
+                             found.exact, found.size_low, found.size_high, found.size_method,
+                             [int(c) for c in found.frontier_counts])  # type: ignore[union-attr]
+    return AcceptableSet(found.size, space_size, method, frontier, options, excluded, True,
+                         found.size, found.size, "enumerated")
+
+
+def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
     """Analyse a scenario: verdicts, acceptable set, bargaining solutions, observation checks.
 
     Parameters
     ----------
     scenario : Scenario
         From :func:`negsim.load_scenario` or built in code.
+    method : {"auto", "exhaustive", "decomposed"}
+        How to find the acceptable set: evaluate every outcome, or merge issue groups (for
+        spaces too large to enumerate).  ``"auto"`` enumerates spaces of at most
+        ``EXHAUSTIVE_LIMIT`` outcomes.  The result's ``acceptable.method`` says which was used.
 
     Returns
     -------
@@ -97,7 +117,12 @@ def analyze(scenario: Scenario) -> Analysis:
     models = build_preferences(scenario)
     verdicts = proposal_verdicts(scenario, models)
     target = compromise_forecast(scenario)
-    found = scan(scenario, models, target=target)
+    if method not in ("auto", "exhaustive", "decomposed"):
+        raise NegsimError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
+    if method == "auto":
+        method = "exhaustive" if scenario.space.size <= EXHAUSTIVE_LIMIT else "decomposed"
+    found = scan(scenario, models, target=target) if method == "exhaustive" else \
+        decomposed_scan(scenario, models, target=target)
     space = scenario.space
     names = scenario.actor_names
     frontier = [_point(scenario, int(i), u) for i, u in zip(found.frontier_ids, found.frontier_u)]
@@ -114,9 +139,10 @@ def analyze(scenario: Scenario) -> Analysis:
                 per_option[str(opt)] = who
         if per_option:
             excluded[issue.id] = per_option
-    acceptable = AcceptableSet(found.size, space.size, "exhaustive", frontier, options, excluded)
+    acceptable = _acceptable_set(found, space.size, method, frontier, options, excluded)
+    counts = getattr(found, "frontier_counts", None)
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
-                           found.nearest_id)
+                           found.nearest_id, counts)
     utils, ok, vetoed, sampled = outcome_cloud(scenario, models)
     cloud = OutcomeCloud(list(names), [[round(float(x), 6) for x in utils[:, a]]
                                        for a in range(len(names))],

@@ -9,7 +9,8 @@ from negsim.solutions._select import best
 __all__ = ["egalitarian_solution"]
 
 
-def egalitarian_solution(utilities: np.ndarray, disagreement: np.ndarray) -> tuple[int, int]:
+def egalitarian_solution(utilities: np.ndarray, disagreement: np.ndarray,
+        counts: np.ndarray | None = None) -> tuple[int, int]:
     """The point whose smallest gain over the disagreement point is largest (ties: larger total).
 
     Examples
@@ -18,4 +19,4 @@ def egalitarian_solution(utilities: np.ndarray, disagreement: np.ndarray) -> tup
     (2, 1)
     """
     gains = np.asarray(utilities, dtype=float) - np.asarray(disagreement, dtype=float)
-    return best(gains.min(axis=1), tiebreak=gains.sum(axis=1))
+    return best(gains.min(axis=1), tiebreak=gains.sum(axis=1), counts=counts)

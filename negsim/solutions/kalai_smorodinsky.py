@@ -9,7 +9,8 @@ from negsim.solutions._select import best
 __all__ = ["kalai_smorodinsky_solution"]
 
 
-def kalai_smorodinsky_solution(utilities: np.ndarray, disagreement: np.ndarray) -> tuple[int, int]:
+def kalai_smorodinsky_solution(utilities: np.ndarray, disagreement: np.ndarray,
+        counts: np.ndarray | None = None) -> tuple[int, int]:
     """The point whose smallest gain, as a share of each actor's ideal gain, is largest.
 
     The ideal gain of an actor is the most it gets from any point of the set.  On a continuous
@@ -28,6 +29,6 @@ def kalai_smorodinsky_solution(utilities: np.ndarray, disagreement: np.ndarray) 
     ideal = gains.max(axis=0)
     active = ideal > 0
     if not np.any(active):
-        return best(gains.sum(axis=1))
+        return best(gains.sum(axis=1), counts=counts)
     ratios = gains[:, active] / ideal[active]
-    return best(ratios.min(axis=1), tiebreak=ratios.sum(axis=1))
+    return best(ratios.min(axis=1), tiebreak=ratios.sum(axis=1), counts=counts)

@@ -10,7 +10,8 @@ __all__ = ["nash_solution"]
 
 
 def nash_solution(utilities: np.ndarray, disagreement: np.ndarray,
-                  weights: np.ndarray | None = None) -> tuple[int, int]:
+                  weights: np.ndarray | None = None,
+                  counts: np.ndarray | None = None) -> tuple[int, int]:
     """The point that maximises the (weighted) Nash product Π (u_i − d_i)^w_i.
 
     Points where some actor gains nothing have product 0; if every point is like that, the one
@@ -40,4 +41,4 @@ def nash_solution(utilities: np.ndarray, disagreement: np.ndarray,
     with np.errstate(divide="ignore", invalid="ignore"):
         logs = np.where(gains > 0, np.log(np.where(gains > 0, gains, 1.0)), -np.inf)
     score = np.where(np.all(gains > 0, axis=1), logs @ w, -np.inf)
-    return best(score, tiebreak=gains.sum(axis=1))
+    return best(score, tiebreak=gains.sum(axis=1), counts=counts)

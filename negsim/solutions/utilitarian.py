@@ -9,7 +9,8 @@ from negsim.solutions._select import best
 __all__ = ["utilitarian_solution"]
 
 
-def utilitarian_solution(utilities: np.ndarray) -> tuple[int, int]:
+def utilitarian_solution(utilities: np.ndarray,
+        counts: np.ndarray | None = None) -> tuple[int, int]:
     """The point with the largest sum of utilities (ties: the larger smallest utility).
 
     Examples
@@ -18,4 +19,4 @@ def utilitarian_solution(utilities: np.ndarray) -> tuple[int, int]:
     (0, 1)
     """
     u = np.asarray(utilities, dtype=float)
-    return best(u.sum(axis=1), tiebreak=u.min(axis=1))
+    return best(u.sum(axis=1), tiebreak=u.min(axis=1), counts=counts)

@@ -1,0 +1,302 @@
+"""The acceptable set of spaces too large to enumerate, by merging issue groups.
+
+The same answers as :func:`negsim.engine.exhaustive.scan`, computed group by group (see
+:mod:`negsim.engine.groups`):
+
+- the acceptable Pareto frontier: group frontiers merged from the last group to the first, with
+  sums that cannot reach a reservation even with the most the unmerged groups can add dropped as
+  they appear (vetoes and constraints are applied inside each group first).  The no-deal outcome
+  is never a deal; when it would lie on the frontier, the frontier of the space without it is
+  merged from the disjoint pieces "groups before k at the status quo, group k not".  One outcome
+  stands for each distinct utility vector (the lowest-numbered), with the count of outcomes that
+  share it;
+- for each issue option, whether some acceptable deal has it: an option of group g qualifies iff
+  an unvetoed assignment of g with that option plus some point of the frontier of the other groups
+  clears every reservation (bounds and known deals decide most options; the rest are merged);
+- the options each actor's red lines exclude, counted group by group;
+- the size of the acceptable set (see :mod:`negsim.engine.counting`);
+- the acceptable deal nearest to the compromise forecast: the rank distance is additive over
+  issues too, so it is merged as one more objective.  The distance is exact; among deals equally
+  near, the one found may differ from the exhaustive scan's (the lowest-numbered).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from negsim.engine.counting import count_acceptable
+from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask
+from negsim.engine.groups import IssueGroup, group_tables
+from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, combine, reduce_points, suffix_frontiers
+from negsim.preferences import PreferenceModel, evaluate
+from negsim.scenario import Scenario
+from negsim.solutions.compromise import rank_distance
+
+__all__ = ["DecomposedScan", "decomposed_scan"]
+
+
+@dataclass
+class DecomposedScan(ExhaustiveScan):
+    """An :class:`ExhaustiveScan` plus how exact the size is and the frontier's multiplicities."""
+
+    frontier_counts: np.ndarray | None = None
+    exact: bool = True
+    size_low: int = 0
+    size_high: int = 0
+    size_method: str = ""
+    n_groups: int = 0
+
+
+class _Ctx:
+    """The groups as point sets over full-width rows, with their bounds."""
+
+    def __init__(self, scenario: Scenario, models: tuple[PreferenceModel, ...],
+                 tables: list[IssueGroup]) -> None:
+        self.scenario, self.models, self.tables = scenario, models, tables
+        space = scenario.space
+        self.n_issues = len(space.issues)
+        self.need = np.array([m.reservation for m in models])
+        self.sq = np.array(space.status_quo, dtype=np.intp)
+        self.big = space.size >= 1 << 62
+        self.points = [self.point_set(t, t.feasible, t.utils) for t in tables]
+        self.ideal = [p.vals.max(axis=0) if len(p) else np.full(len(models), -np.inf)
+                      for p in self.points]
+        # index of each group's status-quo assignment among its feasible ones (-1: not feasible)
+        self.sq_at = []
+        for t, p in zip(tables, self.points):
+            i = t.find(tuple(self.sq[list(t.issues)]))
+            self.sq_at.append(int(np.count_nonzero(t.feasible[:i])) if i >= 0 and t.feasible[i]
+                              else -1)
+
+    def point_set(self, t: IssueGroup, keep: np.ndarray, vals: np.ndarray) -> PointSet:
+        rows = np.zeros((int(np.count_nonzero(keep)), self.n_issues), dtype=np.int16)
+        rows[:, list(t.issues)] = t.rows[keep]
+        count = np.ones(len(rows), dtype=object if self.big else np.int64)
+        if self.big:
+            count[:] = 1
+        return PointSet(vals[keep], rows, count)
+
+    def headrooms(self, ideals: list[np.ndarray], extra: np.ndarray) -> list[np.ndarray]:
+        """headroom[k] = extra + what groups 0..k-1 can add at most."""
+        out, acc = [], extra.copy()
+        for ideal in ideals:
+            out.append(acc.copy())
+            acc = acc + ideal
+        return out
+
+
+def frontier_without(points: list[PointSet], sufs: list[PointSet], skip: list[int],
+                     need: np.ndarray | None, extra: np.ndarray | None = None) -> PointSet:
+    """The frontier of the product of ``points`` less the one outcome picking ``skip[k]`` in
+    every group k, from the pieces 'groups before k at skip, group k elsewhere, the rest free'.
+
+    ``sufs`` are the suffix frontiers of ``points``; ``extra`` the most that groups outside
+    ``points`` can add (for pruning against ``need``)."""
+    if any(s < 0 for s in skip):
+        return sufs[0]
+    pieces = []
+    prefix_vals = np.zeros(points[0].vals.shape[1])
+    prefix_rows = np.zeros(points[0].rows.shape[1], dtype=np.int16)
+    for k, (p, s) in enumerate(zip(points, skip)):
+        rest = np.ones(len(p), dtype=bool)
+        rest[s] = False
+        mine = p.take(rest)
+        if len(mine):
+            shifted = PointSet(mine.vals + prefix_vals, mine.rows + prefix_rows, mine.count)
+            head = np.zeros_like(prefix_vals) if extra is None else extra
+            pieces.append(combine(reduce_points(shifted), sufs[k + 1], head, need))
+        prefix_vals = prefix_vals + p.vals[s]
+        prefix_rows = prefix_rows + p.rows[s]
+    if not pieces:
+        return PointSet(np.zeros((0, len(prefix_vals))), sufs[0].rows[:0], sufs[0].count[:0])
+    return reduce_points(PointSet.concat(pieces))
+
+
+def _acceptable_frontier(ctx: _Ctx, points: list[PointSet], need: np.ndarray,
+                         extra_ideal: np.ndarray | None = None) -> PointSet:
+    """Frontier of the product of ``points`` without the no-deal outcome, pruned by ``need``."""
+    ideals = [p.vals.max(axis=0) for p in points]
+    heads = ctx.headrooms(ideals, np.zeros(len(need)) if extra_ideal is None else extra_ideal)
+    sufs = suffix_frontiers(points, heads, need)
+    front = sufs[0]
+    skip = [s for s in ctx.sq_at]
+    if len(front) and all(s >= 0 for s in skip):
+        sq_vals = sum(p.vals[s] for p, s in zip(points, skip))
+        if np.any(np.all(np.abs(front.vals - sq_vals) <= TOL, axis=1)):
+            front = frontier_without(points, sufs, skip, need, extra_ideal)
+    return front
+
+
+def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
+    if space.size < 1 << 62:
+        return space.flat_index(rows)
+    out = np.empty(len(rows), dtype=object)
+    for k, row in enumerate(rows):
+        idx = 0
+        for o, n in zip(row, space.shape):
+            idx = idx * n + int(o)
+        out[k] = idx
+    return out
+
+
+def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.ndarray) -> None:
+    """Which options occur in some acceptable deal (exact; see the module docstring)."""
+    space = ctx.scenario.space
+    total_ideal = sum(ctx.ideal)
+    for g, (t, p) in enumerate(zip(ctx.tables, ctx.points)):
+        local = list(t.issues)
+        # the group's own contribution to each acceptable frontier deal
+        shape = tuple(space.shape[i] for i in local)
+        lookup = np.full(int(np.prod(shape)), -1, dtype=np.int64)
+        feas_rows = t.rows[t.feasible]
+        lookup[np.ravel_multi_index(tuple(feas_rows.T), shape)] = np.arange(len(feas_rows))
+        own = lookup[np.ravel_multi_index(tuple(acc_rows[:, local].T), shape)]
+        others = acc_u - p.vals[own]
+        others_sq = np.all(np.delete(acc_rows, local, axis=1) == np.delete(ctx.sq, local), axis=1)
+        ok = np.all(p.vals + (total_ideal - ctx.ideal[g]) >= ctx.need - PRUNE_TOL, axis=1)
+        found = np.zeros(len(p), dtype=bool)
+        for a in np.flatnonzero(ok):
+            hit = np.all(others + p.vals[a] >= ctx.need - TOL, axis=1)
+            if a == ctx.sq_at[g]:
+                hit &= ~others_sq
+            found[a] = hit.any()
+        todo = np.flatnonzero(ok & ~found)
+        if len(todo):
+            rest = [q for h, q in enumerate(ctx.points) if h != g]
+            rest_sq = [s for h, s in enumerate(ctx.sq_at) if h != g]
+            if not rest:
+                rest, rest_sq = [_zero(ctx)], [0]
+            heads = ctx.headrooms([q.vals.max(axis=0) for q in rest], ctx.ideal[g])
+            sufs = suffix_frontiers(rest, heads, ctx.need)
+            for a, front in ((a, sufs[0]) for a in todo if a != ctx.sq_at[g]):
+                found[a] = np.any(np.all(front.vals + p.vals[a] >= ctx.need - TOL, axis=1))
+            if ctx.sq_at[g] in todo:
+                a = ctx.sq_at[g]
+                front = frontier_without(rest, sufs, rest_sq, ctx.need, ctx.ideal[g])
+                found[a] = np.any(np.all(front.vals + p.vals[a] >= ctx.need - TOL, axis=1))
+        for j, pos in enumerate(local):
+            res.option_in_acceptable[pos] |= np.bincount(feas_rows[found, j],
+                                                         minlength=space.shape[pos]) > 0
+
+
+def _zero(ctx: _Ctx) -> PointSet:
+    return PointSet(np.zeros((1, len(ctx.need))), np.zeros((1, ctx.n_issues), dtype=np.int16),
+                    np.ones(1, dtype=object if ctx.big else np.int64))
+
+
+def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
+    """Options some allowed deal has (``option_allowed``) and, per actor, some allowed deal the
+    actor does not veto (``option_free_of_veto``): counted group by group, no-deal left out."""
+    space = ctx.scenario.space
+    n_actors = len(ctx.models)
+    masks = [("allowed", None)] + [("actor", a) for a in range(n_actors)]
+    for kind, a in masks:
+        keep = [np.ones(len(t.rows), dtype=bool) if a is None else ~t.vetoed[:, a]
+                for t in ctx.tables]
+        sizes = [int(np.count_nonzero(k)) for k in keep]
+        sq_in = all(t.find(tuple(ctx.sq[list(t.issues)])) >= 0 and
+                    k[t.find(tuple(ctx.sq[list(t.issues)]))] for t, k in zip(ctx.tables, keep))
+        for g, (t, k) in enumerate(zip(ctx.tables, keep)):
+            others = math.prod(sizes[:g] + sizes[g + 1:])
+            for j, pos in enumerate(t.issues):
+                n = [int(c) * others for c in np.bincount(t.rows[k, j], minlength=space.shape[pos])]
+                if sq_in:
+                    n[ctx.sq[pos]] -= 1
+                has = np.array([c > 0 for c in n])
+                if a is None:
+                    res.option_allowed[pos] = has
+                else:
+                    res.option_free_of_veto[a][pos] = has
+
+
+def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                    target: tuple[int, ...] | None = None) -> DecomposedScan:
+    """What :func:`~negsim.engine.exhaustive.scan` finds, without enumerating the space.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> issues = tuple(negsim.Issue(f"i{k}", ("a", "b", "c", "d"), "a") for k in range(20))
+    >>> s = negsim.Scenario("big", issues=issues, actors=(
+    ...     negsim.Actor("A", tuple(negsim.Demand(i.id, want="b") for i in issues)),
+    ...     negsim.Actor("B", tuple(negsim.Demand(i.id, avoid="a") for i in issues))))
+    >>> r = decomposed_scan(s, build_preferences(s))
+    >>> r.size == 4 ** 20 - 1, r.exact   # every deal but no-deal itself beats no deal
+    (True, True)
+    >>> r.frontier_counts.tolist(), r.frontier_u.tolist()   # all "b": best for both
+    ([1], [[1.0, 1.0]])
+    """
+    space = scenario.space
+    tables = group_tables(scenario, models)
+    ctx = _Ctx(scenario, models, tables)
+    n_actors, n_issues = len(models), len(space.issues)
+    res = DecomposedScan(size=0, n_groups=len(tables))
+    res.option_in_acceptable = [np.zeros(k, dtype=bool) for k in space.shape]
+    res.option_allowed = [np.zeros(k, dtype=bool) for k in space.shape]
+    res.option_free_of_veto = [[np.zeros(k, dtype=bool) for k in space.shape]
+                               for _ in range(n_actors)]
+    _red_lines(ctx, res)
+    res.frontier_u = np.zeros((0, n_actors))
+    res.frontier_rows = np.zeros((0, n_issues), dtype=np.intp)
+    res.frontier_ids = np.zeros(0, dtype=np.int64)
+    res.frontier_counts = np.zeros(0, dtype=np.int64)
+    res.size_method = "counted by groups"
+    if any(len(p) == 0 for p in ctx.points):
+        return res
+    front = _acceptable_frontier(ctx, ctx.points, ctx.need)
+    rows = front.rows.astype(np.intp)
+    utils, vetoed = evaluate(models, rows)
+    ok = acceptable_mask(utils, vetoed, np.ones(len(rows), dtype=bool), ctx.need)
+    order = np.lexsort(rows[ok].T[::-1])
+    res.frontier_rows = rows[ok][order]
+    res.frontier_u = utils[ok][order]
+    res.frontier_counts = front.count[ok][order]
+    res.frontier_ids = _ids(space, res.frontier_rows)
+    sq_row = ctx.sq[None, :]
+    sq_u, sq_vetoed = evaluate(models, sq_row)
+    sq_ok = bool(acceptable_mask(sq_u, sq_vetoed, space.allowed(sq_row), ctx.need)[0])
+    counted = count_acceptable([p.vals for p in ctx.points], ctx.need, seed=scenario.seed)
+    known = int(sum(int(c) for c in res.frontier_counts))
+    res.size = max(counted.size - int(sq_ok), known)
+    res.exact, res.size_method = counted.exact, counted.method
+    res.size_low = max(counted.low - int(sq_ok), known) if not counted.exact else res.size
+    res.size_high = max(counted.high - int(sq_ok), res.size_low) if not counted.exact else res.size
+    if len(res.frontier_rows) == 0:
+        return res
+    _options(ctx, res, res.frontier_rows, res.frontier_u)
+    if target is not None:
+        _nearest(ctx, res, target)
+    return res
+
+
+def _nearest(ctx: _Ctx, res: DecomposedScan, target: tuple[int, ...]) -> None:
+    """The acceptable deal nearest to ``target``: distance merged as one more objective."""
+    scenario = ctx.scenario
+    bound = float(rank_distance(res.frontier_rows, target, scenario).min())
+    pts = []
+    for t in ctx.tables:
+        dist = np.zeros(len(t.rows))
+        for j, pos in enumerate(t.issues):
+            issue = scenario.space.issues[pos]
+            diff = np.abs(t.rows[:, j] - target[pos])
+            dist += diff / (len(issue) - 1) if issue.ordered else (diff > 0)
+        pts.append(ctx.point_set(t, t.feasible, np.column_stack([t.utils, -dist])))
+    need = np.append(ctx.need, -bound)
+    front = _acceptable_frontier(ctx, pts, need)
+    rows = front.rows.astype(np.intp)
+    utils, vetoed = evaluate(ctx.models, rows)
+    ok = acceptable_mask(utils, vetoed, np.ones(len(rows), dtype=bool), ctx.need)
+    ok &= ~np.all(rows == ctx.sq, axis=1)
+    if not ok.any():
+        return
+    rows = rows[ok]
+    dist = rank_distance(rows, target, scenario)
+    near = np.flatnonzero(dist <= dist.min() + 1e-12)
+    ids = _ids(scenario.space, rows[near])
+    pick = int(np.argmin(ids)) if not ctx.big else min(range(len(ids)), key=lambda i: ids[i])
+    res.nearest_id = int(ids[pick])
+    res.nearest_distance = float(dist[near][pick])

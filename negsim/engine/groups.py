@@ -1,0 +1,156 @@
+"""Issue groups: the parts of the outcome space whose issues interact.
+
+Utilities are sums of factors, each a table over a few issues; red lines are tables too, and a
+constraint forbids a combination of a few issues.  Issues that share a factor, a red line, a
+constraint or a lever's trigger are *coupled*; the connected components of that relation are the
+issue groups.  Across groups everything adds up: an outcome's utility is the sum of its groups'
+contributions, it is vetoed iff one of its groups' assignments is, and it is allowed iff every
+group's assignment is.  So each group can be enumerated on its own (it is small) and the groups
+combined by merging, without ever enumerating the product.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from negsim.errors import NegsimError
+from negsim.model import Condition
+from negsim.preferences import Factor, PreferenceModel
+from negsim.scenario import Scenario
+
+__all__ = ["IssueGroup", "issue_groups", "group_tables", "MAX_GROUP_SIZE"]
+
+MAX_GROUP_SIZE = 1 << 21
+"""The most assignments one group of coupled issues may have (it is enumerated in full)."""
+
+
+def issue_groups(scenario: Scenario, models: tuple[PreferenceModel, ...]) -> list[tuple[int, ...]]:
+    """Issue positions grouped by coupling, each group sorted, groups ordered by first issue.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.Scenario("toy", issues=tuple(negsim.Issue(x, ("a", "b"), "a") for x in "pqr"),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("r", want="b", when={"p": "b"}),
+    ...                                negsim.Demand("q", want="a"))),))
+    >>> issue_groups(s, build_preferences(s))
+    [(0, 2), (1,)]
+    """
+    space = scenario.space
+    parent = list(range(len(space.issues)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def tie(positions: tuple[int, ...] | list[int]) -> None:
+        for p in positions[1:]:
+            a, b = find(positions[0]), find(p)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+
+    for m in models:
+        for f in (*m.factors, *m.vetoes):
+            tie(f.issues)
+    for c in scenario.constraints:
+        tie([space.position[i] for i in c.forbid.issues])
+    for lv in scenario.levers:
+        if isinstance(lv.trigger, Condition):
+            tie([space.position[i] for i in lv.trigger.issues])
+    groups: dict[int, list[int]] = {}
+    for p in range(len(space.issues)):
+        groups.setdefault(find(p), []).append(p)
+    return [tuple(g) for g in sorted(groups.values())]
+
+
+@dataclass(frozen=True, eq=False)
+class IssueGroup:
+    """The allowed assignments of one group of issues and what each is worth.
+
+    Attributes
+    ----------
+    issues : tuple of int
+        Issue positions in the space (sorted).
+    rows : ndarray, shape (k, len(issues))
+        Option indices of the assignments no constraint forbids, in index order.
+    utils : ndarray, shape (k, n_actors)
+        Each actor's utility from the factors within the group (not rounded).
+    vetoed : ndarray of bool, shape (k, n_actors)
+        Whether the assignment crosses the actor's red lines.
+    """
+
+    issues: tuple[int, ...]
+    rows: np.ndarray
+    utils: np.ndarray
+    vetoed: np.ndarray
+
+    @property
+    def feasible(self) -> np.ndarray:
+        """Assignments nobody vetoes (constraints are already applied)."""
+        return ~self.vetoed.any(axis=1)
+
+    def find(self, assignment: tuple[int, ...]) -> int:
+        """Row number of an assignment, or -1 when a constraint forbids it."""
+        hit = np.flatnonzero(np.all(self.rows == np.array(assignment), axis=1))
+        return int(hit[0]) if len(hit) else -1
+
+
+def _local_values(f: Factor, rows: np.ndarray, local: dict[int, int]) -> np.ndarray:
+    return f.table[tuple(rows[:, local[i]] for i in f.issues)]
+
+
+def _group(scenario: Scenario, models: tuple[PreferenceModel, ...],
+           issues: tuple[int, ...]) -> IssueGroup:
+    space = scenario.space
+    shape = tuple(space.shape[p] for p in issues)
+    size = int(np.prod(shape, dtype=np.int64))
+    if size > MAX_GROUP_SIZE:
+        names = [space.issues[p].id for p in issues]
+        raise NegsimError(f"the issues {names} are coupled (by conditional demands, constraints or "
+                          f"levers) into one group of {size:,} combinations, more than "
+                          f"{MAX_GROUP_SIZE:,} that can be enumerated")
+    local = {p: k for k, p in enumerate(issues)}
+    members = set(issues)
+    rows = np.stack(np.unravel_index(np.arange(size), shape), axis=1).astype(np.intp)
+    ok = np.ones(size, dtype=bool)
+    for c in scenario.constraints:
+        if not {space.position[i] for i in c.forbid.issues} <= members:
+            continue
+        hit = np.ones(size, dtype=bool)
+        for issue_id, opts in c.forbid.terms:
+            issue = space.issue(issue_id)
+            member = np.zeros(len(issue), dtype=bool)
+            member[[issue.index(o) for o in opts]] = True
+            hit &= member[rows[:, local[space.position[issue_id]]]]
+        ok &= ~hit
+    rows = rows[ok]
+    utils = np.zeros((len(rows), len(models)))
+    vetoed = np.zeros((len(rows), len(models)), dtype=bool)
+    for a, m in enumerate(models):
+        for f in m.factors:
+            if f.issues and f.issues[0] in members:
+                utils[:, a] += f.coef * _local_values(f, rows, local)
+        for f in m.vetoes:
+            if f.issues and f.issues[0] in members:
+                vetoed[:, a] |= _local_values(f, rows, local)
+    return IssueGroup(issues, rows, utils, vetoed)
+
+
+def group_tables(scenario: Scenario, models: tuple[PreferenceModel, ...]) -> list[IssueGroup]:
+    """Enumerate every issue group (see :func:`issue_groups`).
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.Scenario("toy", issues=tuple(negsim.Issue(x, ("a", "b"), "a") for x in "pq"),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("p", want="b"), negsim.Demand("q", want="b"))),))
+    >>> [g.utils[:, 0].tolist() for g in group_tables(s, build_preferences(s))]
+    [[0.0, 0.5], [0.0, 0.5]]
+    """
+    return [_group(scenario, models, g) for g in issue_groups(scenario, models)]

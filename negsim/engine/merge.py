@@ -1,0 +1,221 @@
+"""Pareto frontiers of sums of point sets: the merge behind the decomposed engine.
+
+A point set holds value vectors (one column per objective: actors' utilities, possibly a negated
+distance), the outcome rows they come from (option indices, zero on issues not yet merged) and how
+many outcomes share each vector.  Merging a set with a group's assignments forms every sum, removes
+exact duplicates (adding up their counts and keeping the lowest-numbered outcome) and prunes the
+dominated ones.  For additive values an outcome is Pareto-optimal only if its part on every group
+is, so merging group by group gives the exact frontier of the product.
+
+Values are floats summed in different orders, so two vectors are compared column by column after
+*rank compression*: values closer than ``TOL`` (1e-9) count as equal.  Utilities that really differ
+by less than that are treated as tied (the exhaustive scan rounds them to 1e-12).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["PointSet", "TOL", "reduce_points", "combine", "suffix_frontiers"]
+
+TOL = 1e-9
+"""Values closer than this are equal for deduplication and dominance."""
+
+PRUNE_TOL = 2e-9
+"""Slack of the bound pruning, so that no point within the acceptance tolerance is dropped."""
+
+_CANDIDATES = 1 << 21  # sums formed at once
+_BLOCK = 128  # candidates checked at once against the kept points (3+ objectives)
+_KEPT = 1024
+
+
+@dataclass(frozen=True, eq=False)
+class PointSet:
+    """Value vectors with their lowest-numbered outcome and their multiplicity.
+
+    Attributes
+    ----------
+    vals : ndarray, shape (n, n_objectives)
+    rows : ndarray of int16, shape (n, n_issues)
+        Option indices (zero on issues not merged yet).
+    count : ndarray, shape (n,)
+        Outcomes sharing the vector (int64, or Python ints in object arrays for huge spaces).
+    """
+
+    vals: np.ndarray
+    rows: np.ndarray
+    count: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.vals)
+
+    def take(self, keep: np.ndarray) -> PointSet:
+        """The points selected by a mask or an index array."""
+        return PointSet(self.vals[keep], self.rows[keep], self.count[keep])
+
+    @staticmethod
+    def concat(parts: list[PointSet]) -> PointSet:
+        """All points of several sets."""
+        return PointSet(np.concatenate([p.vals for p in parts]),
+                        np.concatenate([p.rows for p in parts]),
+                        np.concatenate([p.count for p in parts]))
+
+
+def _ranks(vals: np.ndarray) -> np.ndarray:
+    """Each column replaced by the rank of its value, values within TOL sharing a rank."""
+    out = np.empty(vals.shape, dtype=np.int64)
+    for c in range(vals.shape[1]):
+        order = np.argsort(vals[:, c], kind="stable")
+        step = np.diff(vals[order, c]) > TOL
+        out[order, c] = np.concatenate([[0], np.cumsum(step)])
+    return out
+
+
+def _dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
+    """One point per rank vector: counts added, the lexicographically smallest row kept."""
+    n = len(points)
+    if n <= 1:
+        return points, ranks
+    order = np.lexsort(ranks.T[::-1])
+    r = ranks[order]
+    new = np.ones(n, dtype=bool)
+    new[1:] = np.any(r[1:] != r[:-1], axis=1)
+    if new.all():
+        return points.take(order), r
+    run = np.cumsum(new) - 1
+    starts = np.flatnonzero(new)
+    lengths = np.diff(np.append(starts, n))
+    first = order[starts].copy()
+    multi = np.flatnonzero(lengths > 1)
+    if len(multi):
+        members = np.flatnonzero(lengths[run] > 1)
+        rows = points.rows[order[members]]
+        sub = np.lexsort((*rows.T[::-1], run[members]))
+        members = members[sub]
+        lead = np.ones(len(members), dtype=bool)
+        lead[1:] = run[members[1:]] != run[members[:-1]]
+        first[run[members[lead]]] = order[members[lead]]
+    count = np.add.reduceat(points.count[order], starts)
+    return PointSet(points.vals[first], points.rows[first], count), r[starts]
+
+
+def _undominated_2(ranks: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among distinct 2-d rank vectors."""
+    order = np.lexsort((-ranks[:, 1], -ranks[:, 0]))
+    second = ranks[order, 1]
+    best_before = np.maximum.accumulate(np.concatenate([[-1], second[:-1]]))
+    keep = np.zeros(len(ranks), dtype=bool)
+    keep[order[second > best_before]] = True
+    return keep
+
+
+def _geq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """[i, j]: a[j] >= b[i] in every column."""
+    out = a[None, :, 0] >= b[:, None, 0]
+    for c in range(1, a.shape[1]):
+        out &= a[None, :, c] >= b[:, None, c]
+    return out
+
+
+def _undominated_n(ranks: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among distinct rank vectors (any number of columns).
+
+    Points are visited by decreasing rank sum (only a point with a larger sum can dominate), a
+    block at a time; each block is checked against the points kept so far, the best first, so
+    most dominated points drop out after the first comparisons.
+    """
+    n = len(ranks)
+    order = np.argsort(-ranks.sum(axis=1), kind="stable")
+    r = ranks[order].astype(np.int32)
+    kept = np.empty_like(r)
+    n_kept = 0
+    keep = np.zeros(n, dtype=bool)
+    for start in range(0, n, _BLOCK):
+        block = np.arange(start, min(n, start + _BLOCK))
+        for k in range(0, n_kept, _KEPT):
+            if not len(block):
+                break
+            block = block[~_geq(kept[k:min(n_kept, k + _KEPT)], r[block]).any(axis=1)]
+        geq = _geq(r[block], r[block])  # [p, q]: q >= p (distinct, so q dominates p)
+        np.fill_diagonal(geq, False)
+        block = block[~geq.any(axis=1)]
+        keep[order[block]] = True
+        kept[n_kept:n_kept + len(block)] = r[block]
+        n_kept += len(block)
+    return keep
+
+
+def reduce_points(points: PointSet) -> PointSet:
+    """The Pareto frontier of a point set, duplicates merged.
+
+    Examples
+    --------
+    >>> p = PointSet(np.array([[1.0, 0], [0, 1], [1, 0], [0.4, 0.4], [0.5, 0.5]]),
+    ...              np.array([[3], [1], [2], [0], [4]], dtype=np.int16), np.ones(5, dtype=np.int64))
+    >>> f = reduce_points(p)
+    >>> f.vals.tolist(), f.rows[:, 0].tolist(), f.count.tolist()
+    ([[0.0, 1.0], [0.5, 0.5], [1.0, 0.0]], [1, 4, 2], [1, 1, 2])
+    """
+    if len(points) == 0:
+        return points
+    points, ranks = _dedupe(points, _ranks(points.vals))
+    if len(points) <= 1:
+        return points
+    if ranks.shape[1] == 1:
+        keep = ranks[:, 0] == ranks[:, 0].max()
+    elif ranks.shape[1] == 2:
+        keep = _undominated_2(ranks)
+    else:
+        keep = _undominated_n(ranks)
+    return points.take(keep)
+
+
+def _bound_ok(vals: np.ndarray, headroom: np.ndarray | None, need: np.ndarray | None) -> np.ndarray:
+    if need is None or headroom is None:
+        return np.ones(len(vals), dtype=bool)
+    return np.all(vals + headroom >= need - PRUNE_TOL, axis=1)
+
+
+def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None,
+            need: np.ndarray | None = None) -> PointSet:
+    """The frontier of all sums of a point of ``front`` and a point of ``group``.
+
+    ``group`` covers other issues than ``front`` (rows add up).  Sums that cannot reach ``need``
+    even with ``headroom`` added (the most the groups not merged yet can add) are dropped.
+    """
+    if len(front) == 0 or len(group) == 0:
+        return PointSet(np.zeros((0, front.vals.shape[1])), front.rows[:0], front.count[:0])
+    step = max(1, _CANDIDATES // len(group))
+    result: PointSet | None = None
+    for start in range(0, len(front), step):
+        part = front.take(slice(start, start + step))
+        vals = (part.vals[:, None, :] + group.vals[None, :, :]).reshape(-1, part.vals.shape[1])
+        ia = np.repeat(np.arange(len(part)), len(group))
+        ib = np.tile(np.arange(len(group)), len(part))
+        ok = _bound_ok(vals, headroom, need)
+        ia, ib, vals = ia[ok], ib[ok], vals[ok]
+        cand = PointSet(vals, part.rows[ia] + group.rows[ib], part.count[ia] * group.count[ib])
+        cand = reduce_points(cand)
+        result = cand if result is None else reduce_points(PointSet.concat([result, cand]))
+    assert result is not None
+    return result
+
+
+def suffix_frontiers(groups: list[PointSet], headrooms: list[np.ndarray] | None = None,
+                     need: np.ndarray | None = None) -> list[PointSet]:
+    """Frontiers of the sums of groups k, k+1, ..., last, for every k (merged from the last).
+
+    ``headrooms[k]`` is the most groups 0..k-1 can add (for pruning against ``need``).
+    Element ``len(groups)`` is the single zero point.
+    """
+    n_issues = groups[0].rows.shape[1] if groups else 0
+    dims = groups[0].vals.shape[1] if groups else 0
+    dtype = groups[0].count.dtype if groups else np.int64
+    out = [PointSet(np.zeros((1, dims)), np.zeros((1, n_issues), dtype=np.int16),
+                    np.ones(1, dtype=dtype))]
+    for k in range(len(groups) - 1, -1, -1):
+        head = headrooms[k] if headrooms is not None else None
+        out.append(combine(out[-1], reduce_points(groups[k]), head, need))
+    return out[::-1]
