@@ -188,8 +188,10 @@ def _zero(ctx: _Ctx) -> PointSet:
 
 
 def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
-    """Options some allowed deal has (``option_allowed``) and, per actor, some allowed deal the
-    actor does not veto (``option_free_of_veto``): counted group by group, no-deal left out."""
+    """Options some allowed outcome has (``option_allowed``) and, per actor, some allowed outcome
+    the actor does not veto (``option_free_of_veto``): counted group by group.  The no-deal
+    outcome counts here, as in the exhaustive scan: an option that holds with no deal is not ruled
+    out by anyone's red lines."""
     space = ctx.scenario.space
     n_actors = len(ctx.models)
     masks = [("allowed", None)] + [("actor", a) for a in range(n_actors)]
@@ -197,14 +199,10 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
         keep = [np.ones(len(t.rows), dtype=bool) if a is None else ~t.vetoed[:, a]
                 for t in ctx.tables]
         sizes = [int(np.count_nonzero(k)) for k in keep]
-        sq_in = all(t.find(tuple(ctx.sq[list(t.issues)])) >= 0 and
-                    k[t.find(tuple(ctx.sq[list(t.issues)]))] for t, k in zip(ctx.tables, keep))
         for g, (t, k) in enumerate(zip(ctx.tables, keep)):
             others = math.prod(sizes[:g] + sizes[g + 1:])
             for j, pos in enumerate(t.issues):
                 n = [int(c) * others for c in np.bincount(t.rows[k, j], minlength=space.shape[pos])]
-                if sq_in:
-                    n[ctx.sq[pos]] -= 1
                 has = np.array([c > 0 for c in n])
                 if a is None:
                     res.option_allowed[pos] = has
