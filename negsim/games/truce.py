@@ -111,7 +111,7 @@ def imperfect_monitoring_threshold(temptation: float, compliance: float, breakdo
     0.5
     >>> round(imperfect_monitoring_threshold(5, 3, 1, detection=0.8, false_alarm=0.05), 4)
     0.5882
-    >>> imperfect_monitoring_threshold(5, 3, 1, detection=0.5) is None
+    >>> imperfect_monitoring_threshold(5, 3, 1, detection=0.5, false_alarm=0.3) is None
     True
     """
     t, r, p = _payoffs(temptation, compliance, breakdown)
