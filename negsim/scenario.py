@@ -14,6 +14,7 @@ from functools import cached_property
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
 from negsim.space import OutcomeSpace
+from negsim.games.spec import GameSpec, TruceSpec, WarSpec, check_references
 
 __all__ = ["Scenario"]
 
@@ -35,6 +36,9 @@ class Scenario:
         How many outcomes the result keeps for plotting (all of them in smaller spaces).
     path : str, optional
         The file it was loaded from.
+    games, truces, war, bargaining
+        Declared games, truces, Fearon's war and the alternating-offers pair
+        (see :mod:`negsim.games.spec`).
 
     Examples
     --------
@@ -58,9 +62,14 @@ class Scenario:
     seed: int = 0
     cloud_size: int = 20_000
     path: str | None = field(default=None, compare=False)
+    games: tuple[GameSpec, ...] = ()
+    truces: tuple[TruceSpec, ...] = ()
+    war: WarSpec | None = None
+    bargaining: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        for name in ("issues", "actors", "levers", "proposals", "observations", "constraints"):
+        for name in ("issues", "actors", "levers", "proposals", "observations", "constraints",
+                     "games", "truces", "bargaining"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.actors:
             raise ScenarioError("a scenario needs at least one actor", key="actors",
@@ -111,6 +120,8 @@ class Scenario:
             key = f"observations[{k}]"
             self.actor(o.actor, key=f"{key}.actor")
             self.proposal(o.proposal, key=f"{key}.proposal")
+        check_names((g.id for g in self.games), "game", "games")
+        check_references(self)
 
     def _check_condition(self, cond: Condition, key: str) -> None:
         for issue_id, opts in cond.terms:
