@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from negsim._plain import PlainData
+from negsim.games.results import BargainingResult, GameResult, TruceResult
 
 __all__ = [
     "ActorSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
@@ -221,6 +222,9 @@ class Analysis(PlainData):
     solutions: dict[str, Solution]
     observations: list[ObservationCheck]
     cloud: OutcomeCloud
+    games: list[GameResult] = field(default_factory=list)
+    truces: list[TruceResult] = field(default_factory=list)
+    bargaining_over_time: BargainingResult | None = None
 
     def actor(self, name: str) -> ActorSummary:
         """The summary of one actor."""

@@ -415,7 +415,7 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> sorted(schema["properties"])[:3]
-    ['actors', 'analysis', 'constraints']
+    ['actors', 'analysis', 'bargaining']
     """
     schema = _table_schema(SCENARIO_FORMAT)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
