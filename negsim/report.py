@@ -104,4 +104,7 @@ def summary_text(analysis: Analysis) -> str:
             out.append(f"  {mark} {o.actor} {o.response}s {o.proposal}{when}; model: "
                        f"{o.predicted} (margin {o.margin:+.2f})"
                        + ("" if o.match or o.must_match else "  [tolerated: must_match = false]"))
+    from negsim.games.report_text import games_lines
+
+    out += games_lines(a)
     return "\n".join(out) + "\n"
