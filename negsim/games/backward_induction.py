@@ -46,7 +46,8 @@ class NodeSolution(PlainData):
         The mover's payoff from each action: lowest and highest over the SPE of the subgame
         that follows (equal when that continuation is unique).
     tie : bool
-        Whether several actions are optimal.
+        Whether several actions are optimal: the mover is indifferent here, or which action is
+        best depends on how a tie further down is resolved.
     """
 
     path: tuple[str, ...]
@@ -87,7 +88,7 @@ class SubgamePerfectResult(PlainData):
     unique : bool
         Whether the SPE strategy profile is unique (no tie at any decision node).
     ties : tuple of tuple of str
-        Paths of the nodes with ties.
+        Paths of the nodes with several optimal actions (see :attr:`NodeSolution.tie`).
     path : tuple of str or None
         The SPE path if every SPE follows the same one, else ``None``.
     payoffs : dict of str to float, or None

@@ -1,7 +1,7 @@
 """Nash equilibria of two-player normal-form (bimatrix) games, cross-checked across algorithms.
 
-:func:`solve_two_player` runs nashpy's support enumeration, vertex enumeration and Lemke–Howson
-from every initial dropped label, verifies every candidate with a best-response check, merges the
+:func:`solve_two_player` runs support enumeration, nashpy's vertex enumeration and nashpy's
+Lemke–Howson from every initial dropped label, verifies every candidate with a best-response check, merges the
 equilibria the methods found (up to a tolerance), and says whether the game is degenerate and
 whether the methods agree.
 
@@ -13,6 +13,13 @@ entry-deterrence game, any game with payoff ties) there may be continua of equil
 enumeration over equal-size supports may miss equilibria, and the methods may legitimately
 disagree.  nashpy warns in such cases; those warnings are captured here and reported in
 :attr:`TwoPlayerSolution.notes` instead of leaking to the caller's console.
+
+Support enumeration is negsim's own (:mod:`negsim.games._support`): nashpy 0.0.43's accepts an
+indifference solution only if every probability is ``>= 0`` exactly, so round-off (``-1e-17``)
+makes it miss equilibria of ordinary float games; ours is the same algorithm with tolerances.
+nashpy's methods get payoffs shifted to be positive (equilibria are unchanged), which keeps the
+polytopes of vertex enumeration bounded; games where a player has a single strategy are solved
+directly, because nashpy's Lemke–Howson does not terminate on them.
 
 Degeneracy is detected from (1) every pure strategy of each player (more than one pure best reply
 is a tie, hence degenerate), (2) every equilibrium found (more pure best replies than the size of
@@ -29,10 +36,12 @@ from dataclasses import dataclass
 
 import nashpy as nash
 import numpy as np
+from scipy.spatial import QhullError
 
 from negsim._plain import PlainData
 from negsim.errors import ScenarioError
 from negsim.games._checks import payoff_array
+from negsim.games._support import support_enumeration
 
 __all__ = ["Equilibrium", "TwoPlayerSolution", "solve_two_player", "degeneracy_witnesses"]
 
@@ -189,17 +198,22 @@ def _is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
     return bool((A @ y).max() - x @ A @ y <= eps and (x @ B).max() - x @ B @ y <= eps)
 
 
-def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str],
+def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
          notes: list[str]) -> list[tuple[str, np.ndarray, np.ndarray]]:
-    game = nash.Game(A, B)
+    # Equilibria do not change when a constant is added to a player's payoffs; strictly positive
+    # payoffs keep the best-response polytopes of vertex enumeration bounded.
+    game = nash.Game(A - A.min() + 1.0, B - B.min() + 1.0)
     found: list[tuple[str, np.ndarray, np.ndarray]] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for method in methods:
             if method == "support_enumeration":
-                found += [(method, x, y) for x, y in game.support_enumeration()]
+                found += [(method, x, y) for x, y in support_enumeration(A, B, eps)]
             elif method == "vertex_enumeration":
-                found += [(method, x, y) for x, y in game.vertex_enumeration()]
+                try:
+                    found += [(method, x, y) for x, y in game.vertex_enumeration()]
+                except QhullError as exc:  # reported, not swallowed: the other methods still run
+                    notes.append(f"vertex_enumeration failed (qhull: {str(exc).split(chr(10))[0]})")
             else:
                 for label in range(sum(A.shape)):
                     x, y = game.lemke_howson(initial_dropped_label=label)
@@ -209,6 +223,16 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str],
         if f"nashpy warned: {text}" not in notes:
             notes.append(f"nashpy warned: {text}")
     return found
+
+
+def _single_strategy(A: np.ndarray, B: np.ndarray, methods: Sequence[str],
+                     eps: float) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    m, n = A.shape
+    if m == 1:
+        pairs = [(np.ones(1), np.eye(n)[j]) for j in _best_replies(B[0], eps)]
+    else:
+        pairs = [(np.eye(m)[i], np.ones(1)) for i in _best_replies(A[:, 0], eps)]
+    return [(method, x, y) for method in methods for x, y in pairs]
 
 
 def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
@@ -253,7 +277,12 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
     eps = tol * _scale(A, B)
     merge = max(np.sqrt(tol), 1e-12)
     notes: list[str] = []
-    raw = _run(A, B, methods, notes)
+    if min(A.shape) == 1:  # nashpy needs two strategies per player (Lemke-Howson loops forever)
+        notes.append("a player has a single strategy: the other's pure best replies are solved "
+                     "directly instead of by nashpy")
+        raw = _single_strategy(A, B, methods, eps)
+    else:
+        raw = _run(A, B, methods, eps, notes)
 
     kept: list[list] = []  # [x, y, found_by list]
     for name, x, y in raw:
@@ -283,8 +312,9 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
 
     witnesses = list(degeneracy_witnesses(A, B, [(e[0], e[1]) for e in kept], tol))
     if "support_enumeration" in methods and counts["support_enumeration"] % 2 == 0:
-        witnesses.append(f"support enumeration found an even number "
-                         f"({counts['support_enumeration']}) of equilibria")
+        witnesses.append(f"support enumeration (equal-size supports) found an even number "
+                         f"({counts['support_enumeration']}) of equilibria; a non-degenerate "
+                         "game has an odd number")
     if not agree:
         notes.append("the methods found different equilibria"
                      + (" (expected: the game is degenerate)" if witnesses else ""))
@@ -305,11 +335,12 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
 
 def _equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
                  found_by: tuple[str, ...]) -> Equilibrium:
+    x, y = np.round(x, 12) + 0.0, np.round(y, 12) + 0.0  # payoffs below use what is stored
     rs = tuple(int(i) for i in np.flatnonzero(x > 0))
     cs = tuple(int(j) for j in np.flatnonzero(y > 0))
     return Equilibrium(
-        row_strategy=tuple(round(float(p), 12) + 0.0 for p in x),
-        column_strategy=tuple(round(float(p), 12) + 0.0 for p in y),
+        row_strategy=tuple(float(p) for p in x),
+        column_strategy=tuple(float(p) for p in y),
         row_payoff=float(x @ A @ y),
         column_payoff=float(x @ B @ y),
         row_support=rs,
