@@ -107,6 +107,9 @@ def summary_text(analysis: Analysis) -> str:
                        f"{o.predicted} (margin {o.margin:+.2f})"
                        + ("" if o.match or o.must_match else "  [tolerated: must_match = false]"))
     out += _uncertainty_lines(a)
+    from negsim.games.report_text import games_lines
+
+    out += games_lines(a)
     return "\n".join(out) + "\n"
 
 

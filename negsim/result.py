@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from negsim._plain import PlainData
+from negsim.games.results import BargainingResult, GameResult, TruceResult
 
 __all__ = [
     "ActorSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
@@ -282,6 +283,9 @@ class Analysis(PlainData):
     cloud: OutcomeCloud
     sensitivity: list[Sensitivity] = field(default_factory=list)
     tipping_points: list[TippingPoint] = field(default_factory=list)
+    games: list[GameResult] = field(default_factory=list)
+    truces: list[TruceResult] = field(default_factory=list)
+    bargaining_over_time: BargainingResult | None = None
 
     def actor(self, name: str) -> ActorSummary:
         """The summary of one actor."""

@@ -15,6 +15,7 @@ from negsim.errors import ScenarioError, did_you_mean
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
 from negsim.parameters import Question, UncertainParameter, get_parameter, parse_target, set_parameters
 from negsim.space import OutcomeSpace
+from negsim.games.spec import GameSpec, TruceSpec, WarSpec, check_references
 
 __all__ = ["Scenario"]
 
@@ -40,6 +41,9 @@ class Scenario:
         Parameters given as distributions; the model holds their point values.
     questions : tuple of Question
         Sensitivity studies and tipping points the scenario asks for.
+    games, truces, war, bargaining
+        Declared games, truces, Fearon's war and the alternating-offers pair
+        (see :mod:`negsim.games.spec`).
 
     Examples
     --------
@@ -65,10 +69,14 @@ class Scenario:
     path: str | None = field(default=None, compare=False)
     uncertain: tuple[UncertainParameter, ...] = ()
     questions: tuple[Question, ...] = ()
+    games: tuple[GameSpec, ...] = ()
+    truces: tuple[TruceSpec, ...] = ()
+    war: WarSpec | None = None
+    bargaining: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("issues", "actors", "levers", "proposals", "observations", "constraints",
-                     "uncertain", "questions"):
+                     "uncertain", "questions", "games", "truces", "bargaining"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.actors:
             raise ScenarioError("a scenario needs at least one actor", key="actors",
@@ -127,6 +135,8 @@ class Scenario:
             parse_target(q.target, f"{key}.target").check(self, key=f"{key}.target")
             if q.parameter is not None:
                 get_parameter(self, q.parameter, key=f"{key}.parameter")
+        check_names((g.id for g in self.games), "game", "games")
+        check_references(self)
 
     def _check_condition(self, cond: Condition, key: str) -> None:
         for issue_id, opts in cond.terms:

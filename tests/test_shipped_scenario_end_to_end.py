@@ -40,7 +40,7 @@ def test_tariffs_lower_russias_walk_away_by_their_expected_cost(analysis):
     scenario = negsim.load_scenario(DEFAULT)
     tariffs = next(lv for lv in scenario.levers if lv.id == "secondary_tariffs")
     without = negsim.analyze(scenario.with_changes(
-        levers=tuple(lv for lv in scenario.levers if lv.id != "secondary_tariffs")))
+        levers=tuple(lv for lv in scenario.levers if lv.id != "secondary_tariffs"), games=()))
     shift = analysis.actor("Russia").reservation - without.actor("Russia").reservation
     assert shift == pytest.approx(tariffs.credibility * dict(tariffs.effects)["Russia"])
 

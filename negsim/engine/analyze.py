@@ -158,6 +158,14 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
               for lv in scenario.levers]
     issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo)
               for i in space.issues]
+    from negsim.games.from_scenario import scenario_games
+    from negsim.games.stability import bargaining_result, truce_result
+
+    games = scenario_games(scenario, models)
+    truces = [truce_result(scenario, models, t) for t in scenario.truces]
+    bargaining = bargaining_result(scenario, models,
+                                   [(p.outcome, p.utilities) for p in frontier])
     return Analysis(scenario.name, scenario.date, scenario.summary, scenario.path, __version__,
                     scenario.seed, issues, actors, levers, verdicts, acceptable, solutions,
-                    check_observations(scenario, verdicts), cloud)
+                    check_observations(scenario, verdicts), cloud, games=games, truces=truces,
+                    bargaining_over_time=bargaining)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from negsim.errors import ScenarioError
+from negsim.games.spec import game_spec, truce_spec, war_spec
 from negsim.loading.merge import ORIGIN, read_merged
 from negsim.loading.schema import format_of, required_missing
 from negsim.distributions import Distribution
@@ -173,6 +174,19 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     for i, t in enumerate(data.get("observations", [])):
         with _at(t, (file, f"observations[{i}]")):
             observations.append(Observation(**_public(t)))
+    games = []
+    for i, t in enumerate(data.get("games", [])):
+        with _at(t, (file, f"games[{i}]")):
+            _require(t, "games")
+            games.append(game_spec(_public(t)))
+    truces = []
+    for i, t in enumerate(data.get("truces", [])):
+        with _at(t, (file, f"truces[{i}]")):
+            truces.append(truce_spec(_public(t)))
+    war = None
+    if "war" in data:
+        with _at(data["war"], (file, "war")):
+            war = war_spec(_public(data["war"]))
     if "name" not in meta:
         raise ScenarioError("the scenario has no name", file=file, key="scenario.name",
                             expected="a [scenario] table with name = \"...\"", found="nothing")
@@ -180,7 +194,9 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
                   issues=tuple(issues), actors=tuple(actors), levers=tuple(levers),
                   proposals=tuple(proposals), observations=tuple(observations),
                   constraints=tuple(constraints), path=file, uncertain=tuple(uncertain),
-                  questions=tuple(questions))
+                  questions=tuple(questions), games=tuple(games),
+                  truces=tuple(truces), war=war,
+                  bargaining=tuple(data.get("bargaining", {}).get("actors", ())))
     for k in ("seed", "cloud_size"):
         if k in analysis:
             kwargs[k] = analysis[k]
@@ -195,15 +211,17 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
 def _origins(data: dict[str, Any], file: str | None) -> dict[str, tuple[str | None, str]]:
     """Merged key prefix → (file, key prefix in that file)."""
     out: dict[str, tuple[str | None, str]] = {}
-    for name in ("issues", "constraints", "levers", "proposals", "observations", "questions"):
+    for name in ("issues", "constraints", "levers", "proposals", "observations", "questions",
+                 "games", "truces"):
         for i, t in enumerate(data.get(name, [])):
             out[f"{name}[{i}]"] = t.get(ORIGIN, (file, f"{name}[{i}]"))
     for actor, t in data.get("actors", {}).items():
         out[f"actors.{actor}"] = t.get(ORIGIN, (file, f"actors.{actor}"))
         for i, d in enumerate(t.get("demands", [])):
             out[f"actors.{actor}.demands[{i}]"] = d.get(ORIGIN, (file, f"actors.{actor}.demands[{i}]"))
-    if "analysis" in data:
-        out["analysis"] = data["analysis"].get(ORIGIN, (file, "analysis"))
+    for name in ("analysis", "war", "bargaining"):
+        if name in data:
+            out[name] = data[name].get(ORIGIN, (file, name))
     return out
 
 

@@ -19,8 +19,8 @@ from negsim.loading.schema import SCENARIO_FORMAT, check_table
 __all__ = ["read_merged", "ORIGIN"]
 
 ORIGIN = "__origin__"
-_BY_ID = ("issues", "levers", "proposals")
-_APPEND = ("constraints", "observations", "questions")
+_BY_ID = ("issues", "levers", "proposals", "games")
+_APPEND = ("constraints", "observations", "questions", "truces")
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -53,13 +53,13 @@ def _tag(data: dict[str, Any], file: str) -> None:
         table[ORIGIN] = (file, f"actors.{actor}")
         for i, demand in enumerate(table.get("demands", [])):
             demand[ORIGIN] = (file, f"actors.{actor}.demands[{i}]")
-    for name in ("scenario", "analysis"):
+    for name in ("scenario", "analysis", "war", "bargaining"):
         if name in data:
             data[name][ORIGIN] = (file, name)
 
 
 def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
-    for name in ("scenario", "analysis"):
+    for name in ("scenario", "analysis", "war", "bargaining"):
         if name in new:
             into.setdefault(name, {}).update({k: v for k, v in new[name].items() if k != "extends"})
     for name in _BY_ID:

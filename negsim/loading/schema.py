@@ -26,8 +26,10 @@ class Key:
     ``numbers`` (table name → number), ``scores`` (table option → number), ``number_or_dist``
     (a number or a distribution table such as ``{dist = "uniform", low = 0, high = 1}``),
     ``numbers_or_dists`` (table name → number or distribution), ``trigger``
-    (``"no_deal"`` or a condition), ``strings`` (list of strings), ``table``, ``tables`` (array of
-    tables) and ``named_tables`` (table of tables keyed by name).
+    (``"no_deal"`` or a condition), ``strings`` (list of strings), ``labels`` (table name →
+    string), ``string_lists`` (table name → list of strings), ``arrays`` (table name → nested list
+    of numbers), ``table``, ``tables`` (array of tables) and ``named_tables`` (table of tables
+    keyed by name).
     """
 
     name: str
@@ -147,6 +149,51 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("high", "number", "Highest value to search (default: the parameter's range)."),
        _k("threshold", "number", "Value of the target where the verdict flips (default 0)."),
        _k("label", "str", "A name for people.")),
+    _k("games", "tables", "Games declared explicitly: normal form with payoff matrices, or "
+       "sequential (a tree of nodes whose leaves take payoffs from the preference models).", False,
+       _k("id", "str", "Identifier.", True),
+       _k("kind", "str", "normal_form (default) or sequential.", enum=("normal_form", "sequential")),
+       _k("label", "str", "A name for people."),
+       _k("players", "strings", "Normal form: the players, in the order of the payoff tables' "
+          "dimensions (default: the keys of payoffs)."),
+       _k("strategies", "string_lists", "Normal form: each player's strategy names (default 1, 2, "
+          "...)."),
+       _k("payoffs", "arrays", "Normal form: each player's payoff table, a nested list indexed by "
+          "every player's strategy in players order (a matrix for two players)."),
+       _k("root", "str", "Sequential: the id of the first node (default: the first node)."),
+       _k("nodes", "tables", "Sequential: the nodes of the tree.", False,
+          _k("id", "str", "Identifier, used by actions.", True),
+          _k("label", "str", "A name for people."),
+          _k("player", "str", "Who moves here (omit for a move of chance)."),
+          _k("actions", "labels", "Action name = id of the node it leads to, in order."),
+          _k("probabilities", "numbers", "Chance node: probability of each action.",
+             minimum=0, maximum=1),
+          _k("threat", "str", "An action here whose credibility to assess."),
+          _k("outcome", "str", "Leaf: a proposal id, or \"no_deal\"."),
+          _k("levers", "strings", "Leaf: the levers pulled (their full effects apply)."),
+          _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games).")),
+       *_SOURCE),
+    _k("truces", "tables", "Proposals to test as truces (grim-trigger stability).", False,
+       _k("proposal", "str", "The proposal that is the truce.", True),
+       _k("label", "str", "A name for people."),
+       _k("detection", "number", "Probability q that a violation is detected (default 1, or "
+          "from verification).", minimum=0, maximum=1),
+       _k("false_alarm", "number", "Probability that compliance is taken for a violation "
+          "(default 0).", minimum=0, maximum=1),
+       _k("verification", "table", "An issue whose option sets the detection probability.", False,
+          _k("issue", "str", "The verification issue.", True),
+          _k("q", "numbers", "Detection probability per option.", True, minimum=0, maximum=1)),
+       _k("issues", "strings", "The issues a party can break the truce on (default: those the "
+          "proposal moves from the status quo)."),
+       _k("parties", "strings", "The parties bound by the truce (default: every actor)."),
+       *_SOURCE),
+    _k("war", "table", "Fearon's war between two actors (bargaining range).", False,
+       _k("actors", "strings", "The two sides; p is the first one's chance of winning.", True),
+       _k("p", "number", "The first actor's probability of winning.", True, minimum=0, maximum=1),
+       _k("costs", "numbers", "Each side's cost of war, in shares of the good.", True, minimum=0),
+       *_SOURCE),
+    _k("bargaining", "table", "Rubinstein alternating offers.", False,
+       _k("actors", "strings", "First proposer and responder (default: the first two actors).")),
 )
 
 _KIND_TEXT = {
@@ -158,6 +205,9 @@ _KIND_TEXT = {
     "named_tables": "a table of tables",
     "number_or_dist": "a number or a distribution table",
     "numbers_or_dists": "a table of name = number or distribution",
+    "named_tables": "a table of tables", "labels": "a table of name = string",
+    "string_lists": "a table of name = list of strings",
+    "arrays": "a table of name = nested list of numbers",
 }
 
 
@@ -172,6 +222,12 @@ def _is_number(v: Any) -> bool:
 
 def _is_option(v: Any) -> bool:
     return isinstance(v, str) or (_is_number(v) and math.isfinite(v))
+
+
+def _is_array(v: Any) -> bool:
+    if _is_number(v):
+        return math.isfinite(v)
+    return isinstance(v, list) and bool(v) and all(_is_array(x) for x in v)
 
 
 def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
@@ -235,6 +291,17 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
     elif kind == "strings":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             fail()
+    elif kind in ("labels", "string_lists", "arrays"):
+        if not isinstance(value, dict):
+            fail()
+        for k, v in value.items():
+            ok = isinstance(v, str) if kind == "labels" else \
+                (isinstance(v, list) and all(isinstance(x, str) for x in v)) \
+                if kind == "string_lists" else _is_array(v)
+            if not ok:
+                raise ScenarioError(f"{spec.name} has a value of the wrong type", file=file,
+                                    key=f"{key}.{k}", expected=_KIND_TEXT[kind][len("a table of name = "):],
+                                    found=_describe(v))
     elif kind == "table":
         if not isinstance(value, dict):
             fail()
@@ -254,7 +321,7 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         raise AssertionError(kind)
 
 
-MERGED_BY_ID = ("issues", "levers", "proposals")
+MERGED_BY_ID = ("issues", "levers", "proposals", "games")
 """Arrays whose entries merge by id across ``extends``: their required keys (but ``id``) are
 checked after merging, since a later file may override only some keys of an entry."""
 
@@ -356,6 +423,13 @@ def _key_schema(spec: Key) -> dict[str, Any]:
                          {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}]}
     elif kind == "strings":
         out = {"type": "array", "items": {"type": "string"}}
+    elif kind == "labels":
+        out = {"type": "object", "additionalProperties": {"type": "string"}}
+    elif kind == "string_lists":
+        out = {"type": "object", "additionalProperties": {"type": "array",
+                                                          "items": {"type": "string"}}}
+    elif kind == "arrays":
+        out = {"type": "object", "additionalProperties": {"type": "array"}}
     else:
         table = _table_schema(spec.fields, spec.alternatives)
         if kind == "table":
@@ -400,7 +474,7 @@ def json_schema() -> dict[str, Any]:
     --------
     >>> schema = json_schema()
     >>> sorted(schema["properties"])[:3]
-    ['actors', 'analysis', 'constraints']
+    ['actors', 'analysis', 'bargaining']
     """
     schema = _table_schema(SCENARIO_FORMAT)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"

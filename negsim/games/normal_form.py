@@ -1,0 +1,350 @@
+"""Nash equilibria of two-player normal-form (bimatrix) games, cross-checked across algorithms.
+
+:func:`solve_two_player` runs support enumeration, nashpy's vertex enumeration and nashpy's
+Lemke–Howson from every initial dropped label, verifies every candidate with a best-response check, merges the
+equilibria the methods found (up to a tolerance), and says whether the game is degenerate and
+whether the methods agree.
+
+Why the degeneracy check matters: a bimatrix game is *non-degenerate* when no mixed strategy with
+a support of size ``k`` has more than ``k`` pure best responses.  Non-degenerate games have finitely
+many equilibria, an odd number of them, and support enumeration (over supports of equal size),
+vertex enumeration and Lemke–Howson are all exact for them.  In a degenerate game (the textbook
+entry-deterrence game, any game with payoff ties) there may be continua of equilibria, support
+enumeration over equal-size supports may miss equilibria, and the methods may legitimately
+disagree.  nashpy warns in such cases; those warnings are captured here and reported in
+:attr:`TwoPlayerSolution.notes` instead of leaking to the caller's console.
+
+Support enumeration is negsim's own (:mod:`negsim.games._support`): nashpy 0.0.43's accepts an
+indifference solution only if every probability is ``>= 0`` exactly, so round-off (``-1e-17``)
+makes it miss equilibria of ordinary float games; ours is the same algorithm with tolerances.
+nashpy's methods get payoffs shifted to be positive (equilibria are unchanged), which keeps the
+polytopes of vertex enumeration bounded; games where a player has a single strategy are solved
+directly, because nashpy's Lemke–Howson does not terminate on them.
+
+Degeneracy is detected from (1) every pure strategy of each player (more than one pure best reply
+is a tie, hence degenerate), (2) every equilibrium found (more pure best replies than the size of
+the support), and (3) an even number of equilibria from support enumeration (non-degenerate games
+have an odd number).  These are sufficient conditions: a game reported non-degenerate has passed
+all three checks, which covers every degeneracy visible at the equilibria.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import nashpy as nash
+import numpy as np
+from scipy.spatial import QhullError
+
+from negsim._plain import PlainData
+from negsim.errors import ScenarioError
+from negsim.games._checks import payoff_array
+from negsim.games._support import support_enumeration
+
+__all__ = ["Equilibrium", "TwoPlayerSolution", "solve_two_player", "degeneracy_witnesses"]
+
+METHODS = ("support_enumeration", "vertex_enumeration", "lemke_howson")
+
+
+@dataclass(frozen=True)
+class Equilibrium(PlainData):
+    """One Nash equilibrium of a bimatrix game.
+
+    Attributes
+    ----------
+    row_strategy, column_strategy : tuple of float
+        Mixed strategies (probabilities over each player's pure strategies).
+    row_payoff, column_payoff : float
+        Expected payoffs ``x @ A @ y`` and ``x @ B @ y``.
+    row_support, column_support : tuple of int
+        Indices of the pure strategies played with positive probability.
+    is_pure : bool
+        Whether both supports have a single strategy.
+    found_by : tuple of str
+        The methods that found this equilibrium (``"lemke_howson[3]"`` names the dropped label).
+    """
+
+    row_strategy: tuple[float, ...]
+    column_strategy: tuple[float, ...]
+    row_payoff: float
+    column_payoff: float
+    row_support: tuple[int, ...]
+    column_support: tuple[int, ...]
+    is_pure: bool
+    found_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TwoPlayerSolution(PlainData):
+    """All equilibria found for a bimatrix game, with diagnostics.
+
+    Attributes
+    ----------
+    equilibria : tuple of Equilibrium
+        Distinct equilibria, pure ones first, then by row strategy.
+    is_degenerate : bool
+        Whether a degeneracy was detected (see :func:`degeneracy_witnesses`).
+    degeneracy : tuple of str
+        Human-readable witnesses of degeneracy (empty when none was found).
+    methods : tuple of str
+        The methods that were run.
+    counts : dict of str to int
+        Number of distinct equilibria each method found.
+    methods_agree : bool
+        Whether support and vertex enumeration found the same set and every Lemke–Howson
+        equilibrium is in it.  Guaranteed for non-degenerate games; may fail for degenerate ones.
+    notes : tuple of str
+        Captured library warnings and discarded candidates, in words.
+    """
+
+    equilibria: tuple[Equilibrium, ...]
+    is_degenerate: bool
+    degeneracy: tuple[str, ...]
+    methods: tuple[str, ...]
+    counts: dict[str, int]
+    methods_agree: bool
+    notes: tuple[str, ...]
+
+
+def _scale(A: np.ndarray, B: np.ndarray) -> float:
+    return max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+
+
+def _best_replies(payoffs: np.ndarray, tol: float) -> np.ndarray:
+    """Indices whose payoff is within ``tol`` of the maximum."""
+    return np.flatnonzero(payoffs >= payoffs.max() - tol)
+
+
+def degeneracy_witnesses(A: object, B: object, strategies: Sequence[tuple[Sequence[float],
+                         Sequence[float]]] = (), tol: float = 1e-9) -> tuple[str, ...]:
+    """Say where a bimatrix game is degenerate: mixed strategies with too many best replies.
+
+    Checks every pure strategy of both players and every given strategy pair: a strategy whose
+    support has ``k`` elements and which has more than ``k`` pure best replies is a witness.
+
+    Parameters
+    ----------
+    A, B : array_like, shape (m, n)
+        Payoffs of the row and the column player.
+    strategies : sequence of (row_strategy, column_strategy), optional
+        Further strategies to check (the equilibria found, typically).
+    tol : float
+        Payoffs within ``tol * max(1, max|payoff|)`` of the best count as ties.
+
+    Returns
+    -------
+    tuple of str
+        One sentence per witness; empty if none was found.
+
+    Examples
+    --------
+    >>> degeneracy_witnesses([[3, 3], [2, 5], [0, 6]], [[3, 3], [2, 6], [3, 1]])[0]
+    'column player has 2 pure best replies to row pure strategy 0 (support size 1)'
+    """
+    A = payoff_array(A, "A", ndim=2)
+    B = payoff_array(B, "B", ndim=2)
+    _same_shape(A, B)
+    eps = tol * _scale(A, B)
+    out: list[str] = []
+    m, n = A.shape
+    for i in range(m):
+        k = len(_best_replies(B[i], eps))
+        if k > 1:
+            out.append(f"column player has {k} pure best replies to row pure strategy {i} "
+                       "(support size 1)")
+    for j in range(n):
+        k = len(_best_replies(A[:, j], eps))
+        if k > 1:
+            out.append(f"row player has {k} pure best replies to column pure strategy {j} "
+                       "(support size 1)")
+    for x, y in strategies:
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        sx, sy = int((x > tol).sum()), int((y > tol).sum())
+        kx = len(_best_replies(x @ B, eps))
+        ky = len(_best_replies(A @ y, eps))
+        if sx > 1 and kx > sx:
+            out.append(f"column player has {kx} pure best replies to a row strategy "
+                       f"with support size {sx}")
+        if sy > 1 and ky > sy:
+            out.append(f"row player has {ky} pure best replies to a column strategy "
+                       f"with support size {sy}")
+    return tuple(dict.fromkeys(out))
+
+
+def _same_shape(A: np.ndarray, B: np.ndarray) -> None:
+    if A.shape != B.shape:
+        raise ScenarioError("A and B must have the same shape", key="B",
+                            expected=f"shape {A.shape}", found=f"shape {B.shape}",
+                            hint="A[i, j] and B[i, j] are the two payoffs of one cell")
+
+
+def _clean(s: np.ndarray, size: int, tol: float) -> np.ndarray | None:
+    """Return a tidy probability vector, or None if ``s`` is not one."""
+    s = np.asarray(s, dtype=float).ravel()
+    if s.shape != (size,) or not np.all(np.isfinite(s)) or s.min() < -1e-7:
+        return None
+    total = s.sum()
+    if abs(total - 1.0) > 1e-6:
+        return None
+    s = np.where(s < tol, 0.0, s)
+    return s / s.sum()
+
+
+def _is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
+                    eps: float) -> bool:
+    return bool((A @ y).max() - x @ A @ y <= eps and (x @ B).max() - x @ B @ y <= eps)
+
+
+def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
+         notes: list[str]) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    # Equilibria do not change when a constant is added to a player's payoffs; strictly positive
+    # payoffs keep the best-response polytopes of vertex enumeration bounded.
+    game = nash.Game(A - A.min() + 1.0, B - B.min() + 1.0)
+    found: list[tuple[str, np.ndarray, np.ndarray]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for method in methods:
+            if method == "support_enumeration":
+                found += [(method, x, y) for x, y in support_enumeration(A, B, eps)]
+            elif method == "vertex_enumeration":
+                try:
+                    found += [(method, x, y) for x, y in game.vertex_enumeration()]
+                except QhullError as exc:  # reported, not swallowed: the other methods still run
+                    notes.append(f"vertex_enumeration failed (qhull: {str(exc).split(chr(10))[0]})")
+            else:
+                for label in range(sum(A.shape)):
+                    x, y = game.lemke_howson(initial_dropped_label=label)
+                    found.append((f"lemke_howson[{label}]", x, y))
+    for w in caught:
+        text = " ".join(str(w.message).split())
+        if f"nashpy warned: {text}" not in notes:
+            notes.append(f"nashpy warned: {text}")
+    return found
+
+
+def _single_strategy(A: np.ndarray, B: np.ndarray, methods: Sequence[str],
+                     eps: float) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    m, n = A.shape
+    if m == 1:
+        pairs = [(np.ones(1), np.eye(n)[j]) for j in _best_replies(B[0], eps)]
+    else:
+        pairs = [(np.eye(m)[i], np.ones(1)) for i in _best_replies(A[:, 0], eps)]
+    return [(method, x, y) for method in methods for x, y in pairs]
+
+
+def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
+                     tol: float = 1e-9) -> TwoPlayerSolution:
+    """Find the Nash equilibria of a bimatrix game with several algorithms and cross-check them.
+
+    Parameters
+    ----------
+    A, B : array_like, shape (m, n)
+        ``A[i, j]`` and ``B[i, j]`` are the row and column player's payoffs when the row player
+        plays ``i`` and the column player ``j``.
+    methods : sequence of str
+        Any of ``"support_enumeration"``, ``"vertex_enumeration"`` and ``"lemke_howson"``
+        (run from every initial dropped label ``0 .. m + n - 1``).
+    tol : float
+        Relative tolerance: probabilities below ``tol`` are zero, payoff gaps below
+        ``tol * max(1, max|payoff|)`` are ties, equilibria closer than ``sqrt(tol)`` are merged.
+
+    Returns
+    -------
+    TwoPlayerSolution
+        The distinct equilibria (each verified by a best-response check), whether the game is
+        degenerate and why, how many equilibria each method found, and whether they agree.
+
+    Examples
+    --------
+    >>> bos = solve_two_player([[3, 0], [0, 2]], [[2, 0], [0, 3]])
+    >>> [e.row_strategy for e in bos.equilibria]
+    [(1.0, 0.0), (0.0, 1.0), (0.6, 0.4)]
+    >>> bos.is_degenerate, bos.methods_agree
+    (False, True)
+    """
+    A = payoff_array(A, "A", ndim=2)
+    B = payoff_array(B, "B", ndim=2)
+    _same_shape(A, B)
+    methods = tuple(methods)
+    unknown = [m for m in methods if m not in METHODS]
+    if unknown or not methods:
+        raise ScenarioError("unknown equilibrium method", key="methods",
+                            expected=f"a non-empty subset of {METHODS}",
+                            found=repr(unknown or methods))
+    eps = tol * _scale(A, B)
+    merge = max(np.sqrt(tol), 1e-12)
+    notes: list[str] = []
+    if min(A.shape) == 1:  # nashpy needs two strategies per player (Lemke-Howson loops forever)
+        notes.append("a player has a single strategy: the other's pure best replies are solved "
+                     "directly instead of by nashpy")
+        raw = _single_strategy(A, B, methods, eps)
+    else:
+        raw = _run(A, B, methods, eps, notes)
+
+    kept: list[list] = []  # [x, y, found_by list]
+    for name, x, y in raw:
+        xc, yc = _clean(x, A.shape[0], tol), _clean(y, A.shape[1], tol)
+        if xc is None or yc is None or not _is_equilibrium(A, B, xc, yc, eps):
+            notes.append(f"{name} returned a strategy pair that is not a Nash equilibrium; "
+                         "discarded")
+            continue
+        for entry in kept:
+            if np.abs(entry[0] - xc).max() <= merge and np.abs(entry[1] - yc).max() <= merge:
+                if name not in entry[2]:
+                    entry[2].append(name)
+                break
+        else:
+            kept.append([xc, yc, [name]])
+
+    def base(label: str) -> str:
+        return label.split("[")[0]
+
+    counts = {m: sum(1 for e in kept if any(base(f) == m for f in e[2])) for m in methods}
+    sets = {m: {i for i, e in enumerate(kept) if any(base(f) == m for f in e[2])}
+            for m in methods}
+    complete = [sets[m] for m in ("support_enumeration", "vertex_enumeration") if m in sets]
+    agree = all(s == complete[0] for s in complete)
+    if complete and "lemke_howson" in sets:
+        agree = agree and sets["lemke_howson"] <= complete[0]
+
+    witnesses = list(degeneracy_witnesses(A, B, [(e[0], e[1]) for e in kept], tol))
+    if "support_enumeration" in methods and counts["support_enumeration"] % 2 == 0:
+        witnesses.append(f"support enumeration (equal-size supports) found an even number "
+                         f"({counts['support_enumeration']}) of equilibria; a non-degenerate "
+                         "game has an odd number")
+    if not agree:
+        notes.append("the methods found different equilibria"
+                     + (" (expected: the game is degenerate)" if witnesses else ""))
+
+    equilibria = [_equilibrium(A, B, x, y, tuple(by)) for x, y, by in kept]
+    equilibria.sort(key=lambda e: (not e.is_pure, tuple(-p for p in e.row_strategy),
+                                   tuple(-p for p in e.column_strategy)))
+    return TwoPlayerSolution(
+        equilibria=tuple(equilibria),
+        is_degenerate=bool(witnesses),
+        degeneracy=tuple(witnesses),
+        methods=methods,
+        counts=counts,
+        methods_agree=agree,
+        notes=tuple(notes),
+    )
+
+
+def _equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
+                 found_by: tuple[str, ...]) -> Equilibrium:
+    x, y = np.round(x, 12) + 0.0, np.round(y, 12) + 0.0  # payoffs below use what is stored
+    rs = tuple(int(i) for i in np.flatnonzero(x > 0))
+    cs = tuple(int(j) for j in np.flatnonzero(y > 0))
+    return Equilibrium(
+        row_strategy=tuple(float(p) for p in x),
+        column_strategy=tuple(float(p) for p in y),
+        row_payoff=float(x @ A @ y),
+        column_payoff=float(x @ B @ y),
+        row_support=rs,
+        column_support=cs,
+        is_pure=len(rs) == 1 and len(cs) == 1,
+        found_by=found_by,
+    )

@@ -1,0 +1,111 @@
+"""Plain-data results of the games, truces and bargaining a scenario gives rise to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from negsim._plain import PlainData
+from negsim.games.backward_induction import SubgamePerfectResult, ThreatAssessment
+from negsim.games.fearon import BargainingRange
+from negsim.games.truce import PartyTruce
+
+__all__ = ["EquilibriumProfile", "ThreatResult", "GameResult", "TruceResult",
+           "BargainingResult"]
+
+
+@dataclass(frozen=True)
+class EquilibriumProfile(PlainData):
+    """A Nash equilibrium: each player's strategy (probability per strategy in its support)."""
+
+    strategies: dict[str, dict[str, float]]
+    payoffs: dict[str, float]
+    pure: bool
+
+
+@dataclass(frozen=True)
+class ThreatResult(PlainData):
+    """A threat in a sequential game: where (node id), which lever (or ``""``), and the verdict."""
+
+    node: str
+    lever: str
+    assessment: ThreatAssessment
+
+
+@dataclass(frozen=True)
+class GameResult(PlainData):
+    """A solved game.
+
+    ``kind`` is ``normal_form`` or ``sequential`` (declared in the scenario) or ``proposals``
+    (the proposal-backing game built from the preference models).  Normal form: ``equilibria``
+    (all of them for two players, the pure ones otherwise), the strategies that survive iterated
+    strict dominance.  Sequential: the subgame-perfect equilibria (``spe``; ``node_ids`` maps a
+    path, its action labels joined by ``/``, to the node id) and the ``threats``.
+    """
+
+    id: str
+    label: str
+    kind: str
+    players: list[str]
+    strategies: dict[str, list[str]] = field(default_factory=dict)
+    equilibria: list[EquilibriumProfile] = field(default_factory=list)
+    equilibrium_count: int = 0
+    all_equilibria: bool = False
+    degenerate: bool = False
+    methods_agree: bool = True
+    surviving: dict[str, list[str]] = field(default_factory=dict)
+    dominance_solvable: bool = False
+    spe: SubgamePerfectResult | None = None
+    node_ids: dict[str, str] = field(default_factory=dict)
+    threats: list[ThreatResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TruceResult(PlainData):
+    """Grim-trigger stability of a truce proposal.
+
+    ``parties`` hold each party's ``T`` (its best unilateral violation), ``R`` (the truce), ``P``
+    (breakdown: its reservation), its threshold and whether its patience clears it;
+    ``violations[party]`` is the outcome change of that party's best violation;
+    ``minimum_detection`` the least q under which every party complies (``None``: none suffices);
+    ``verification[option]`` whether the truce holds with that verification option.
+    """
+
+    proposal: str
+    label: str
+    parties: list[PartyTruce]
+    holds: bool
+    binding: str | None
+    detection: float
+    false_alarm: float
+    perfect_thresholds: dict[str, float | None] = field(default_factory=dict)
+    violations: dict[str, dict[str, str]] = field(default_factory=dict)
+    minimum_detection: float | None = None
+    verification_issue: str | None = None
+    verification: dict[str, bool] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BargainingResult(PlainData):
+    """Rubinstein alternating offers between two actors, and Fearon's range if a war is given.
+
+    ``split`` is the first proposer's share of a unit pie (closed form); ``offer`` the first
+    proposer's stationary-equilibrium offer on the acceptable Pareto frontier (two-actor
+    scenarios only) with ``offer_utilities``; ``shares[proposal]`` the first war actor's share
+    of each proposal (its demand utility, in [0, 1]) and ``in_range[proposal]`` whether both
+    war actors prefer it to war.
+    """
+
+    proposer: str
+    responder: str
+    delta_proposer: float
+    delta_responder: float
+    split: float
+    offer: dict[str, str] | None = None
+    offer_utilities: dict[str, float] | None = None
+    war: BargainingRange | None = None
+    war_actors: list[str] = field(default_factory=list)
+    shares: dict[str, float] = field(default_factory=dict)
+    in_range: dict[str, bool] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)

@@ -1,0 +1,404 @@
+"""Games, truces and a war declared in a scenario file: frozen model objects and their parsing.
+
+``[[games]]`` declares a game, either in normal form with payoff matrices (textbook cases)::
+
+    [[games]]
+    id = "pd"
+    kind = "normal_form"
+    players = ["Row", "Column"]
+    strategies = { Row = ["cooperate", "defect"], Column = ["cooperate", "defect"] }
+    payoffs = { Row = [[3, 0], [5, 1]], Column = [[3, 5], [0, 1]] }
+
+(``payoffs[player]`` is a nested list indexed by every player's strategy, in ``players`` order), or
+as a sequential game, a tree of ``[[games.nodes]]`` (the first node is the root unless ``root`` is
+given).  A decision node names its ``player`` and maps each action to the id of the next node
+(``actions = { impose = "leaf1", hold = "leaf2" }``, in that order); a chance node gives
+``actions`` and ``probabilities``; a leaf either names an ``outcome`` (a proposal id or
+``"no_deal"``) and the ``levers`` pulled (payoffs then come from the preference models), or gives
+explicit ``payoffs = { A = 1, B = 0 }``.  ``threat = "action"`` on a decision node asks whether that
+action is a credible threat (levers carried out in the tree are assessed without being asked).
+
+``[[truces]]`` marks a proposal as a truce to test for stability; ``[war]`` gives Fearon's war
+parameters.  Cross-references (actors, proposals, levers, issues) are checked by the scenario.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from negsim.errors import ScenarioError
+
+__all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "game_spec", "truce_spec",
+           "war_spec"]
+
+NO_DEAL = "no_deal"
+"""The outcome name of a leaf where no proposal is agreed (every issue at its status quo)."""
+
+_KINDS = ("normal_form", "sequential")
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """One node of a declared game tree (see the module docstring)."""
+
+    id: str
+    player: str | None = None
+    actions: tuple[tuple[str, str], ...] = ()
+    probabilities: tuple[tuple[str, float], ...] = ()
+    outcome: str | None = None
+    levers: tuple[str, ...] = ()
+    payoffs: tuple[tuple[str, float], ...] = ()
+    threat: str | None = None
+    label: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        """Whether play ends here."""
+        return not self.actions
+
+
+@dataclass(frozen=True)
+class GameSpec:
+    """A game declared in the scenario: normal form (matrices) or sequential (nodes)."""
+
+    id: str
+    kind: str
+    label: str = ""
+    players: tuple[str, ...] = ()
+    strategies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    payoffs: tuple[tuple[str, Any], ...] = ()
+    nodes: tuple[NodeSpec, ...] = ()
+    root: str | None = None
+    source: str = ""
+
+    def node(self, node_id: str) -> NodeSpec:
+        """The node with this id."""
+        return next(n for n in self.nodes if n.id == node_id)
+
+
+@dataclass(frozen=True)
+class TruceSpec:
+    """A proposal marked as a truce, with the monitoring technology."""
+
+    proposal: str
+    detection: float | None = None
+    false_alarm: float = 0.0
+    verification_issue: str | None = None
+    verification: tuple[tuple[str, float], ...] = ()
+    issues: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class WarSpec:
+    """Fearon's war: the first actor's win probability ``p`` and each side's cost."""
+
+    actors: tuple[str, str]
+    p: float
+    costs: tuple[tuple[str, float], ...]
+
+
+def _prob(value: Any, key: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+            or not 0.0 <= value <= 1.0:
+        raise ScenarioError("not a probability", key=key, expected="a number in [0, 1]",
+                            found=repr(value))
+    return float(value)
+
+
+def _shape(value: Any) -> tuple[int, ...] | None:
+    """The shape of a rectangular nested list of finite numbers, or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return () if math.isfinite(value) else None
+    if not isinstance(value, list) or not value:
+        return None
+    shapes = {_shape(v) for v in value}
+    if len(shapes) != 1 or None in shapes:
+        return None
+    return (len(value), *shapes.pop())
+
+
+def _node(t: dict[str, Any], key: str) -> NodeSpec:
+    actions = t.get("actions", {})
+    if any(not isinstance(v, str) for v in actions.values()):
+        raise ScenarioError("an action leads to a node id", key=f"{key}.actions",
+                            expected="action = \"node id\"", found=repr(actions))
+    leaf_keys = [k for k in ("outcome", "levers", "payoffs") if k in t]
+    if actions and leaf_keys:
+        raise ScenarioError("a node either has actions or ends the game", key=f"{key}.{leaf_keys[0]}",
+                            expected="actions (a move) or outcome/levers/payoffs (a leaf)",
+                            found="both")
+    if not actions and "outcome" not in t and "payoffs" not in t:
+        raise ScenarioError("a leaf needs an outcome or payoffs", key=key,
+                            expected="outcome = \"proposal id\" or \"no_deal\", or payoffs = {...}",
+                            found="neither", hint="a move needs actions = { action = \"node id\" }")
+    if "outcome" in t and "payoffs" in t:
+        raise ScenarioError("a leaf has either an outcome or explicit payoffs", key=f"{key}.payoffs",
+                            expected="one of outcome, payoffs", found="both")
+    probs = t.get("probabilities", {})
+    if actions and "player" not in t and not probs:
+        raise ScenarioError("a move needs a player (or probabilities, for a move of chance)",
+                            key=key, expected="player = \"actor\"", found="nothing")
+    if probs:
+        if "player" in t:
+            raise ScenarioError("a chance node has no player", key=f"{key}.player",
+                                expected="player or probabilities", found="both")
+        if set(probs) != set(actions):
+            raise ScenarioError("a chance node needs a probability for each action",
+                                key=f"{key}.probabilities", expected=f"keys {sorted(actions)}",
+                                found=f"keys {sorted(probs)}")
+        for a, p in probs.items():
+            _prob(p, f"{key}.probabilities.{a}")
+        if abs(sum(probs.values()) - 1.0) > 1e-9:
+            raise ScenarioError("chance probabilities must sum to 1", key=f"{key}.probabilities",
+                                expected="sum 1", found=f"sum {sum(probs.values()):g}")
+    threat = t.get("threat")
+    if threat is not None and threat not in actions:
+        from negsim.errors import did_you_mean
+        raise ScenarioError("the threat must be one of the node's actions", key=f"{key}.threat",
+                            expected=f"one of {list(actions)}", found=repr(threat),
+                            hint=did_you_mean(threat, actions))
+    return NodeSpec(t["id"], t.get("player"), tuple(actions.items()),
+                    tuple((a, float(probs[a])) for a in actions if a in probs), t.get("outcome"),
+                    tuple(t.get("levers", ())),
+                    tuple((k, float(v)) for k, v in t.get("payoffs", {}).items()), threat,
+                    t.get("label", ""))
+
+
+def game_spec(t: dict[str, Any]) -> GameSpec:
+    """Build a :class:`GameSpec` from a ``[[games]]`` table (structure checks only).
+
+    Examples
+    --------
+    >>> g = game_spec({"id": "g", "kind": "normal_form", "players": ["A", "B"],
+    ...                "payoffs": {"A": [[1, 0], [0, 1]], "B": [[1, 0], [0, 1]]}})
+    >>> g.strategies
+    (('A', ('1', '2')), ('B', ('1', '2')))
+    """
+    kind = t.get("kind", "normal_form")
+    if kind not in _KINDS:
+        raise ScenarioError("unknown kind of game", key="kind", expected=" or ".join(_KINDS),
+                            found=repr(kind))
+    if kind == "normal_form":
+        return _normal_form(t)
+    if "nodes" not in t or not t["nodes"]:
+        raise ScenarioError("a sequential game needs nodes", key="nodes",
+                            expected="[[games.nodes]] tables", found="none")
+    for k in ("players", "strategies", "payoffs"):
+        if k in t:
+            raise ScenarioError(f"{k} belongs to a normal-form game", key=k,
+                                expected="nodes only, for kind = \"sequential\"", found=k)
+    nodes = tuple(_node(n, f"nodes[{i}]") for i, n in enumerate(t["nodes"]))
+    ids = [n.id for n in nodes]
+    for i, n in enumerate(nodes):
+        if ids.index(n.id) != i:
+            raise ScenarioError(f"duplicate node id {n.id!r}", key=f"nodes[{i}].id",
+                                expected="unique node ids", found=f"{n.id!r} twice")
+    for i, n in enumerate(nodes):
+        for action, child in n.actions:
+            if child not in ids:
+                from negsim.errors import did_you_mean
+                raise ScenarioError(f"unknown node id {child!r}", key=f"nodes[{i}].actions.{action}",
+                                    expected=f"one of {ids}", found=repr(child),
+                                    hint=did_you_mean(child, ids))
+    root = t.get("root", ids[0])
+    if root not in ids:
+        from negsim.errors import did_you_mean
+        raise ScenarioError(f"unknown root node {root!r}", key="root", expected=f"one of {ids}",
+                            found=repr(root), hint=did_you_mean(root, ids))
+    _check_acyclic(nodes, root)
+    return GameSpec(t["id"], kind, t.get("label", ""), nodes=nodes, root=root,
+                    source=t.get("source", ""))
+
+
+def _check_acyclic(nodes: tuple[NodeSpec, ...], root: str) -> None:
+    by_id = {n.id: n for n in nodes}
+    state: dict[str, int] = {}
+
+    def visit(node_id: str, trail: tuple[str, ...]) -> None:
+        if state.get(node_id) == 1:
+            raise ScenarioError("the game's nodes form a cycle", key="nodes",
+                                expected="a tree (no node reachable from itself)",
+                                found=" -> ".join((*trail, node_id)))
+        if state.get(node_id) == 2:
+            return
+        state[node_id] = 1
+        for _, child in by_id[node_id].actions:
+            visit(child, (*trail, node_id))
+        state[node_id] = 2
+
+    visit(root, ())
+
+
+def _normal_form(t: dict[str, Any]) -> GameSpec:
+    if "nodes" in t:
+        raise ScenarioError("nodes belong to a sequential game", key="nodes",
+                            expected="kind = \"sequential\"", found="kind = \"normal_form\"")
+    if "payoffs" not in t:
+        raise ScenarioError("a normal-form game needs payoffs", key="payoffs",
+                            expected="payoffs = { player = [[...]] }", found="nothing")
+    players = tuple(t.get("players", list(t["payoffs"])))
+    if len(players) < 2 or len(set(players)) != len(players):
+        raise ScenarioError("a normal-form game needs two or more distinct players", key="players",
+                            expected="a list of distinct names", found=repr(list(players)))
+    payoffs = t["payoffs"]
+    if set(payoffs) != set(players):
+        raise ScenarioError("payoffs must give a table for every player", key="payoffs",
+                            expected=f"keys {sorted(players)}", found=f"keys {sorted(payoffs)}")
+    shape = None
+    for p in players:
+        s = _shape(payoffs[p])
+        if s is None or len(s) != len(players):
+            raise ScenarioError("a payoff table must be a rectangular array of numbers, one "
+                                "dimension per player", key=f"payoffs.{p}",
+                                expected=f"a {len(players)}-dimensional nested list",
+                                found=repr(payoffs[p])[:60])
+        if shape is not None and s != shape:
+            raise ScenarioError("every player's payoff table must have the same shape",
+                                key=f"payoffs.{p}", expected=f"shape {shape}", found=f"shape {s}")
+        shape = s
+    assert shape is not None
+    given = t.get("strategies", {})
+    unknown = [k for k in given if k not in players]
+    if unknown:
+        raise ScenarioError(f"strategies for an unknown player {unknown[0]!r}",
+                            key=f"strategies.{unknown[0]}", expected=f"one of {list(players)}",
+                            found=repr(unknown[0]))
+    strategies = []
+    for i, p in enumerate(players):
+        names = tuple(given.get(p, [str(k + 1) for k in range(shape[i])]))
+        if len(names) != shape[i] or len(set(names)) != len(names):
+            raise ScenarioError("the strategy names do not match the payoff table", 
+                                key=f"strategies.{p}",
+                                expected=f"{shape[i]} distinct names (dimension {i} of the tables)",
+                                found=repr(list(names)))
+        strategies.append((p, names))
+    return GameSpec(t["id"], "normal_form", t.get("label", ""), players, tuple(strategies),
+                    tuple((p, payoffs[p]) for p in players), source=t.get("source", ""))
+
+
+def truce_spec(t: dict[str, Any]) -> TruceSpec:
+    """Build a :class:`TruceSpec` from a ``[[truces]]`` table.
+
+    Examples
+    --------
+    >>> truce_spec({"proposal": "air_truce", "detection": 0.8}).detection
+    0.8
+    """
+    det = _prob(t["detection"], "detection") if "detection" in t else None
+    alpha = _prob(t.get("false_alarm", 0.0), "false_alarm")
+    ver = t.get("verification")
+    issue, qs = None, ()
+    if ver is not None:
+        if not isinstance(ver, dict) or "issue" not in ver or "q" not in ver \
+                or not isinstance(ver["q"], dict):
+            raise ScenarioError("verification names an issue and a detection probability per "
+                                "option", key="verification",
+                                expected="{ issue = \"...\", q = { option = probability } }",
+                                found=repr(ver)[:60])
+        issue = str(ver["issue"])
+        qs = tuple((str(k), _prob(v, f"verification.q.{k}")) for k, v in ver["q"].items())
+    return TruceSpec(t["proposal"], det, alpha, issue, qs, tuple(t.get("issues", ())),
+                     tuple(t.get("parties", ())), t.get("label", ""))
+
+
+def war_spec(t: dict[str, Any]) -> WarSpec:
+    """Build a :class:`WarSpec` from the ``[war]`` table.
+
+    Examples
+    --------
+    >>> war_spec({"actors": ["A", "B"], "p": 0.6, "costs": {"A": 0.1, "B": 0.2}}).p
+    0.6
+    """
+    actors = t.get("actors")
+    if not isinstance(actors, list) or len(actors) != 2 or actors[0] == actors[1]:
+        raise ScenarioError("a war is between two actors", key="actors",
+                            expected="a list of two actor names", found=repr(actors))
+    if "p" not in t:
+        raise ScenarioError("missing key 'p'", key="p",
+                            expected="the first actor's probability of winning", found="nothing")
+    p = _prob(t["p"], "p")
+    costs = t.get("costs", {})
+    if set(costs) != set(actors):
+        raise ScenarioError("a war needs a cost for each of its two actors", key="costs",
+                            expected=f"keys {sorted(actors)}", found=f"keys {sorted(costs)}")
+    for k, v in costs.items():
+        if not v >= 0:
+            raise ScenarioError("a cost of war is not negative", key=f"costs.{k}",
+                                expected="a number >= 0", found=repr(v))
+    return WarSpec((actors[0], actors[1]), p, tuple((a, float(costs[a])) for a in actors))
+
+
+def _unknown(kind: str, name: str, known: list[str], key: str) -> ScenarioError:
+    from negsim.errors import did_you_mean
+    return ScenarioError(f"unknown {kind} {name!r}", key=key, expected=f"one of {known}",
+                         found=repr(name), hint=did_you_mean(name, known))
+
+
+def check_references(scenario: Any) -> None:
+    """Check that declared games, truces and the war name actors, proposals, levers and issues
+    that exist; raise ScenarioError with the key path (``games[0].nodes[2].outcome``)."""
+    actors = list(scenario.actor_names)
+    proposals = [p.id for p in scenario.proposals]
+    levers = [lv.id for lv in scenario.levers]
+    for g_i, g in enumerate(scenario.games):
+        key = f"games[{g_i}]"
+        if g.kind != "sequential":
+            continue
+        leaves = [(i, n) for i, n in enumerate(g.nodes) if n.is_leaf]
+        modelled = [i for i, n in leaves if n.outcome is not None]
+        if modelled and len(modelled) != len(leaves):
+            i = next(i for i, n in leaves if n.outcome is None)
+            raise ScenarioError("a tree's leaves either all name outcomes or all give payoffs",
+                                key=f"{key}.nodes[{i}].payoffs",
+                                expected="outcome = \"...\" like the other leaves",
+                                found="explicit payoffs")
+        payers: set[str] | None = None
+        for i, n in enumerate(g.nodes):
+            nkey = f"{key}.nodes[{i}]"
+            if modelled and n.player is not None and n.player not in actors:
+                raise _unknown("actor", n.player, actors, f"{nkey}.player")
+            if n.outcome is not None and n.outcome != NO_DEAL and n.outcome not in proposals:
+                raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
+            for lv in n.levers:
+                if lv not in levers:
+                    raise _unknown("lever", lv, levers, f"{nkey}.levers")
+            if n.is_leaf and not modelled:
+                here = {p for p, _ in n.payoffs}
+                if payers is None:
+                    payers = here
+                elif here != payers:
+                    raise ScenarioError("every leaf must give payoffs to the same players",
+                                        key=f"{nkey}.payoffs", expected=f"keys {sorted(payers)}",
+                                        found=f"keys {sorted(here)}")
+        if payers is not None:
+            for i, n in enumerate(g.nodes):
+                if n.player is not None and n.player not in payers:
+                    raise _unknown("player", n.player, sorted(payers), f"{key}.nodes[{i}].player")
+    for t_i, t in enumerate(scenario.truces):
+        key = f"truces[{t_i}]"
+        if t.proposal not in proposals:
+            raise _unknown("proposal", t.proposal, proposals, f"{key}.proposal")
+        if t.verification_issue is not None:
+            issue = scenario.space.issue(t.verification_issue, key=f"{key}.verification.issue")
+            for opt, _ in t.verification:
+                if opt not in [str(o) for o in issue.options]:
+                    raise _unknown("option", opt, [str(o) for o in issue.options],
+                                   f"{key}.verification.q.{opt}")
+        for i in t.issues:
+            scenario.space.issue(i, key=f"{key}.issues")
+        for p in t.parties:
+            scenario.actor(p, key=f"{key}.parties")
+    if scenario.war is not None:
+        for a in scenario.war.actors:
+            scenario.actor(a, key="war.actors")
+    if scenario.bargaining:
+        if len(scenario.bargaining) != 2 or len(set(scenario.bargaining)) != 2:
+            raise ScenarioError("alternating offers are between two actors",
+                                key="bargaining.actors", expected="two distinct actor names",
+                                found=repr(list(scenario.bargaining)))
+        for a in scenario.bargaining:
+            scenario.actor(a, key="bargaining.actors")

@@ -1,0 +1,149 @@
+"""Truce stability and bargaining (Rubinstein, Fearon) from a scenario's preference models.
+
+See :mod:`negsim.games.from_scenario` for how ``T``, ``R`` and ``P`` are read off the models.
+Fearon mapping: the first war actor's *share* of a deal is its demand utility of the deal (in
+[0, 1] by construction), the other side getting the rest -- a crude, documented projection of a
+multi-issue deal onto Fearon's divisible good.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+import numpy as np
+
+from negsim.games.fearon import bargaining_range
+from negsim.games.results import BargainingResult, TruceResult
+from negsim.games.rubinstein import alternating_offers, rubinstein_split
+from negsim.games.spec import TruceSpec
+from negsim.games.truce import PartyTruce, imperfect_monitoring_threshold, minimum_detection
+from negsim.preferences import PreferenceModel
+from negsim.scenario import Scenario
+
+__all__ = ["truce_result", "bargaining_result", "MAX_TRUCE_ISSUES"]
+
+MAX_TRUCE_ISSUES = 12
+"""Violations are searched over every subset of at most this many truce issues."""
+
+
+def _party(name: str, t: float, r: float, p: float, delta: float, q: float,
+           alpha: float) -> tuple[PartyTruce, float | None]:
+    if r <= p:
+        return PartyTruce(name, t, r, p, delta, None, False, None), None
+    te = max(t, r)
+    th = imperfect_monitoring_threshold(te, r, p, q, alpha)
+    perfect = (te - r) / (te - p)
+    return PartyTruce(name, t, r, p, delta, th, th is not None and delta >= th - 1e-12,
+                      minimum_detection(te, r, p, delta, alpha)), perfect
+
+
+def _stability(scenario: Scenario, models: Sequence[PreferenceModel], spec: TruceSpec,
+               row: np.ndarray, q: float):
+    space = scenario.space
+    sq = np.array(space.status_quo)
+    issues = spec.issues or tuple(space.issues[j].id for j in range(len(row)) if row[j] != sq[j])
+    pos = [space.position[i] for i in issues][:MAX_TRUCE_ISSUES]
+    subsets = [c for k in range(1, len(pos) + 1) for c in combinations(pos, k)]
+    rows = np.repeat(row[None, :], len(subsets) + 1, axis=0)
+    for n, c in enumerate(subsets, start=1):
+        rows[n, list(c)] = sq[list(c)]
+    names = spec.parties or scenario.actor_names
+    by = {m.actor: m for m in models}
+    parties, perfect, violations = [], {}, {}
+    for name in names:
+        u = by[name].utility(rows)
+        best = int(np.argmax(u))
+        pt, pf = _party(name, float(u[best]), float(u[0]), by[name].reservation,
+                        scenario.actor(name).patience, q, spec.false_alarm)
+        parties.append(pt)
+        perfect[name] = pf
+        violations[name] = {space.issues[j].id: str(space.issues[j].options[sq[j]])
+                            for j in (subsets[best - 1] if best else ())}
+    return parties, perfect, violations
+
+
+def truce_result(scenario: Scenario, models: Sequence[PreferenceModel],
+                 spec: TruceSpec) -> TruceResult:
+    """Grim-trigger stability of one declared truce, per party, and its verification needs."""
+    space = scenario.space
+    proposal = scenario.proposal(spec.proposal)
+    row = np.array(space.indices_of(dict(proposal.terms), fill_status_quo=True), dtype=np.intp)
+    qs = dict(spec.verification)
+    notes: list[str] = []
+    if spec.detection is not None:
+        q = spec.detection
+    elif spec.verification_issue is not None:
+        issue = space.issue(spec.verification_issue)
+        opt = str(issue.options[row[space.position[issue.id]]])
+        q = qs.get(opt, 1.0)
+        if opt not in qs:
+            notes.append(f"no detection probability for {issue.id}={opt}; q = 1 assumed")
+    else:
+        q = 1.0
+    parties, perfect, violations = _stability(scenario, models, spec, row, q)
+    for pt in parties:
+        if pt.compliance <= pt.breakdown:
+            notes.append(f"{pt.name}: the truce is no better than breakdown (R <= P); "
+                         "no patience holds it")
+        elif pt.temptation <= pt.compliance:
+            notes.append(f"{pt.name}: no violation tempts it (T <= R)")
+    verification: dict[str, bool] = {}
+    if spec.verification_issue is not None:
+        j = space.position[spec.verification_issue]
+        issue = space.issues[j]
+        for opt, qv in spec.verification:
+            alt = row.copy()
+            alt[j] = issue.index(next(o for o in issue.options if str(o) == opt))
+            verification[opt] = all(p.holds for p in _stability(scenario, models, spec, alt, qv)[0])
+    mins = [p.minimum_detection for p in parties]
+    need = None if any(m is None for m in mins) else max([0.0, *mins])  # type: ignore[type-var]
+
+    def strain(pt: PartyTruce) -> float:
+        return float("inf") if pt.threshold is None else pt.threshold - pt.delta
+
+    return TruceResult(spec.proposal, spec.label or proposal.label or proposal.id, parties,
+                       all(p.holds for p in parties),
+                       max(parties, key=strain).name if parties else None, q, spec.false_alarm,
+                       perfect, violations, need, spec.verification_issue, verification, notes)
+
+
+def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
+                      frontier: Sequence[tuple[dict, dict[str, float]]] = ()) -> BargainingResult | None:
+    """Rubinstein split from the two bargainers' patience, the first proposer's offer on the
+    acceptable frontier (two-actor scenarios), and Fearon's range with the proposals in it."""
+    pair = scenario.bargaining or scenario.actor_names[:2]
+    if len(pair) < 2:
+        return None
+    a, b = (scenario.actor(x) for x in pair)
+    notes: list[str] = []
+    split = rubinstein_split(a.patience, b.patience)
+    offer = offer_u = None
+    if len(scenario.actors) == 2 and frontier:
+        by = {m.actor: m for m in models}
+        U = np.array([[u[a.name], u[b.name]] for _, u in frontier])
+        r = alternating_offers(U, (by[a.name].reservation, by[b.name].reservation),
+                               a.patience, b.patience)
+        if r.equilibria:
+            k = r.equilibria[0].first_offer
+            offer = {i: str(o) for i, o in frontier[k][0].items()}
+            offer_u = dict(frontier[k][1])
+            if not r.unique:
+                notes.append("several stationary equilibria; the first is shown")
+    elif len(scenario.actors) != 2:
+        notes.append("offers on the frontier are computed for two-actor scenarios only")
+    war, shares, in_range, war_actors = None, {}, {}, []
+    if scenario.war is not None:
+        from negsim.games.from_scenario import demand_utility
+        w = scenario.war
+        costs = dict(w.costs)
+        war = bargaining_range(w.p, costs[w.actors[0]], costs[w.actors[1]])
+        war_actors = list(w.actors)
+        m = next(m for m in models if m.actor == w.actors[0])
+        for p in scenario.proposals:
+            row = np.array([scenario.space.indices_of(dict(p.terms), fill_status_quo=True)],
+                           dtype=np.intp)
+            shares[p.id] = float(demand_utility(m, row)[0])
+            in_range[p.id] = war.contains(shares[p.id])
+    return BargainingResult(a.name, b.name, a.patience, b.patience, split, offer, offer_u, war,
+                            war_actors, shares, in_range, notes)
