@@ -6,9 +6,9 @@ import numpy as np
 
 from negsim.engine.exhaustive import outcome_cloud, scan
 from negsim.engine.verdicts import check_observations, proposal_verdicts
-from negsim.model import Condition
+from negsim.model import Actor, Condition
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
-from negsim.result import (AcceptableSet, ActorSummary, Analysis, IssueSummary, LeverSummary,
+from negsim.result import (AcceptableSet, ActorSummary, Analysis, DemandSummary, IssueSummary, LeverSummary,
                            OutcomeCloud, OutcomePoint, Solution)
 from negsim.scenario import Scenario
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
@@ -67,6 +67,13 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
     return out
 
 
+def _demands(actor: Actor) -> list[DemandSummary]:
+    total = actor.total_weight or 1.0
+    return [DemandSummary(d.issue, d.describe(), d.weight, d.weight / total, d.hard,
+                          d.when.describe() if d.when else "", d.source, d.quote)
+            for d in actor.demands]
+
+
 def analyze(scenario: Scenario) -> Analysis:
     """Analyse a scenario: verdicts, acceptable set, bargaining solutions, observation checks.
 
@@ -118,7 +125,7 @@ def analyze(scenario: Scenario) -> Analysis:
                                        for a in range(len(names))],
                          [bool(x) for x in ok], [bool(x) for x in vetoed], sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
-                           m.reservation, m.reservation_given, a.color)
+                           m.reservation, m.reservation_given, a.color, _demands(a))
               for a, m in zip(scenario.actors, models)]
     levers = [LeverSummary(lv.id, lv.label, lv.by,
                            "no_deal" if lv.on_no_deal else lv.trigger.describe()  # type: ignore[union-attr]
