@@ -259,7 +259,7 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
     clean_axes(ax)
     if title:
         finding_title(ax.figure if new_fig else ax, _title(analysis, a, b),
-                      width=95 if new_fig else 60)
+                      None if new_fig else 60)
     if legend:
         ax.legend(fontsize=BASE_FONT - 2, loc="upper left", bbox_to_anchor=(1.02, 1.0),
                   frameon=False, markerscale=0.8)

@@ -102,11 +102,15 @@ def add_footer(fig, analysis: Analysis) -> None:
              ha="left", va="bottom", gid="negsim-footer")
 
 
-def finding_title(target, text: str, width: int = 90) -> None:
+def finding_title(target, text: str, width: int | None = None) -> None:
     """Put a title that states the finding on an Axes (left-aligned) or a Figure (suptitle).
 
-    Long titles are wrapped at ``width`` characters so they never run off the figure.
+    Long titles are wrapped at ``width`` characters (by default, what fits the figure's width) so
+    they never run off the figure.
     """
+    if width is None:
+        fig = target if hasattr(target, "suptitle") else target.figure
+        width = int(fig.get_figwidth() * 72 / ((BASE_FONT + 3) * 0.66))
     wrapped = "\n".join(textwrap.wrap(text, width)) or text
     if hasattr(target, "suptitle"):
         target.suptitle(wrapped, fontsize=BASE_FONT + 3, x=0.01, ha="left", fontweight="bold")
