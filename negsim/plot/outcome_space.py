@@ -13,10 +13,15 @@ from negsim.plot.style import (ACCEPT_COLOR, abbreviate, BASE_FONT, REJECT_COLOR
                                actor_colors, clean_axes, finding_title, new_figure)
 from negsim.result import Analysis
 
-__all__ = ["outcome_space", "solution_groups", "proposal_groups", "lever_arrows"]
+__all__ = ["outcome_space", "solution_groups", "proposal_groups", "lever_arrows",
+           "SOLUTION_SHORT"]
 
 _DENSITY_ABOVE = 4000
 _SAME = 1e-6
+
+SOLUTION_SHORT = {"nash": "N", "asymmetric_nash": "aN", "kalai_smorodinsky": "KS",
+                  "egalitarian": "E", "utilitarian": "U", "compromise": "C"}
+"""Abbreviations of the solution names in compact panels."""
 _CLOUD_GREEN = "#7fbf7b"
 
 
@@ -107,7 +112,8 @@ def _wrap_names(names: list[str], width: int = 30) -> str:
 
 
 def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
-                  footer: bool = True, legend: bool = True, title: bool = True):
+                  footer: bool = True, legend: bool = True, title: bool = True,
+                  compact: bool = False):
     """Plot every outcome in two actors' utility plane, with what the analysis found.
 
     Shows the outcomes (a density where there are many), the acceptable ones, both walk-away
@@ -126,6 +132,9 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
         Add the scenario / version / seed footer to a new figure.
     legend, title : bool
         Draw the legend (beside the panel) and the finding as title.
+    compact : bool
+        Short labels for a small panel: solutions abbreviated (``SOLUTION_SHORT``), proposals
+        numbered P1, P2, … in the order of ``analysis.verdicts``, walk-away shifts as numbers.
 
     Returns
     -------
@@ -205,11 +214,13 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                         arrowprops=dict(arrowstyle="-|>", color=colors[actor], lw=1.8,
                                         mutation_scale=16, shrinkA=0, shrinkB=0))
             mid = ((old + new) / 2, pos) if vertical else (pos, (old + new) / 2)
-            labels.append(Label(*mid, "\n".join(textwrap.wrap(text, 30)), colors[actor],
+            text = f"{old:.2f} → {new:.2f}" if compact else "\n".join(textwrap.wrap(text, 30))
+            labels.append(Label(*mid, text, colors[actor],
                                 BASE_FONT - 2 - small, gid=f"lever-text:{actor}"))
         else:
             where = (r, yhi) if vertical else (xhi, r)
-            labels.append(Label(*where, f"{actor} walk-away {r:.2f}", colors[actor],
+            labels.append(Label(*where, f"{r:.2f}" if compact else f"{actor} walk-away {r:.2f}",
+                                colors[actor],
                                 BASE_FONT - 2 - small, gid=f"walkaway-text:{actor}"))
 
     front = analysis.acceptable.frontier
@@ -229,7 +240,9 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
         for name in group:
             t = SOLUTION_MARKERS.get(name, ("o", name))[1]
             sol = analysis.solutions[name]
-            if name == "compromise" and not sol.acceptable:
+            if compact:
+                t = SOLUTION_SHORT.get(name, name)
+            elif name == "compromise" and not sol.acceptable:
                 t += " (nearest acceptable)"
             texts.append(t)
         ax.scatter([x], [y], marker=marker, s=190, color="black", edgecolor="white", zorder=6,
@@ -240,12 +253,14 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
 
     label_of = {v.proposal: v.label or v.proposal for v in analysis.verdicts}
     accepted = {v.proposal: v.accepted_by_all for v in analysis.verdicts}
+    number = {v.proposal: k + 1 for k, v in enumerate(analysis.verdicts)}
     for x, y, group in proposal_groups(analysis, a, b):
         good = all(accepted[p] for p in group)
         ax.scatter([x], [y], marker="h", s=300, zorder=7, facecolor="none", lw=2.2,
                    edgecolor=ACCEPT_COLOR if good else REJECT_COLOR,
                    gid="proposal:" + "+".join(group))
-        text = " = ".join(abbreviate(label_of[p], 44) for p in group)
+        text = " = ".join(f"P{number[p]}" if compact else abbreviate(label_of[p], 44)
+                          for p in group)
         labels.append(Label(x, y, "\n".join(textwrap.wrap(text, 28)),
                             ACCEPT_COLOR if good else REJECT_COLOR, BASE_FONT - 2 - small,
                             gid="proposal-label:" + "+".join(group)))
