@@ -5,6 +5,7 @@ Each command lives in its own module with ``register(subparsers)`` that adds its
 
     negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
     negsim validate SCENARIO.toml
+    negsim brief SCENARIO.toml -o brief.html
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["main", "COMMANDS"]
 COMMANDS = (
     "negsim.cli.run",
     "negsim.cli.validate",
+    "negsim.cli.brief",
 )
 
 
