@@ -138,11 +138,11 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
                     fontsize=fontsize, color="white" if strong else "black",
                     gid=f"cell:{v.proposal}:{a}", linespacing=1.15,
                     fontweight="bold" if not r.accepts else "normal")
+    ax.xaxis.tick_top()
     ax.set_xticks(np.arange(n_a) + 0.5, actors, fontsize=BASE_FONT + 1)
     for t, a in zip(ax.get_xticklabels(), actors):
         t.set_color(colors[a])
         t.set_fontweight("bold")
-    ax.xaxis.tick_top()
     labels = ["\n".join(textwrap.wrap(abbreviate(v.label or v.proposal, 60), 30)) for v in vs]
     ax.set_yticks(np.arange(n_p) + 0.5, labels, fontsize=BASE_FONT - 1)
     for t, v in zip(ax.get_yticklabels(), vs):

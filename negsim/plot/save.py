@@ -52,13 +52,18 @@ def applicable_figures(analysis: Analysis) -> dict[str, Callable]:
     return out
 
 
-def briefing_figures(analysis: Analysis) -> dict:
-    """Draw every applicable figure; ``{name: matplotlib Figure}`` (close them when done)."""
+def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> dict:
+    """Draw every applicable figure (or those of ``names`` that apply); ``{name: Figure}``.
+
+    Close the figures when done (``matplotlib.pyplot.close``).
+    """
     import matplotlib.pyplot as plt
 
     figures = {}
     try:
         for name, draw in applicable_figures(analysis).items():
+            if names is not None and name not in names:
+                continue
             obj = draw(analysis)
             figures[name] = obj if hasattr(obj, "savefig") else obj.figure
     except BaseException:
@@ -80,8 +85,11 @@ def render(fig, fmt: str, dpi: int = 200) -> bytes:
 
 
 def save_figures(analysis: Analysis, folder: str | Path,
-                 formats: Sequence[str] = DEFAULT_FORMATS, dpi: int = 200) -> list[Path]:
+                 formats: Sequence[str] = DEFAULT_FORMATS, dpi: int = 200,
+                 names: Sequence[str] | None = None) -> list[Path]:
     """Write every figure that applies to ``analysis`` into ``folder``; return the paths.
+
+    ``names`` restricts the output to those figures (see :func:`applicable_figures`).
 
     All figures are rendered in memory first, then each file is written atomically (to a
     temporary name, then moved into place), so a failure leaves no partial file behind.
@@ -94,7 +102,12 @@ def save_figures(analysis: Analysis, folder: str | Path,
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise NegsimError(f"unknown figure format {bad[0]!r}; choose from {', '.join(FORMATS)}")
-    figures = briefing_figures(analysis)
+    known = ("demands", "proposal_verdicts", "outcome_space", "outcome_space_matrix",
+             "issue_map")
+    unknown = [n for n in names or () if n not in known]
+    if unknown:
+        raise NegsimError(f"unknown figure {unknown[0]!r}; the figures are {', '.join(known)}")
+    figures = briefing_figures(analysis, names)
     try:
         content = {(name, fmt): render(fig, fmt, dpi) for name, fig in figures.items()
                    for fmt in dict.fromkeys(formats)}
