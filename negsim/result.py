@@ -13,7 +13,7 @@ from negsim._plain import PlainData
 from negsim.games.results import BargainingResult, GameResult, TruceResult
 
 __all__ = [
-    "ActorSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
+    "ActorSummary", "DemandSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
     "OutcomePoint", "AcceptableSet", "Solution", "ObservationCheck", "OutcomeCloud", "Analysis",
     "SOLUTION_NAMES", "SensitivityBar", "Sensitivity", "TippingPoint",
 ]
@@ -37,6 +37,24 @@ class IssueSummary(PlainData):
 
 
 @dataclass(frozen=True)
+class DemandSummary(PlainData):
+    """One demand of an actor as the result shows it (what the "who wants what" figure reads).
+
+    ``share`` is the weight over the actor's total weight; ``when`` the condition as text ("" if
+    the demand always applies).
+    """
+
+    issue: str
+    description: str
+    weight: float
+    share: float
+    hard: bool
+    when: str = ""
+    source: str = ""
+    quote: str = ""
+
+
+@dataclass(frozen=True)
 class ActorSummary(PlainData):
     """An actor's walk-away position and how it is made up."""
 
@@ -49,6 +67,7 @@ class ActorSummary(PlainData):
     reservation: float
     reservation_given: bool
     color: str | None = None
+    demands: list[DemandSummary] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

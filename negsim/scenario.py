@@ -183,6 +183,31 @@ class Scenario:
         """The outcome with no deal: every issue at its status quo."""
         return self.space.decode(self.space.status_quo)
 
+    def without_levers(self, *ids: str) -> Scenario:
+        """A copy without the named levers (all levers if none are named), and without the
+        declared games whose leaves pull any of them: "what if the threat were off the table".
+
+        Examples
+        --------
+        >>> from negsim.model import Demand
+        >>> s = Scenario("toy", issues=(Issue("war", ("fight", "truce"), "fight"),),
+        ...              actors=(Actor("A", (Demand("war", want="truce"),)),),
+        ...              levers=(Lever("sanctions", by="A", effects={"A": -0.2}),))
+        >>> s.without_levers("sanctions").levers
+        ()
+        """
+        known = [lv.id for lv in self.levers]
+        for lv_id in ids:
+            if lv_id not in known:
+                raise ScenarioError(f"unknown lever {lv_id!r}", key="levers",
+                                    expected=f"one of {known}", found=repr(lv_id),
+                                    hint=did_you_mean(lv_id, known))
+        drop = set(ids) if ids else set(known)
+        games = tuple(g for g in self.games
+                      if not any(set(n.levers) & drop for n in g.nodes))
+        return replace(self, levers=tuple(lv for lv in self.levers if lv.id not in drop),
+                       games=games)
+
     def with_changes(self, **changes: object) -> Scenario:
         """A copy with some fields replaced (and checked again)."""
         return replace(self, **changes)  # type: ignore[arg-type]

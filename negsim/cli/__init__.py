@@ -8,6 +8,7 @@ Each command lives in its own module with ``register(subparsers)`` that adds its
     negsim backtest PATH... [--json FILE]
     negsim calibrate SCENARIO.toml [-o calibrated.toml]
     negsim schema [-o FILE]
+    negsim brief SCENARIO.toml -o brief.html
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ COMMANDS = (
     "negsim.cli.backtest",
     "negsim.cli.calibrate",
     "negsim.cli.schema",
+    "negsim.cli.brief",
 )
 
 

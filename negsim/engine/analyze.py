@@ -8,9 +8,10 @@ from negsim.engine.decomposed import DecomposedScan, decomposed_scan
 from negsim.engine.exhaustive import ExhaustiveScan, outcome_cloud, scan
 from negsim.errors import NegsimError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
-from negsim.model import Condition
+from negsim.model import Actor, Condition
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
-from negsim.result import (AcceptableSet, OptionValue, ActorSummary, Analysis, IssueSummary, LeverSummary,
+from negsim.result import (AcceptableSet, ActorSummary, Analysis, DemandSummary, IssueSummary,
+                           LeverSummary, OptionValue,
                            OutcomeCloud, OutcomePoint, Solution)
 from negsim.scenario import Scenario
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
@@ -74,6 +75,13 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
                                  {a: float(u) for a, u in zip(names, utils[0])}, ok, reason, 0,
                                  nearest)
     return out
+
+
+def _demands(actor: Actor) -> list[DemandSummary]:
+    total = actor.total_weight or 1.0
+    return [DemandSummary(d.issue, d.describe(), d.weight, d.weight / total, d.hard,
+                          d.when.describe() if d.when else "", d.source, d.quote)
+            for d in actor.demands]
 
 
 def _acceptable_set(found: ExhaustiveScan, space_size: int, method: str,
@@ -148,7 +156,7 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
                                        for a in range(len(names))],
                          [bool(x) for x in ok], [bool(x) for x in vetoed], sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
-                           m.reservation, m.reservation_given, a.color)
+                           m.reservation, m.reservation_given, a.color, _demands(a))
               for a, m in zip(scenario.actors, models)]
     levers = [LeverSummary(lv.id, lv.label, lv.by,
                            "no_deal" if lv.on_no_deal else lv.trigger.describe()  # type: ignore[union-attr]

@@ -365,7 +365,14 @@ def check_references(scenario: Any) -> None:
                 raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
             for lv in n.levers:
                 if lv not in levers:
-                    raise _unknown("lever", lv, levers, f"{nkey}.levers")
+                    err = _unknown("lever", lv, levers, f"{nkey}.levers")
+                    if err.hint is None:
+                        err = ScenarioError(err.message, key=err.key, expected=err.expected,
+                                            found=err.found, hint=(
+                                                f"to analyse the scenario without lever {lv!r}, "
+                                                f"use scenario.without_levers({lv!r}), which also "
+                                                "drops the games that pull it"))
+                    raise err
             if n.is_leaf and not modelled:
                 here = {p for p, _ in n.payoffs}
                 if payers is None:

@@ -1,43 +1,122 @@
-"""Writing the briefing figures of an analysis to a folder."""
+"""All briefing figures of an analysis, and writing them to a folder."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from negsim._atomic import write_atomic
+from negsim.errors import NegsimError
 from negsim.result import Analysis
 
-__all__ = ["save_figures", "DEFAULT_FORMATS"]
+__all__ = ["save_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
+           "FORMATS"]
 
 DEFAULT_FORMATS = ("png", "svg")
+FORMATS = ("png", "svg", "pdf")
+
+
+def applicable_figures(analysis: Analysis) -> dict[str, Callable]:
+    """The figures that apply to ``analysis``, by file name, in briefing order.
+
+    ``demands`` needs stated demands, ``proposal_verdicts`` proposals, ``outcome_space`` two
+    actors and ``outcome_space_matrix`` three or more.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),
+    ...             negsim.Actor("B", (negsim.Demand("war", want="fight"),))))
+    >>> list(applicable_figures(negsim.analyze(s)))
+    ['demands', 'outcome_space', 'issue_map']
+    """
+    from negsim.plot.demands import demands
+    from negsim.plot.issue_map import issue_map
+    from negsim.plot.outcome_space import outcome_space
+    from negsim.plot.outcome_space_matrix import outcome_space_matrix
+    from negsim.plot.proposal_verdicts import proposal_verdicts
+
+    out: dict[str, Callable] = {}
+    if any(a.demands for a in analysis.actors):
+        out["demands"] = demands
+    if analysis.verdicts:
+        out["proposal_verdicts"] = proposal_verdicts
+    if len(analysis.actors) >= 2:
+        out["outcome_space"] = outcome_space
+    if len(analysis.actors) >= 3:
+        out["outcome_space_matrix"] = outcome_space_matrix
+    if analysis.issues:
+        out["issue_map"] = issue_map
+    return out
+
+
+def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> dict:
+    """Draw every applicable figure (or those of ``names`` that apply); ``{name: Figure}``.
+
+    Close the figures when done (``matplotlib.pyplot.close``).
+    """
+    import matplotlib.pyplot as plt
+
+    figures = {}
+    try:
+        for name, draw in applicable_figures(analysis).items():
+            if names is not None and name not in names:
+                continue
+            obj = draw(analysis)
+            figures[name] = obj if hasattr(obj, "savefig") else obj.figure
+    except BaseException:
+        for fig in figures.values():
+            plt.close(fig)
+        raise
+    return figures
+
+
+def render(fig, fmt: str, dpi: int = 200) -> bytes:
+    """The figure as file content in ``fmt`` (png, svg or pdf); reproducible for svg/pdf."""
+    import matplotlib
+
+    buf = io.BytesIO()
+    meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
+    with matplotlib.rc_context({"svg.hashsalt": "negsim"}):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
+    return buf.getvalue()
 
 
 def save_figures(analysis: Analysis, folder: str | Path,
-                 formats: Sequence[str] = DEFAULT_FORMATS, dpi: int = 200) -> list[Path]:
+                 formats: Sequence[str] = DEFAULT_FORMATS, dpi: int = 200,
+                 names: Sequence[str] | None = None) -> list[Path]:
     """Write every figure that applies to ``analysis`` into ``folder``; return the paths.
 
-    Each file is written atomically (to a temporary name, then moved into place).
+    ``names`` restricts the output to those figures (see :func:`applicable_figures`).
+
+    All figures are rendered in memory first, then each file is written atomically (to a
+    temporary name, then moved into place), so a failure leaves no partial file behind.
     """
     import matplotlib
 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    from negsim.plot.outcome_space import outcome_space
-
-    figures = {}
-    if len(analysis.actors) >= 2:
-        figures["outcome_space"] = outcome_space(analysis).figure
-    written = []
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise NegsimError(f"unknown figure format {bad[0]!r}; choose from {', '.join(FORMATS)}")
+    known = ("demands", "proposal_verdicts", "outcome_space", "outcome_space_matrix",
+             "issue_map")
+    unknown = [n for n in names or () if n not in known]
+    if unknown:
+        raise NegsimError(f"unknown figure {unknown[0]!r}; the figures are {', '.join(known)}")
+    figures = briefing_figures(analysis, names)
     try:
-        for name, fig in figures.items():
-            for fmt in formats:
-                target = Path(folder) / f"{name}.{fmt}"
-                write_atomic(target, lambda tmp, fig=fig, fmt=fmt: fig.savefig(
-                    tmp, format=fmt, dpi=dpi))
-                written.append(target)
+        content = {(name, fmt): render(fig, fmt, dpi) for name, fig in figures.items()
+                   for fmt in dict.fromkeys(formats)}
     finally:
         for fig in figures.values():
             plt.close(fig)
+    written = []
+    for (name, fmt), data in content.items():
+        target = Path(folder) / f"{name}.{fmt}"
+        write_atomic(target, lambda tmp, data=data: Path(tmp).write_bytes(data))
+        written.append(target)
     return written

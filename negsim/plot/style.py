@@ -1,15 +1,33 @@
-"""One briefing style for every figure: actor colours, font sizes, footer."""
+"""One briefing style for every figure: actor colours, font sizes, titles, footer.
+
+Every figure of :mod:`negsim.plot` is drawn through these helpers so that an actor has the same
+colour everywhere, text is readable on a slide (16:9, about 11 × 6.2 inches), titles state the
+finding, and a footer names the scenario, its date, the negsim version and the seed.
+"""
 
 from __future__ import annotations
 
+import textwrap
+
 from negsim.result import Analysis
 
-__all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "BASE_FONT"]
+__all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+           "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
+           "finding_title", "clean_axes", "abbreviate"]
 
 _PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
             "#c51b7d")
 
-BASE_FONT = 11
+BASE_FONT = 12
+"""Body text size in points; titles are larger, footers smaller."""
+
+SLIDE_SIZE = (11.0, 6.2)
+"""Default figure size in inches (16:9 slide)."""
+
+ACCEPT_COLOR = "#1a9850"
+REJECT_COLOR = "#d73027"
+FOOTER_HEIGHT = 0.045
+"""Share of the figure height kept free at the bottom for the footer."""
 
 SOLUTION_MARKERS = {
     "nash": ("*", "Nash"),
@@ -20,9 +38,21 @@ SOLUTION_MARKERS = {
     "compromise": ("X", "Compromise"),
 }
 
+SOLUTION_LABELS = {name: text for name, (_, text) in SOLUTION_MARKERS.items()}
+
 
 def actor_colors(analysis: Analysis) -> dict[str, str]:
-    """A fixed colour per actor: the scenario's own, else the palette in actor order."""
+    """A fixed colour per actor: the scenario's own, else the palette in actor order.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),), color="#000000"),
+    ...             negsim.Actor("B", (negsim.Demand("war", want="fight"),))))
+    >>> actor_colors(negsim.analyze(s))
+    {'A': '#000000', 'B': '#2166ac'}
+    """
     out = {}
     for k, a in enumerate(analysis.actors):
         out[a.name] = a.color or _PALETTE[k % len(_PALETTE)]
@@ -36,3 +66,60 @@ def footer_text(analysis: Analysis) -> str:
         parts.append(analysis.date)
     parts += [f"negsim {analysis.version}", f"seed {analysis.seed}"]
     return " · ".join(parts)
+
+
+def abbreviate(text: str, width: int) -> str:
+    """Shorten ``text`` to at most ``width`` characters, ending with an ellipsis if cut.
+
+    Examples
+    --------
+    >>> abbreviate("an immediate, complete and unconditional ceasefire", 24)
+    'an immediate, complete…'
+    """
+    text = " ".join(str(text).split())
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 1)]
+    if " " in cut[width // 2:]:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def new_figure(figsize: tuple[float, float] = SLIDE_SIZE, nrows: int = 1, ncols: int = 1,
+               footer: bool = True, **kw):
+    """A figure in the briefing style (constrained layout, room for the footer); ``(fig, axes)``."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **kw)
+    if footer:
+        fig.get_layout_engine().set(rect=(0, FOOTER_HEIGHT, 1, 1 - FOOTER_HEIGHT))
+    return fig, axes
+
+
+def add_footer(fig, analysis: Analysis) -> None:
+    """Write the scenario / date / version / seed footer at the bottom left of ``fig``."""
+    fig.text(0.01, 0.012, footer_text(analysis), fontsize=BASE_FONT - 3, color="0.4",
+             ha="left", va="bottom", gid="negsim-footer")
+
+
+def finding_title(target, text: str, width: int | None = None) -> None:
+    """Put a title that states the finding on an Axes (left-aligned) or a Figure (suptitle).
+
+    Long titles are wrapped at ``width`` characters (by default, what fits the figure's width) so
+    they never run off the figure.
+    """
+    if width is None:
+        fig = target if hasattr(target, "suptitle") else target.figure
+        width = int(fig.get_figwidth() * 72 / ((BASE_FONT + 3) * 0.66))
+    wrapped = "\n".join(textwrap.wrap(text, width)) or text
+    if hasattr(target, "suptitle"):
+        target.suptitle(wrapped, fontsize=BASE_FONT + 3, x=0.01, ha="left", fontweight="bold")
+    else:
+        target.set_title(wrapped, fontsize=BASE_FONT + 2, loc="left", fontweight="bold")
+
+
+def clean_axes(ax, keep: tuple[str, ...] = ("left", "bottom")) -> None:
+    """No chart junk: only the spines in ``keep``, readable ticks."""
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(side in keep)
+    ax.tick_params(labelsize=BASE_FONT - 1)

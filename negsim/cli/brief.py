@@ -1,0 +1,25 @@
+"""``negsim brief``: analyse a scenario and write the one-page brief (HTML or Markdown)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("brief", help="write a one-page brief (summary, key numbers, figures)")
+    p.add_argument("scenario", help="scenario TOML file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="the brief to write: FILE.html (self-contained page) or FILE.md")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from negsim.brief import check_brief_path, write_brief
+    from negsim.engine import analyze
+    from negsim.loading import load_scenario
+
+    path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
+    analysis = analyze(load_scenario(args.scenario))
+    write_brief(analysis, path)
+    print(f"wrote {path}")
+    return 0

@@ -1,0 +1,169 @@
+"""Who wants what: each actor's demands as a table-like figure."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from negsim.errors import NegsimError
+from negsim.plot.style import (BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate, add_footer,
+                               actor_colors, finding_title, new_figure)
+from negsim.result import Analysis, DemandSummary
+
+__all__ = ["demands", "demands_title", "ordered_demands"]
+
+_ROW_IN = 0.27
+# column starts, as fractions of the table width
+_BADGE, _DESC, _BAR, _BAR_W, _PCT, _QUOTE = 0.0, 0.085, 0.43, 0.13, 0.565, 0.615
+
+
+def ordered_demands(demands: Sequence[DemandSummary]) -> list[DemandSummary]:
+    """Red lines first, then by weight share, largest first (stable for equal shares)."""
+    return sorted(demands, key=lambda d: (not d.hard, -d.share))
+
+
+def _quote(d: DemandSummary, width: int) -> str:
+    """The quote in curly quotes, abbreviated to ``width``; the source added if it still fits."""
+    text = d.quote.strip().strip('"“”„«»').strip()
+    if not text:
+        return f"({d.source})" if d.source and len(d.source) + 2 <= width else ""
+    src = f" ({d.source})" if d.source else ""
+    if len(text) + 2 + len(src) <= width:
+        return f"“{text}”{src}"
+    return f"“{abbreviate(text, width - 2)}”"
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def demands_title(analysis: Analysis, actors: Sequence[str] | None = None) -> str:
+    """The finding of the demands table: who holds how many red lines.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", hard=True),)),
+    ...             negsim.Actor("B", (negsim.Demand("war", want="fight"),))))
+    >>> demands_title(negsim.analyze(s))
+    'A states 1 red line; B states none'
+    """
+    chosen = [a for a in analysis.actors if actors is None or a.name in actors]
+    counts = sorted(((sum(d.hard for d in a.demands), a.name) for a in chosen),
+                    key=lambda t: -t[0])
+    holders = [f"{name} {_plural(n, 'red line')}" for n, name in counts if n]
+    none = [name for n, name in counts if not n]
+    if not holders:
+        return "No party states a red line: every demand can be traded"
+    text = holders[0].replace(" ", " states ", 1) + "".join(f", {h}" for h in holders[1:])
+    if none:
+        who = none[0] if len(none) == 1 else ", ".join(none[:-1]) + " and " + none[-1]
+        text += f"; {who} state{'s' if len(none) == 1 else ''} none"
+    return text
+
+
+def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
+            footer: bool = True, max_per_actor: int | None = None):
+    """Draw each actor's demands: red lines marked, weight share bars, abbreviated quotes.
+
+    Rows are grouped by actor (header in the actor's colour) with red lines first, then by
+    weight.  The bar is the demand's share of the actor's total weight; the quote and its source
+    are abbreviated to fit.
+
+    Parameters
+    ----------
+    analysis : Analysis
+    actors : actor names, optional
+        Which actors to show (default all, in scenario order).
+    ax : matplotlib Axes, optional
+    footer : bool
+    max_per_actor : int, optional
+        Show at most this many demands per actor (red lines first); a line says how many more.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import negsim, negsim.plot
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", hard=True),)),))
+    >>> ax = negsim.plot.demands(negsim.analyze(s))
+    >>> [t.get_text() for t in ax.texts if t.get_gid() == "actor:A"]
+    ['A']
+    """
+    names = [a.name for a in analysis.actors]
+    for name in actors or ():
+        if name not in names:
+            raise NegsimError(f"unknown actor {name!r}; the analysis has {names}")
+    chosen = [a for a in analysis.actors if actors is None or a.name in actors]
+    if not any(a.demands for a in chosen):
+        raise NegsimError("no demands to draw: the actors state none (or the result predates "
+                          "ActorSummary.demands)")
+    colors = actor_colors(analysis)
+    blocks = []
+    for a in chosen:
+        ds = ordered_demands(a.demands)
+        hidden = 0
+        if max_per_actor is not None and len(ds) > max_per_actor:
+            hidden, ds = len(ds) - max_per_actor, ds[:max_per_actor]
+        blocks.append((a, ds, hidden))
+    n_rows = sum(1 + len(ds) + (1 if hidden else 0) for _, ds, hidden in blocks)
+    new_fig = ax is None
+    if new_fig:
+        height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), 14.0)
+        fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer)
+    fig = ax.figure
+    size = BASE_FONT - 2
+    char_in = size * 0.56 / 72
+    width_in = fig.get_figwidth() * 0.97
+
+    def chars(frac: float) -> int:
+        return max(int(frac * width_in / char_in), 6)
+
+    y = 0.0
+    for a, ds, hidden in blocks:
+        y += 0.3
+        ax.text(_BADGE, y, a.name, fontsize=BASE_FONT + 1, fontweight="bold",
+                color=colors[a.name], va="center", gid=f"actor:{a.name}")
+        ax.text(_QUOTE, y, f"walk-away {a.reservation:.2f}", fontsize=size, color="0.35",
+                va="center", gid=f"walkaway:{a.name}")
+        ax.plot([0, 1], [y + 0.5, y + 0.5], color=colors[a.name], lw=1.0)
+        for d in ds:
+            y += 1
+            if d.hard:
+                ax.text(_BADGE, y, "red line", fontsize=size - 1, color="white",
+                        fontweight="bold", va="center", gid=f"redline:{a.name}:{d.issue}",
+                        bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
+            room = chars(_BAR - _DESC - 0.01) - (4 if d.hard else 0)
+            ax.text(_DESC, y, abbreviate(d.description, room),
+                    fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
+                    gid=f"demand:{a.name}:{d.issue}")
+            ax.barh(y, d.share * _BAR_W, left=_BAR, height=0.6, color=colors[a.name],
+                    alpha=0.85, gid=f"weight:{a.name}:{d.issue}")
+            ax.barh(y, _BAR_W, left=_BAR, height=0.6, color="none", ec="0.8", lw=0.6)
+            ax.text(_PCT, y, f"{d.share:.0%}", fontsize=size, va="center", ha="left",
+                    color="0.25")
+            ax.text(_QUOTE, y, _quote(d, chars(1 - _QUOTE)), fontsize=size - 1, va="center",
+                    style="italic", color="0.35", gid=f"quote:{a.name}:{d.issue}")
+        if hidden:
+            y += 1
+            ax.text(_DESC, y, f"+ {_plural(hidden, 'smaller demand')} not shown",
+                    fontsize=size - 1, va="center", color="0.4")
+        y += 0.6
+    ax.text(_BAR, -0.5, "weight share", fontsize=size - 1, color="0.35", va="center")
+    ax.text(_QUOTE, -0.5, "in their words", fontsize=size - 1, color="0.35",
+            va="center")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(y, -1.0)
+    ax.axis("off")
+    title = demands_title(analysis, actors)
+    if new_fig:
+        finding_title(fig, title)
+        if footer:
+            add_footer(fig, analysis)
+    else:
+        finding_title(ax, title, width=60)
+    return ax
