@@ -1,7 +1,8 @@
 """Nash equilibria of two-player normal-form (bimatrix) games, cross-checked across algorithms.
 
 :func:`solve_two_player` runs support enumeration, nashpy's vertex enumeration and nashpy's
-Lemke–Howson from every initial dropped label, verifies every candidate with a best-response check, merges the
+Lemke–Howson from every initial dropped label, verifies every candidate with a best-response
+check, merges the
 equilibria the methods found (up to a tolerance), and says whether the game is degenerate and
 whether the methods agree.
 
@@ -213,7 +214,8 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
                 try:
                     found += [(method, x, y) for x, y in game.vertex_enumeration()]
                 except QhullError as exc:  # reported, not swallowed: the other methods still run
-                    notes.append(f"vertex_enumeration failed (qhull: {str(exc).split(chr(10))[0]})")
+                    first_line = str(exc).splitlines()[0] if str(exc) else "no message"
+                    notes.append(f"vertex_enumeration failed (qhull: {first_line})")
             else:
                 for label in range(sum(A.shape)):
                     x, y = game.lemke_howson(initial_dropped_label=label)

@@ -163,10 +163,12 @@ def alternating_offers(utilities: object, disagreement: tuple[float, float] = (0
         raise ScenarioError("no outcome is at least as good as disagreement for both players",
                             key="disagreement", expected="a point below some outcome",
                             found=repr(tuple(d)))
+    # Pareto frontier in O(k log k): by w1 descending (ties: w2 descending), keep a point only
+    # if it beats every point before it on w2; of identical utility pairs the first is kept
     r = w[rational]
-    dominated = ((r[None, :, :] >= r[:, None, :] - tol).all(axis=2)
-                 & (r[None, :, :] > r[:, None, :] + tol).any(axis=2)).any(axis=1)
-    front = rational[~dominated]
+    order = np.lexsort((-r[:, 1], -r[:, 0]))
+    best_before = np.maximum.accumulate(np.concatenate([[-np.inf], r[order, 1]]))[:-1]
+    front = np.sort(rational[order[r[order, 1] > best_before + tol]])
     w1, w2 = w[front, 0], w[front, 1]
 
     def run(v2: float) -> tuple[int, int, int]:

@@ -33,7 +33,8 @@ def test_battle_of_the_sexes_has_two_pure_and_the_textbook_mixed_equilibrium():
     # row mixes to make column indifferent: 2p = 3(1-p) -> p = 3/5; column: 3q = 2(1-q) -> q = 2/5
     assert mixed[0].row_strategy == pytest.approx((0.6, 0.4))
     assert mixed[0].column_strategy == pytest.approx((0.4, 0.6))
-    assert mixed[0].row_payoff == pytest.approx(1.2) and mixed[0].column_payoff == pytest.approx(1.2)
+    assert mixed[0].row_payoff == pytest.approx(1.2)
+    assert mixed[0].column_payoff == pytest.approx(1.2)
     assert sol.counts == {"support_enumeration": 3, "vertex_enumeration": 3, "lemke_howson": 2}
     assert sol.methods_agree and not sol.is_degenerate
 

@@ -1,0 +1,165 @@
+"""Gambit export: parse the files back with a tiny reader; load them in pygambit if present."""
+
+import re
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from negsim.games.gambit import to_efg, to_nfg
+from negsim.games.tree import Decision, chance, decision, terminal
+
+TOKEN = re.compile(r'"((?:[^"\\]|\\.)*)"|(\{|\})|([^\s{}"]+)')
+
+
+def tokens(text):
+    out = []
+    for quoted, brace, word in TOKEN.findall(text):
+        if brace:
+            out.append(brace)
+        elif word:
+            out.append(word)
+        else:
+            out.append(("str", quoted.replace('\\"', '"').replace("\\\\", "\\")))
+    return out
+
+
+def read_nfg(text):
+    t = tokens(text)
+    assert t[:3] == ["NFG", "1", "R"]
+    title = t[3][1]
+    i = t.index("{", 4)
+    j = t.index("}", i)
+    players = [x[1] for x in t[i + 1:j]]
+    k = t.index("}", j + 2)
+    shape = [int(x) for x in t[j + 2:k]]
+    rest = t[k + 1:]
+    if rest and isinstance(rest[0], tuple):  # optional comment
+        rest = rest[1:]
+    values = np.array([float(Fraction(x)) for x in rest])
+    n = len(players)
+    cells = values.reshape(-1, n)  # first player's strategy fastest
+    u = cells.reshape(*reversed(shape), n).transpose(*reversed(range(n)), n)
+    return title, players, np.moveaxis(u, -1, 0)
+
+
+def read_efg(text):
+    t = tokens(text)
+    assert t[:3] == ["EFG", "2", "R"]
+    i = t.index("}", 4)
+    players = [x[1] for x in t[5:i]]
+    pos = i + 1
+    if isinstance(t[pos], tuple):
+        pos += 1
+
+    def actions(pos, with_probs):
+        assert t[pos] == "{"
+        pos += 1
+        acts = []
+        while t[pos] != "}":
+            label = t[pos][1]
+            pos += 1
+            if with_probs:
+                acts.append((label, float(Fraction(t[pos]))))
+                pos += 1
+            else:
+                acts.append((label, None))
+        return acts, pos + 1
+
+    def node(pos):
+        kind = t[pos]
+        if kind == "t":
+            pos += 4  # "t", name, outcome number, outcome name
+            assert t[pos] == "{"
+            j = t.index("}", pos)
+            pays = [float(Fraction(x)) for x in t[pos + 1:j]]
+            return terminal(dict(zip(players, pays))), j + 1
+        if kind == "p":
+            player = players[int(t[pos + 2]) - 1]
+            acts, pos = actions(pos + 5, False)
+        else:
+            acts, pos = actions(pos + 4, True)
+        assert t[pos] == "0"
+        pos += 1
+        kids = []
+        for label, prob in acts:
+            child, pos = node(pos)
+            kids.append((label, prob, child))
+        if kind == "p":
+            return decision(player, {lab: c for lab, _, c in kids}), pos
+        return chance({lab: (p, c) for lab, p, c in kids}), pos
+
+    root, pos = node(pos)
+    assert pos == len(t)
+    return players, root
+
+
+def test_nfg_round_trips_a_three_player_game():
+    rng = np.random.default_rng(3)
+    u = rng.integers(-5, 6, size=(3, 2, 3, 2)).astype(float)
+    u[0, 0, 0, 0] = 0.1
+    u[1, 1, 2, 1] = 1e-20
+    title, players, back = read_nfg(to_nfg(u, 'a "quoted" title', ["Russia", "Ukraine", "USA"]))
+    assert title == 'a "quoted" title' and players == ["Russia", "Ukraine", "USA"]
+    assert np.array_equal(back, u)
+
+
+def test_nfg_orders_profiles_with_the_first_player_fastest():
+    # Gambit's documented example e02.nfg: 3 x 2 game, payoffs "1 1 0 2 0 2 1 1 0 3 2 0"
+    A = [[1, 1], [0, 0], [0, 2]]
+    B = [[1, 1], [2, 3], [2, 0]]
+    text = to_nfg([A, B], "Selten (IJGT, 75), Figure 2, normal form")
+    assert text.split("\n")[2] == "1 1 0 2 0 2 1 1 0 3 2 0"
+
+
+def test_efg_round_trips_a_tree_with_chance():
+    weak = decision("Incumbent", Fight=terminal(Entrant=1.5, Incumbent=-1),
+                    Accommodate=terminal(Entrant=1, Incumbent=1))
+    tree = decision("Entrant", Out=terminal(Entrant=0, Incumbent=2),
+                    In=chance({"weak": (1 / 3, weak),
+                               "strong": (2 / 3, terminal(Entrant=-1, Incumbent=0.25))}))
+    text = to_efg(tree, "entry")
+    assert 'c "" 1 "" { "weak" 1/3 "strong" 2/3 } 0' in text
+    players, back = read_efg(text)
+    assert players == ["Entrant", "Incumbent"]
+    assert Decision.from_dict(back.to_dict()).to_dict() == _rounded(tree.to_dict())
+
+
+def _rounded(d):
+    if isinstance(d, dict):
+        return {k: _rounded(v) for k, v in d.items()}
+    if isinstance(d, list):
+        return [_rounded(v) for v in d]
+    if isinstance(d, float):
+        return float(Fraction(d).limit_denominator(10**9))
+    return d
+
+
+def test_pygambit_loads_both_files(tmp_path):
+    gbt = pytest.importorskip("pygambit")
+    nfg = tmp_path / "pd.nfg"
+    nfg.write_text(to_nfg([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], "PD"))
+    g = gbt.read_nfg(str(nfg))
+    assert [len(p.strategies) for p in g.players] == [2, 2]
+    efg = tmp_path / "entry.efg"
+    efg.write_text(to_efg(decision("E", Out=terminal(E=0, I=2),
+                                   In=decision("I", F=terminal(E=-1, I=-1),
+                                               A=terminal(E=1, I=1))), "entry"))
+    h = gbt.read_efg(str(efg))
+    assert len(h.players) == 2
+    eqs = gbt.nash.enumpure_solve(g).equilibria
+    assert len(eqs) == 1
+
+
+def test_pygambit_finds_our_pure_equilibria_in_the_exported_nfg(tmp_path):
+    gbt = pytest.importorskip("pygambit")
+    from negsim.games.pure_nash import pure_nash_equilibria
+    for seed in range(5):
+        u = np.random.default_rng(seed).integers(-3, 4, size=(3, 2, 3, 2)).astype(float)
+        path = tmp_path / f"g{seed}.nfg"
+        path.write_text(to_nfg(u))
+        g = gbt.read_nfg(str(path))
+        theirs = sorted(
+            tuple(int(np.argmax([float(eq[s]) for s in pl.strategies])) for pl in g.players)
+            for eq in gbt.nash.enumpure_solve(g).equilibria)
+        assert theirs == [e.profile for e in pure_nash_equilibria(u)]
