@@ -26,6 +26,7 @@ import numpy as np
 from negsim.errors import NegsimError, ScenarioError
 from negsim.games.backward_induction import backward_induction, threat_credibility
 from negsim.games.dominance import iterated_elimination
+from negsim.games.grouping import group_equilibria
 from negsim.games.normal_form import solve_two_player
 from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.games.results import EquilibriumProfile, GameResult, ThreatResult
@@ -177,8 +178,11 @@ def _profiles_two(players: Sequence[str], names: Sequence[Sequence[str]], A: np.
 
 def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
                   names: Sequence[Sequence[str]], payoffs: np.ndarray,
-                  notes: Sequence[str] = ()) -> GameResult:
-    """Solve a normal-form game ``payoffs`` (shape (n, s_1, ..., s_n)) into a GameResult."""
+                  notes: Sequence[str] = (), outcome_of=None) -> GameResult:
+    """Solve a normal-form game ``payoffs`` (shape (n, s_1, ..., s_n)) into a GameResult.
+
+    Every equilibrium found is grouped by its outcome (``outcome_of``: see
+    :func:`negsim.games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept."""
     notes = list(notes)
     dom = iterated_elimination(payoffs)
     surviving = {p: [names[i][k] for k in dom.surviving[i]] for i, p in enumerate(players)}
@@ -200,13 +204,15 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
                                   {p: float(v) for p, v in zip(players, e.payoffs)}, True)
                for e in pure_nash_equilibria(payoffs, tol=1e-9)]
     count = len(eqs)
+    groups = group_equilibria(eqs, players, names, payoffs, outcome_of)
     if count > MAX_KEPT:
-        notes.append(f"{count} equilibria; the first {MAX_KEPT} are kept")
+        notes.append(f"{count} equilibria: the result keeps every outcome group and the first "
+                     f"{MAX_KEPT} profiles")
         eqs = eqs[:MAX_KEPT]
     return GameResult(gid, label, kind, list(players), {p: list(names[i])
                                                         for i, p in enumerate(players)},
                       eqs, count, all_eq, degenerate, agree, surviving, dom.dominance_solvable,
-                      notes=notes)
+                      notes=notes, outcome_groups=groups)
 
 
 def solve_game(scenario: Scenario, game: GameSpec,
@@ -219,7 +225,8 @@ def solve_game(scenario: Scenario, game: GameSpec,
         return solve_payoffs(game.id, game.label, game.kind, game.players, names, payoffs)
     root, ids = game_tree(scenario, game, models)
     spe = backward_induction(root)
-    notes = [] if spe.unique else [f"{len(spe.outcomes)} distinct subgame-perfect outcomes (ties)"]
+    notes = [] if spe.unique or len(spe.outcomes) > 1 else \
+        ["ties off the equilibrium path only: the path is the same however they are broken"]
     return GameResult(game.id, game.label, game.kind, list(spe.players), spe=spe, node_ids=ids,
                       threats=_threats(scenario, game, root, ids), notes=notes)
 
@@ -255,6 +262,21 @@ def normal_form(scenario: Scenario, players: Sequence[str] | None = None,
     (['deal', 'no_deal'], [[1.0, 0.0], [0.0, 0.0]])
     """
     models = list(models if models is not None else build_preferences(scenario))
+    players, names, choices, vetoed = _backing(scenario, players, strategies, models)
+    cache: dict[tuple[str, frozenset[str]], dict[str, float]] = {}
+    U = np.zeros((len(players), *[len(c) for c in choices]))
+    for idx in np.ndindex(*U.shape[1:]):
+        key = _outcome(scenario, [choices[i][k] for i, k in enumerate(idx)], vetoed)
+        if key not in cache:
+            cache[key] = leaf_payoffs(scenario, models, key[0], sorted(key[1]), players)
+        for i, p in enumerate(players):
+            U[(i, *idx)] = cache[key][p]
+    return players, names, U
+
+
+def _backing(scenario: Scenario, players: Sequence[str] | None,
+             strategies: Sequence[str] | None, models: Sequence[PreferenceModel]):
+    """Players, strategy names, choices (backed proposal, levers pulled) and red-line vetoes."""
     players = tuple(players or scenario.actor_names)
     for i, p in enumerate(players):
         scenario.actor(p, key=f"players[{i}]")
@@ -278,21 +300,18 @@ def normal_form(scenario: Scenario, players: Sequence[str] | None = None,
     by_actor = {m.actor: m for m in models}
     vetoed = {b: any(by_actor[p].vetoed(_row(scenario, b))[0] for p in players)
               for b in backs if b != NO_DEAL}
-    cache: dict[tuple[str, frozenset[str]], dict[str, float]] = {}
-    U = np.zeros((len(players), *[len(c) for c in choices]))
-    for idx in np.ndindex(*U.shape[1:]):
-        picked = [choices[i][k] for i, k in enumerate(idx)]
-        first = picked[0][0]
-        outcome = first if all(b == first for b, _ in picked) and first != NO_DEAL \
-            and not vetoed[first] else NO_DEAL
-        pulled = frozenset(lv for _, s in picked for lv in s
-                           if _holds(scenario, scenario_lever(scenario, lv), outcome))
-        key = (outcome, pulled)
-        if key not in cache:
-            cache[key] = leaf_payoffs(scenario, models, outcome, sorted(pulled), players)
-        for i, p in enumerate(players):
-            U[(i, *idx)] = cache[key][p]
-    return players, names, U
+    return players, names, choices, vetoed
+
+
+def _outcome(scenario: Scenario, picked: Sequence[tuple[str, frozenset[str]]],
+             vetoed: dict[str, bool]) -> tuple[str, frozenset[str]]:
+    """The outcome of one profile of the proposal-backing game and the levers that bite there."""
+    first = picked[0][0]
+    outcome = first if all(b == first for b, _ in picked) and first != NO_DEAL \
+        and not vetoed[first] else NO_DEAL
+    pulled = frozenset(lv for _, s in picked for lv in s
+                       if _holds(scenario, scenario_lever(scenario, lv), outcome))
+    return outcome, pulled
 
 
 def scenario_lever(scenario: Scenario, lever_id: str):
@@ -304,9 +323,25 @@ def proposal_game(scenario: Scenario, models: Sequence[PreferenceModel] | None =
                   players: Sequence[str] | None = None) -> GameResult:
     """Solve the proposal-backing game (see :func:`normal_form`): all equilibria for two players
     with few strategies, pure equilibria otherwise, and iterated strict dominance."""
+    models = list(models if models is not None else build_preferences(scenario))
     players, names, U = normal_form(scenario, players, models=models)
+    _, _, choices, vetoed = _backing(scenario, players, None, models)
+
+    def outcome_of(profile: tuple[int, ...]) -> tuple[str, list[str]]:
+        outcome, pulled = _outcome(scenario, [choices[i][k] for i, k in enumerate(profile)],
+                                   vetoed)
+        return outcome, sorted(pulled)
+
+    by_actor = {m.actor: m for m in models}
+    blocked = []
+    for prop in scenario.proposals:
+        who = [p for p in players if by_actor[p].vetoed(_row(scenario, prop.id))[0]]
+        if who:
+            blocked.append(f"{prop.id} by {', '.join(who)}")
+    notes = [f"blocked by a red line (never a deal in this game): {'; '.join(blocked)}"
+             ] if blocked else []
     return solve_payoffs("proposals", "Backing a proposal (built from the preferences)",
-                         "proposals", players, names, U)
+                         "proposals", players, names, U, notes, outcome_of=outcome_of)
 
 
 def scenario_games(scenario: Scenario, models: Sequence[PreferenceModel] | None = None

@@ -16,14 +16,80 @@ def _profile(e) -> str:
     return f"{'; '.join(parts)}  -> {pays}"
 
 
+def _pays(payoffs: dict) -> str:
+    return ", ".join(f"{k} {v:.2f}" for k, v in payoffs.items())
+
+
+def _path(g: GameResult, path) -> str:
+    end = g.node_ids.get("/".join(path))
+    return " -> ".join(path) + (f"  (ends at {end})" if end else "")
+
+
+def _outcome_text(grp) -> str:
+    if grp.outcome == "":
+        return f"payoffs {_pays(grp.payoffs)}"
+    what = "no deal" if grp.outcome == "no_deal" else f"the deal {grp.outcome}"
+    if grp.levers:
+        what += f" with {', '.join(grp.levers)} pulled"
+    return f"{what} ({_pays(grp.payoffs)})"
+
+
+def _profile_only(e) -> str:
+    return "; ".join(f"{player}: " + ", ".join(s if p == 1.0 else f"{s} {p:.2f}"
+                                               for s, p in strat.items())
+                     for player, strat in e.strategies.items())
+
+
+def _dominance_note(grp) -> str:
+    if grp.undominated == 0:
+        return "  [every one uses a weakly dominated strategy]"
+    return ""
+
+
+def _grouped(g: GameResult, what: str) -> list[str]:
+    groups = g.outcome_groups
+    degenerate = "  (degenerate game)" if g.degenerate else ""
+    if len(groups) == 1:
+        grp = groups[0]
+        every = "all" if grp.count > 1 else "it"
+        return [f"    {g.equilibrium_count} {what}, {every} leading to {_outcome_text(grp)}"
+                f"{degenerate}{_dominance_note(grp)}",
+                f"      e.g. {_profile_only(grp.representative)}"]
+    out = [f"    {g.equilibrium_count} {what}, leading to {len(groups)} outcomes{degenerate}:"]
+    for grp in groups:
+        out.append(f"      {grp.count} to {_outcome_text(grp)}{_dominance_note(grp)}")
+        out.append(f"        e.g. {_profile_only(grp.representative)}")
+    return out
+
+
+def _dominance(g: GameResult) -> str:
+    removed = {p: [s for s in g.strategies.get(p, []) if s not in kept]
+               for p, kept in g.surviving.items()}
+    if not any(removed.values()):
+        return "iterated strict dominance removes no strategy"
+    if g.dominance_solvable:
+        return "dominance solvable: " + "; ".join(f"{p} plays {s[0]}"
+                                                 for p, s in g.surviving.items())
+    return "iterated strict dominance removes " + "; ".join(
+        f"{p}: {', '.join(r)}" for p, r in removed.items() if r)
+
+
 def _game(g: GameResult) -> list[str]:
     out = [f"  {g.label or g.id} [{g.id}, {g.kind.replace('_', ' ')}]"]
     if g.spe is not None:
         spe = g.spe
-        path = " -> ".join(spe.path) if spe.path is not None else "(several, see ties)"
-        out.append(f"    subgame-perfect path: {path}")
+        if spe.path is not None:
+            out.append(f"    subgame-perfect path: {_path(g, spe.path)}")
+        else:
+            movers = sorted({n.player for n in spe.nodes if n.tie})
+            out.append(f"    subgame-perfect play is not unique ({' and '.join(movers)} "
+                       f"indifferent at a tie); {len(spe.outcomes)} possible paths:")
+            for o in spe.outcomes:
+                pays = "" if spe.payoffs is not None else f"; payoffs {_pays(o.payoffs)}"
+                out.append(f"      {_path(g, o.path)}{pays}")
         if spe.payoffs is not None:
-            out.append("      payoffs: " + ", ".join(f"{k} {v:.2f}" for k, v in spe.payoffs.items()))
+            same = "" if spe.path is not None else " (the same on every path)"
+            out.append(f"      payoffs{same}: {_pays(spe.payoffs)}")
         for n in spe.nodes:
             node = g.node_ids.get("/".join(n.path), "/".join(n.path))
             tie = "  [tie]" if n.tie else ""
@@ -31,20 +97,27 @@ def _game(g: GameResult) -> list[str]:
         for t in g.threats:
             a = t.assessment
             what = f"lever {t.lever}" if t.lever else "threat"
-            verdict = "credible" if a.credible else "NOT credible"
+            verdict = "credible (a best reply there)" if a.credible else \
+                f"NOT credible ({a.player} would rather play {' or '.join(a.best_actions)})"
+            lo, hi = a.value_of_commitment
+            worth = f"{lo:+.3f}" if abs(hi - lo) < 1e-9 else f"{lo:+.3f} to {hi:+.3f}"
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
-                       f"value of commitment {a.value_of_commitment[0]:+.3f}")
+                       f"binding itself to it in advance is worth {worth} to {a.player}")
     else:
-        what = "all equilibria" if g.all_equilibria else "pure equilibria"
-        out.append(f"    {g.equilibrium_count} {what}"
-                   + ("  (degenerate game)" if g.degenerate else ""))
-        for e in g.equilibria[:5]:
-            out.append(f"      {_profile(e)}")
-        if len(g.equilibria) > 5:
-            out.append(f"      ... {g.equilibrium_count - 5} more in the JSON")
+        what = "equilibria (all of them)" if g.all_equilibria else "pure equilibria"
+        if g.equilibrium_count == 1:
+            what = what.replace("equilibria", "equilibrium")
+        if g.outcome_groups:
+            out += _grouped(g, what)
+        else:
+            out.append(f"    {g.equilibrium_count} {what}"
+                       + ("  (degenerate game)" if g.degenerate else ""))
+            for e in g.equilibria[:5]:
+                out.append(f"      {_profile(e)}")
+            if len(g.equilibria) > 5:
+                out.append(f"      ... {len(g.equilibria) - 5} more in the JSON")
         if g.surviving:
-            out.append("    after iterated strict dominance: " + "; ".join(
-                f"{p}: {', '.join(s)}" for p, s in g.surviving.items()))
+            out.append("    " + _dominance(g))
     for note in g.notes[:3]:
         out.append(f"    note: {note}")
     return out

@@ -10,7 +10,7 @@ from negsim.games.fearon import BargainingRange
 from negsim.games.truce import PartyTruce
 
 __all__ = ["EquilibriumProfile", "ThreatResult", "GameResult", "TruceResult",
-           "BargainingResult"]
+           "BargainingResult", "EquilibriumGroup"]
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,26 @@ class EquilibriumProfile(PlainData):
     strategies: dict[str, dict[str, float]]
     payoffs: dict[str, float]
     pure: bool
+
+
+@dataclass(frozen=True)
+class EquilibriumGroup(PlainData):
+    """The equilibria of a game that lead to the same outcome.
+
+    ``outcome`` is the proposal agreed or ``"no_deal"`` (proposal-backing game), or ``""`` when
+    the game has no outcome beyond its payoffs (declared games, mixed equilibria): those are
+    grouped by payoffs alone.  ``levers`` are the levers pulled at the outcome, ``count`` the
+    number of equilibria in the group, ``representative`` one of them (one in weakly undominated
+    strategies when there is one) and ``undominated`` how many of them use no weakly dominated
+    strategy (``0``: every equilibrium of the group rests on a weakly dominated strategy).
+    """
+
+    outcome: str
+    payoffs: dict[str, float]
+    count: int
+    representative: EquilibriumProfile
+    levers: list[str] = field(default_factory=list)
+    undominated: int = 0
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,7 @@ class GameResult(PlainData):
     node_ids: dict[str, str] = field(default_factory=dict)
     threats: list[ThreatResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    outcome_groups: list[EquilibriumGroup] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
