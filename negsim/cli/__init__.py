@@ -9,6 +9,7 @@ Each command lives in its own module with ``register(subparsers)`` that adds its
     negsim calibrate SCENARIO.toml [-o calibrated.toml]
     negsim schema [-o FILE]
     negsim brief SCENARIO.toml -o brief.html
+    negsim games SCENARIO.toml [--gambit DIR]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ COMMANDS = (
     "negsim.cli.calibrate",
     "negsim.cli.schema",
     "negsim.cli.brief",
+    "negsim.cli.games",
 )
 
 

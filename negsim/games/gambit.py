@@ -54,7 +54,8 @@ def _names(given: Sequence[str] | None, n: int, what: str) -> list[str]:
     return names
 
 
-def to_nfg(payoffs: object, title: str = "", players: Sequence[str] | None = None) -> str:
+def to_nfg(payoffs: object, title: str = "", players: Sequence[str] | None = None,
+           comment: str = "") -> str:
     """Write an n-player normal-form game as a Gambit ``.nfg`` file (payoff version).
 
     Parameters
@@ -65,6 +66,9 @@ def to_nfg(payoffs: object, title: str = "", players: Sequence[str] | None = Non
         Title of the game.
     players : sequence of str, optional
         Player names (default ``"Player 1"``, ``"Player 2"``, ...).
+    comment : str
+        The file's optional comment (written after the prologue when not empty), e.g. a legend
+        of strategy names: the payoff version numbers strategies ``1, 2, ...``.
 
     Returns
     -------
@@ -87,7 +91,8 @@ def to_nfg(payoffs: object, title: str = "", players: Sequence[str] | None = Non
     head = (f"NFG 1 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }} "
             f"{{ {' '.join(str(s) for s in u.shape[1:])} }}")
     body = " ".join(_num(x) for x in cells.ravel())
-    return f"{head}\n\n{body}\n"
+    note = f"{_quote(comment)}\n\n" if comment else ""
+    return f"{head}\n{note}\n{body}\n"
 
 
 def _probabilities(probs: list[float]) -> list[Fraction]:
@@ -97,7 +102,8 @@ def _probabilities(probs: list[float]) -> list[Fraction]:
     return fr
 
 
-def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None) -> str:
+def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None,
+           comment: str = "") -> str:
     """Write a game tree as a Gambit ``.efg`` file (``EFG 2 R``).
 
     Parameters
@@ -108,6 +114,8 @@ def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None) ->
         Title of the game.
     players : sequence of str, optional
         Player order in the file (default: movers in order of appearance, then the rest).
+    comment : str
+        The file's comment (the quoted line after the prologue).
 
     Returns
     -------
@@ -131,7 +139,8 @@ def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None) ->
     if set(names) != set(order):
         raise ScenarioError("players must name exactly the players of the tree", key="players",
                             expected=repr(sorted(order)), found=repr(sorted(names)))
-    lines = [f"EFG 2 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }}", '""', ""]
+    lines = [f"EFG 2 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }}",
+             _quote(comment), ""]
     infosets = {p: 0 for p in names}
     events = outcomes = 0
     for _, node in walk(root):

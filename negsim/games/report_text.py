@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from negsim.games.results import BargainingResult, GameResult, TruceResult
 
-__all__ = ["games_lines"]
+__all__ = ["games_lines", "game_lines"]
 
 
 def _profile(e) -> str:
@@ -71,7 +71,13 @@ def _dominance(g: GameResult) -> str:
         return "dominance solvable: " + "; ".join(f"{p} plays {s[0]}"
                                                  for p, s in g.surviving.items())
     return "iterated strict dominance removes " + "; ".join(
-        f"{p}: {', '.join(r)}" for p, r in removed.items() if r)
+        f"{p}: {_few(r)}" for p, r in removed.items() if r)
+
+
+def _few(names: list[str], k: int = 3) -> str:
+    if len(names) <= k + 1:
+        return ", ".join(names)
+    return ", ".join(names[:k]) + f" and {len(names) - k} more"
 
 
 def _game(g: GameResult) -> list[str]:
@@ -152,6 +158,11 @@ def _bargaining(b: BargainingResult) -> list[str]:
             out.append(f"    {pid}: share {share:.3f} {'in range' if b.in_range[pid] else 'outside'}")
     out += [f"    note: {n}" for n in b.notes]
     return out
+
+
+def game_lines(g: GameResult) -> list[str]:
+    """The text of one solved game (as in ``negsim run``'s Games section)."""
+    return _game(g)
 
 
 def games_lines(analysis) -> list[str]:

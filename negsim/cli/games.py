@@ -1,0 +1,51 @@
+"""``negsim games``: solve a scenario's games, print them, optionally write them as Gambit files."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("games", help="solve the scenario's games; --gambit DIR writes them for "
+                       "Gambit (.nfg normal form, .efg sequential)")
+    p.add_argument("scenario", help="scenario TOML file")
+    p.add_argument("--gambit", metavar="DIR",
+                   help="write every game to DIR as <id>.nfg or <id>.efg")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from negsim._atomic import write_text_atomic
+    from negsim.errors import NegsimError
+    from negsim.games.export import game_ids, gambit_text
+    from negsim.games.from_scenario import scenario_games
+    from negsim.games.report_text import game_lines
+    from negsim.loading import load_scenario
+    from negsim.preferences import build_preferences
+
+    scenario = load_scenario(args.scenario)
+    models = build_preferences(scenario)
+    games = scenario_games(scenario, models)
+    if not games:
+        print(f"{scenario.name}: no games (declare [[games]], or give proposals and two actors)")
+        return 0
+    print(f"Games of {scenario.name}")
+    for g in games:
+        print("\n".join(game_lines(g)))
+    if args.gambit:
+        from pathlib import Path
+
+        files, skipped = [], []
+        for gid in game_ids(scenario):  # every text first: a failure writes nothing
+            try:
+                files.append(gambit_text(scenario, gid, models))
+            except NegsimError as exc:
+                if gid != "proposals":
+                    raise
+                skipped.append(f"skipped {gid}: {exc}")
+        print()
+        for f in files:
+            print(f"wrote {write_text_atomic(Path(args.gambit) / f.filename, f.text)}")
+        for line in skipped:
+            print(line)
+    return 0
