@@ -395,17 +395,17 @@ def check_references(scenario: Any) -> None:
                 if opt not in [str(o) for o in issue.options]:
                     raise _unknown("option", opt, [str(o) for o in issue.options],
                                    f"{key}.verification.q.{opt}")
-        for i in t.issues:
-            scenario.space.issue(i, key=f"{key}.issues")
-        for p in t.parties:
-            scenario.actor(p, key=f"{key}.parties")
+        for k, i in enumerate(t.issues):
+            scenario.space.issue(i, key=f"{key}.issues[{k}]")
+        for k, p in enumerate(t.parties):
+            scenario.actor(p, key=f"{key}.parties[{k}]")
     if scenario.war is not None:
-        for a in scenario.war.actors:
-            scenario.actor(a, key="war.actors")
+        for k, a in enumerate(scenario.war.actors):
+            scenario.actor(a, key=f"war.actors[{k}]")
     if scenario.bargaining:
         if len(scenario.bargaining) != 2 or len(set(scenario.bargaining)) != 2:
             raise ScenarioError("alternating offers are between two actors",
                                 key="bargaining.actors", expected="two distinct actor names",
                                 found=repr(list(scenario.bargaining)))
-        for a in scenario.bargaining:
-            scenario.actor(a, key="bargaining.actors")
+        for k, a in enumerate(scenario.bargaining):
+            scenario.actor(a, key=f"bargaining.actors[{k}]")
