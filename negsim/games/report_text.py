@@ -130,14 +130,25 @@ def _game(g: GameResult) -> list[str]:
 
 
 def _truce(t: TruceResult) -> list[str]:
-    out = [f"  {t.label} [{t.proposal}]: {'HOLDS' if t.holds else 'does not hold'} "
-           f"(detection q {t.detection:g}, false alarm {t.false_alarm:g}; binding: {t.binding})"]
+    verdict = "HOLDS" if t.holds else "does NOT hold"
+    out = [f"  {t.label} [{t.proposal}]: {verdict} (violations detected with probability "
+           f"{t.detection:g}, false alarms {t.false_alarm:g}); closest to breaking it: "
+           f"{t.binding}",
+           "    T: a party's payoff from its best violation, R: from keeping the truce, "
+           "P: after it collapses;",
+           "    delta*: the patience needed to keep it; min q: the detection it needs"]
     for p in t.parties:
-        th = "none" if p.threshold is None else f"{p.threshold:.3f}"
+        th = "none suffices" if p.threshold is None else f"{p.threshold:.3f}"
         md = "none suffices" if p.minimum_detection is None else f"{p.minimum_detection:.3f}"
+        if p.temptation <= p.compliance and p.compliance > p.breakdown:
+            md = "any"
         out.append(f"    {p.name:<12} T {p.temptation:.3f} R {p.compliance:.3f} P {p.breakdown:.3f}"
-                   f"  delta* {th} vs patience {p.delta:g}: {'ok' if p.holds else 'BREAKS'};"
+                   f"  delta* {th} vs patience {p.delta:g}: {'keeps it' if p.holds else 'BREAKS'};"
                    f" min q {md}")
+    for name, change in t.violations.items():
+        if change:
+            out.append(f"    {name}'s best violation: " + ", ".join(
+                f"{k} back to {v}" for k, v in change.items()))
     if t.verification:
         out.append(f"    by {t.verification_issue}: " + ", ".join(
             f"{k} {'holds' if v else 'breaks'}" for k, v in t.verification.items()))
@@ -146,16 +157,21 @@ def _truce(t: TruceResult) -> list[str]:
 
 
 def _bargaining(b: BargainingResult) -> list[str]:
-    out = [f"  Rubinstein: {b.proposer} (patience {b.delta_proposer:g}) proposes first to "
-           f"{b.responder} ({b.delta_responder:g}): split {b.split:.3f} / {1 - b.split:.3f}"]
-    if b.offer_utilities is not None:
-        out.append("    first offer on the acceptable frontier: utilities "
-                   + ", ".join(f"{k} {v:.2f}" for k, v in b.offer_utilities.items()))
+    out = [f"  Rubinstein: {b.proposer} (patience {b.delta_proposer:g}) proposing first to "
+           f"{b.responder} (patience {b.delta_responder:g}) gets {b.split:.3f} of a divisible "
+           f"stake, {b.responder} {1 - b.split:.3f}"]
+    if b.offer is not None and b.offer_utilities is not None:
+        out.append("    first offer on the acceptable frontier: "
+                   + ", ".join(f"{k}={v}" for k, v in b.offer.items()))
+        out.append("      utilities " + _pays(b.offer_utilities))
     if b.war is not None:
-        out.append(f"  Fearon: {b.war_actors[0]}'s share in [{b.war.low:.3f}, {b.war.high:.3f}] "
-                   f"beats war (p {b.war.p:g})")
+        a, other = b.war_actors
+        out.append(f"  Fearon: a deal beats war for both {a} and {other} when it gives {a} a "
+                   f"share in [{b.war.low:.3f}, {b.war.high:.3f}] ({a} wins a war with "
+                   f"p {b.war.p:g}; {a}'s share = its demand utility of the deal)")
         for pid, share in b.shares.items():
-            out.append(f"    {pid}: share {share:.3f} {'in range' if b.in_range[pid] else 'outside'}")
+            out.append(f"    {pid}: share {share:.3f} "
+                       f"{'in range' if b.in_range[pid] else 'outside (war is better for one)'}")
     out += [f"    note: {n}" for n in b.notes]
     return out
 

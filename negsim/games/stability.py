@@ -82,7 +82,11 @@ def truce_result(scenario: Scenario, models: Sequence[PreferenceModel],
     else:
         q = 1.0
     parties, perfect, violations = _stability(scenario, models, spec, row, q)
+    by = {m.actor: m for m in models}
     for pt in parties:
+        if by[pt.name].vetoed(row[None, :])[0]:
+            notes.append(f"{pt.name}: the truce crosses its red line, so it would not sign it; "
+                         "the stability above assumes the truce is in force")
         if pt.compliance <= pt.breakdown:
             notes.append(f"{pt.name}: the truce is no better than breakdown (R <= P); "
                          "no patience holds it")

@@ -116,12 +116,24 @@ def _assert_best_responses(A, B, eq, tol=1e-9):
     x, y = np.array(eq.row_strategy), np.array(eq.column_strategy)
     assert x.min() >= 0 and y.min() >= 0
     assert x.sum() == pytest.approx(1.0) and y.sum() == pytest.approx(1.0)
-    assert (A @ y).max() <= x @ A @ y + tol * max(1, np.abs(A).max())
-    assert (x @ B).max() <= x @ B @ y + tol * max(1, np.abs(B).max())
+    # the solver's documented tie tolerance: tol * max(1, largest |payoff| of the whole game)
+    eps = tol * max(1.0, np.abs(A).max(), np.abs(B).max())
+    assert (A @ y).max() <= x @ A @ y + eps
+    assert (x @ B).max() <= x @ B @ y + eps
     assert eq.row_payoff == pytest.approx(x @ A @ y)
 
 
 shapes = st.tuples(st.integers(1, 4), st.integers(1, 4))
+
+
+def test_payoff_gaps_within_the_game_scaled_tolerance_are_ties():
+    # hypothesis found this: column's 2e-9 edge is below tol * max|payoff| = 2e-9, so both
+    # columns are best replies (the old test scaled by B alone and called it a violation)
+    A, B = np.array([[2.0, 0.0]]), np.array([[0.0, 1.99999994e-09]])
+    sol = solve_two_player(A, B)
+    assert {eq.column_support for eq in sol.equilibria} == {(0,), (1,)}
+    for eq in sol.equilibria:
+        _assert_best_responses(A, B, eq)
 
 
 @settings(max_examples=50, deadline=None)
