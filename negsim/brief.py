@@ -32,7 +32,21 @@ _CAPTIONS = {
     "outcome_space_matrix": "The same picture for every pair of parties.",
     "issue_map": "Which option of each issue can be part of a deal, and whose red lines rule "
                  "the others out.",
+    "game_tree": "The declared sequential game: subgame-perfect play in bold, and whether each "
+                 "threat would be carried out.",
+    "payoff_matrix": "The two-player game: payoffs per cell, equilibria framed.",
+    "tornado": "Which uncertain parameter moves the verdict most (bars ranked by swing).",
+    "tipping_point": "Where the verdict flips as one parameter moves.",
 }
+
+
+def _caption(name: str) -> str:
+    if name in _CAPTIONS:
+        return _CAPTIONS[name]
+    for key, text in _CAPTIONS.items():
+        if name.startswith(key + "_"):
+            return text
+    return name
 
 
 def _label(analysis: Analysis, proposal: str) -> str:
@@ -204,7 +218,7 @@ def brief_html(analysis: Analysis, figures: dict[str, bytes] | None = None) -> s
         data = base64.b64encode(png).decode("ascii")
         parts.append(f'<figure id="fig-{e(name)}"><img alt="{e(name)}" '
                      f'src="data:image/png;base64,{data}"><figcaption>'
-                     f'{e(_CAPTIONS.get(name, name))}</figcaption></figure>')
+                     f'{e(_caption(name))}</figcaption></figure>')
     parts.append("</section>")
     parts.append(f'<section id="record"><h2>{title["record"]}</h2>')
     if a.observations:
@@ -244,7 +258,7 @@ def brief_markdown(analysis: Analysis, figures: dict[str, bytes] | None = None) 
     out += [f"## {title['figures']}", ""]
     for name, png in figures.items():
         data = base64.b64encode(png).decode("ascii")
-        out += [f"![{name}](data:image/png;base64,{data})", "", f"*{_CAPTIONS.get(name, name)}*",
+        out += [f"![{name}](data:image/png;base64,{data})", "", f"*{_caption(name)}*",
                 ""]
     out += [f"## {title['record']}", ""]
     if a.observations:
