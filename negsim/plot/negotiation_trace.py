@@ -94,7 +94,8 @@ def negotiation_trace(trace: NegotiationTrace, actors: Sequence[str] | None = No
     left.set_xlabel("round", fontsize=BASE_FONT)
     left.set_ylabel("utility of the offer on the table (dashed: walk-away)",
                     fontsize=BASE_FONT - 1)
-    left.legend(frameon=False, fontsize=BASE_FONT - 2, ncols=min(len(names), 4), loc="lower left")
+    left.legend(frameon=False, fontsize=BASE_FONT - 2, ncols=min(len(names), 4), loc="lower left",
+                bbox_to_anchor=(0.0, 1.0), borderaxespad=0.2)
     clean_axes(left)
     a, b = pair
     xs = [o.utilities[a] for o in trace.offers]

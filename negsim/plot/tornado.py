@@ -91,9 +91,11 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     ax.set_yticks(range(len(bars)), [abbreviate(parameter_label(b.parameter), 42) for b in bars],
                   fontsize=BASE_FONT - 1)
     ax.set_ylim(len(bars) - 0.5, -0.8)
-    ax.set_xlabel(f"{target_label(s.target)} (threshold {s.threshold:g}; dotted: at point "
-                  f"values {s.base:.2f}); bar ends: parameter at its "
-                  f"{s.span[0]:.0%} / {s.span[1]:.0%} quantile", fontsize=BASE_FONT - 1)
+    ax.set_xlabel(f"{target_label(s.target)}  (solid line: threshold {s.threshold:g}; dotted: "
+                  f"{s.base:.2f} at point values)", fontsize=BASE_FONT - 1)
+    ax.text(1.0, 1.0, f"bar ends: each parameter at its {s.span[0]:.0%} and {s.span[1]:.0%} "
+            "quantile (values at the ends)", transform=ax.transAxes, ha="right", va="bottom",
+            fontsize=BASE_FONT - 3, color="0.35")
     lo = min([s.threshold, s.base] + [min(b.target_low, b.target_high) for b in bars])
     hi = max([s.threshold, s.base] + [max(b.target_low, b.target_high) for b in bars])
     pad = 0.15 * max(hi - lo, 0.05)
