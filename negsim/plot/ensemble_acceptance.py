@@ -33,7 +33,9 @@ def wilson_interval(count: int, n: int, z: float = 1.96) -> tuple[float, float]:
     p = count / n
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    lo = 0.0 if count == 0 else max(0.0, centre - half)
+    hi = 1.0 if count == n else min(1.0, centre + half)
+    return lo, hi
 
 
 def ensemble_title(result: EnsembleResult) -> str:
