@@ -12,13 +12,16 @@ import html
 from pathlib import Path
 
 from negsim._atomic import write_text_atomic
+from negsim.brief_games import games_findings
 from negsim.errors import NegsimError
 from negsim.result import Analysis
 
 __all__ = ["key_findings", "key_numbers", "brief_html", "brief_markdown", "write_brief",
-           "render_figures", "check_brief_path", "SECTIONS", "BRIEF_SUFFIXES"]
+           "render_figures", "check_brief_path", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
 
 BRIEF_SUFFIXES = (".html", ".htm", ".md")
+GAMES_SECTION = ("games", "Games and truce stability")
+"""Between the proposals and the figures, when the analysis has declared games or truces."""
 SECTIONS = (("bottom-line", "Bottom line"), ("key-numbers", "Key numbers"),
             ("proposals", "Proposals on the table"), ("figures", "Figures"),
             ("record", "What the parties actually did"))
@@ -32,7 +35,21 @@ _CAPTIONS = {
     "outcome_space_matrix": "The same picture for every pair of parties.",
     "issue_map": "Which option of each issue can be part of a deal, and whose red lines rule "
                  "the others out.",
+    "game_tree": "The declared sequential game: subgame-perfect play in bold, and whether each "
+                 "threat would be carried out.",
+    "payoff_matrix": "The two-player game: payoffs per cell, equilibria framed.",
+    "tornado": "Which uncertain parameter moves the verdict most (bars ranked by swing).",
+    "tipping_point": "Where the verdict flips as one parameter moves.",
 }
+
+
+def _caption(name: str) -> str:
+    if name in _CAPTIONS:
+        return _CAPTIONS[name]
+    for key, text in _CAPTIONS.items():
+        if name.startswith(key + "_"):
+            return text
+    return name
 
 
 def _label(analysis: Analysis, proposal: str) -> str:
@@ -199,12 +216,18 @@ def brief_html(analysis: Analysis, figures: dict[str, bytes] | None = None) -> s
         parts.append(_html_table(*_verdict_rows(a)))
     else:
         parts.append("<p>No proposal in the scenario.</p>")
-    parts += ["</section>", f'<section id="figures"><h2>{title["figures"]}</h2>']
+    parts.append("</section>")
+    games = games_findings(a)
+    if games:
+        parts += [f'<section id="games"><h2>{GAMES_SECTION[1]}</h2><ul>']
+        parts += [f"<li>{e(x)}</li>" for x in games] + ["</ul>"]
+        parts.append("</section>")
+    parts += [f'<section id="figures"><h2>{title["figures"]}</h2>']
     for name, png in figures.items():
         data = base64.b64encode(png).decode("ascii")
         parts.append(f'<figure id="fig-{e(name)}"><img alt="{e(name)}" '
                      f'src="data:image/png;base64,{data}"><figcaption>'
-                     f'{e(_CAPTIONS.get(name, name))}</figcaption></figure>')
+                     f'{e(_caption(name))}</figcaption></figure>')
     parts.append("</section>")
     parts.append(f'<section id="record"><h2>{title["record"]}</h2>')
     if a.observations:
@@ -241,10 +264,13 @@ def brief_markdown(analysis: Analysis, figures: dict[str, bytes] | None = None) 
             _md_table(["What", "Value"], [list(r) for r in key_numbers(a)]), ""]
     out += [f"## {title['proposals']}", ""]
     out += [_md_table(*_verdict_rows(a)) if a.verdicts else "No proposal in the scenario.", ""]
+    games = games_findings(a)
+    if games:
+        out += [f"## {GAMES_SECTION[1]}", ""] + [f"- {x}" for x in games] + [""]
     out += [f"## {title['figures']}", ""]
     for name, png in figures.items():
         data = base64.b64encode(png).decode("ascii")
-        out += [f"![{name}](data:image/png;base64,{data})", "", f"*{_CAPTIONS.get(name, name)}*",
+        out += [f"![{name}](data:image/png;base64,{data})", "", f"*{_caption(name)}*",
                 ""]
     out += [f"## {title['record']}", ""]
     if a.observations:

@@ -251,7 +251,8 @@ class TippingPoint(PlainData):
     """Where a target crosses its threshold (a verdict flips) as one parameter moves.
 
     ``value`` is the first crossing in [low, high] (``None``: no flip in the range);
-    ``crossings`` lists every crossing found on the search grid.
+    ``crossings`` lists every crossing found on the search grid; ``curve_x`` / ``curve_y`` are
+    that grid and the target's value on it (what a tipping-point figure draws).
     """
 
     parameter: str
@@ -267,6 +268,8 @@ class TippingPoint(PlainData):
     message: str
     vetoed: bool = False
     label: str = ""
+    curve_x: list[float] = field(default_factory=list)
+    curve_y: list[float] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ def scenarios(draw, max_issues: int = 4, max_actors: int = 3) -> negsim.Scenario
         opts = tuple(f"o{j}" for j in range(n_opts))
         issues.append(negsim.Issue(f"i{k}", opts, draw(st.sampled_from(opts)),
                                    ordered=draw(st.booleans())))
-    ids = [i.id for i in issues]
     actors = []
     for a in range(draw(st.integers(1, max_actors))):
         demands = []

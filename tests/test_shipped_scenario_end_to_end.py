@@ -94,3 +94,13 @@ def test_cli_run_writes_figures(tmp_path, capsys):
     for ext in ("png", "svg", "pdf"):
         f = tmp_path / f"outcome_space.{ext}"
         assert f.exists() and f.stat().st_size > 1000
+
+
+def test_cli_run_method_flag_gives_the_same_answers_by_both_methods(capsys):
+    assert main(["run", str(DEFAULT), "--method", "exhaustive"]) == 0
+    exhaustive = capsys.readouterr().out
+    assert main(["run", str(DEFAULT), "--method", "decomposed"]) == 0
+    decomposed = capsys.readouterr().out
+    assert "(exhaustive)" in exhaustive and "(decomposed)" in decomposed
+    cut = lambda text: text.split("Bargaining solutions", 1)[1].split("Observations", 1)[0]
+    assert cut(exhaustive) == cut(decomposed)

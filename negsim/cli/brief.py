@@ -19,7 +19,10 @@ def run(args: argparse.Namespace) -> int:
     from negsim.loading import load_scenario
 
     path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
-    analysis = analyze(load_scenario(args.scenario))
+    from negsim.uncertainty import add_answers
+
+    scenario = load_scenario(args.scenario)
+    analysis = add_answers(analyze(scenario), scenario)
     write_brief(analysis, path)
     print(f"wrote {path}")
     return 0

@@ -12,6 +12,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--plots", metavar="DIR", help="write the briefing figures (PNG and SVG)")
     p.add_argument("--format", action="append", default=[], choices=["pdf", "png", "svg"],
                    help="also write figures in this format (repeatable)")
+    p.add_argument("--method", default="auto", choices=["auto", "exhaustive", "decomposed"],
+                   help="how to find the acceptable set: enumerate every outcome, merge issue "
+                        "groups (for spaces too large to enumerate), or choose by size (default)")
     p.set_defaults(func=run)
 
 
@@ -20,11 +23,10 @@ def run(args: argparse.Namespace) -> int:
     from negsim.engine import analyze
     from negsim.loading import load_scenario
     from negsim.report import summary_text
-
     from negsim.uncertainty import add_answers
 
     scenario = load_scenario(args.scenario)
-    analysis = add_answers(analyze(scenario), scenario)
+    analysis = add_answers(analyze(scenario, method=args.method), scenario)
     print(summary_text(analysis), end="")
     if args.json:
         write_text_atomic(args.json, analysis.to_json() + "\n")

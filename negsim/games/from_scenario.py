@@ -29,14 +29,14 @@ from negsim.games.dominance import iterated_elimination
 from negsim.games.grouping import group_equilibria
 from negsim.games.normal_form import solve_two_player
 from negsim.games.pure_nash import pure_nash_equilibria
-from negsim.games.results import EquilibriumProfile, GameResult, ThreatResult
+from negsim.games.results import EquilibriumProfile, GameResult, ThreatResult, TreeNode
 from negsim.games.spec import NO_DEAL, GameSpec
 from negsim.games.tree import Branch, Chance, Decision, Node, Terminal
 from negsim.preferences import PreferenceModel, build_preferences
 from negsim.scenario import Scenario
 
 __all__ = ["demand_utility", "leaf_payoffs", "game_tree", "solve_game", "normal_form",
-           "proposal_game", "scenario_games",
+           "proposal_game", "scenario_games", "tree_nodes",
            "MAX_PROFILES", "MAX_TWO_PLAYER"]
 
 MAX_PROFILES = 200_000
@@ -209,10 +209,12 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
         notes.append(f"{count} equilibria: the result keeps every outcome group and the first "
                      f"{MAX_KEPT} profiles")
         eqs = eqs[:MAX_KEPT]
+    matrix = {p: payoffs[i].tolist() for i, p in enumerate(players)} \
+        if len(players) == 2 and max(payoffs.shape[1:]) <= MAX_TWO_PLAYER else {}
     return GameResult(gid, label, kind, list(players), {p: list(names[i])
                                                         for i, p in enumerate(players)},
                       eqs, count, all_eq, degenerate, agree, surviving, dom.dominance_solvable,
-                      notes=notes, outcome_groups=groups)
+                      notes=notes, payoff_matrix=matrix, outcome_groups=groups)
 
 
 def solve_game(scenario: Scenario, game: GameSpec,
@@ -228,7 +230,32 @@ def solve_game(scenario: Scenario, game: GameSpec,
     notes = [] if spe.unique or len(spe.outcomes) > 1 else \
         ["ties off the equilibrium path only: the path is the same however they are broken"]
     return GameResult(game.id, game.label, game.kind, list(spe.players), spe=spe, node_ids=ids,
-                      threats=_threats(scenario, game, root, ids), notes=notes)
+                      threats=_threats(scenario, game, root, ids), notes=notes,
+                      tree=tree_nodes(game, root))
+
+
+def tree_nodes(game: GameSpec, root: Node) -> list[TreeNode]:
+    """Every node of a sequential game's tree as plain data, in prefix order (root first)."""
+    out: list[TreeNode] = []
+
+    def visit(node: Node, path: list[str]) -> None:
+        spec = game.node(node.name) if node.name else None
+        if isinstance(node, Terminal):
+            out.append(TreeNode(path, node.name, "terminal",
+                                payoffs={k: float(v) for k, v in node.payoffs.items()},
+                                outcome=spec.outcome if spec else None,
+                                levers=list(spec.levers) if spec else []))
+            return
+        probs = {b.label: float(b.probability) for b in node.branches
+                 if b.probability is not None}
+        out.append(TreeNode(path, node.name, "chance" if isinstance(node, Chance) else "decision",
+                            getattr(node, "player", None), [b.label for b in node.branches],
+                            probs))
+        for b in node.branches:
+            visit(b.child, path + [b.label])
+
+    visit(root, [])
+    return out
 
 
 def normal_form(scenario: Scenario, players: Sequence[str] | None = None,

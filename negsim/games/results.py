@@ -9,7 +9,7 @@ from negsim.games.backward_induction import SubgamePerfectResult, ThreatAssessme
 from negsim.games.fearon import BargainingRange
 from negsim.games.truce import PartyTruce
 
-__all__ = ["EquilibriumProfile", "ThreatResult", "GameResult", "TruceResult",
+__all__ = ["EquilibriumProfile", "ThreatResult", "TreeNode", "GameResult", "TruceResult",
            "BargainingResult", "EquilibriumGroup"]
 
 
@@ -52,6 +52,27 @@ class ThreatResult(PlainData):
 
 
 @dataclass(frozen=True)
+class TreeNode(PlainData):
+    """One node of a sequential game, as plain data (what a figure needs to draw the tree).
+
+    ``path`` is the action labels from the root; ``kind`` is ``decision``, ``chance`` or
+    ``terminal``; ``actions`` in declared order (with ``probabilities`` at chance nodes);
+    a terminal node has its ``payoffs``, its ``outcome`` (a proposal id, ``no_deal``, or ``None``
+    for explicit payoffs) and the ``levers`` pulled there.
+    """
+
+    path: list[str]
+    id: str
+    kind: str
+    player: str | None = None
+    actions: list[str] = field(default_factory=list)
+    probabilities: dict[str, float] = field(default_factory=dict)
+    payoffs: dict[str, float] = field(default_factory=dict)
+    outcome: str | None = None
+    levers: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class GameResult(PlainData):
     """A solved game.
 
@@ -60,6 +81,10 @@ class GameResult(PlainData):
     (all of them for two players, the pure ones otherwise), the strategies that survive iterated
     strict dominance.  Sequential: the subgame-perfect equilibria (``spe``; ``node_ids`` maps a
     path, its action labels joined by ``/``, to the node id) and the ``threats``.
+
+    ``payoff_matrix`` (two-player normal-form games small enough to solve completely) holds each
+    player's payoffs, rows = first player's strategies; ``tree`` (sequential games) every node in
+    prefix order.  Both are there for figures and readers; solving never needs them.
     """
 
     id: str
@@ -78,6 +103,8 @@ class GameResult(PlainData):
     node_ids: dict[str, str] = field(default_factory=dict)
     threats: list[ThreatResult] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    payoff_matrix: dict[str, list[list[float]]] = field(default_factory=dict)
+    tree: list[TreeNode] = field(default_factory=list)
     outcome_groups: list[EquilibriumGroup] = field(default_factory=list)
 
 

@@ -21,7 +21,9 @@ def applicable_figures(analysis: Analysis) -> dict[str, Callable]:
     """The figures that apply to ``analysis``, by file name, in briefing order.
 
     ``demands`` needs stated demands, ``proposal_verdicts`` proposals, ``outcome_space`` two
-    actors and ``outcome_space_matrix`` three or more.
+    actors and ``outcome_space_matrix`` three or more; then one figure per sequential game
+    (``game_tree_<id>``), two-player game (``payoff_matrix_<id>``), sensitivity study
+    (``tornado_<target>``) and tipping point (``tipping_point_<parameter>``).
 
     Examples
     --------
@@ -49,6 +51,44 @@ def applicable_figures(analysis: Analysis) -> dict[str, Callable]:
         out["outcome_space_matrix"] = outcome_space_matrix
     if analysis.issues:
         out["issue_map"] = issue_map
+    out.update(_result_figures(analysis))
+    return out
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "_" for c in text).strip("_")
+
+
+def _result_figures(analysis: Analysis) -> dict[str, Callable]:
+    """Figures of the games, sensitivity studies and tipping points the analysis holds:
+    ``game_tree_<id>`` (sequential games), ``payoff_matrix_<id>`` (two-player games with a
+    payoff table), ``tornado_<target>`` and ``tipping_point_<parameter>`` (numbered if repeated)."""
+    from functools import partial
+
+    from negsim.plot.game_tree import game_tree
+    from negsim.plot.payoff_matrix import payoff_matrix
+    from negsim.plot.tipping_point_curve import tipping_point_curve
+    from negsim.plot.tornado import tornado
+
+    out: dict[str, Callable] = {}
+
+    def add(name: str, draw: Callable) -> None:
+        k, unique = 2, name
+        while unique in out:
+            unique, k = f"{name}_{k}", k + 1
+        out[unique] = draw
+
+    for g in analysis.games:
+        if g.tree and g.spe is not None:
+            add(f"game_tree_{_slug(g.id)}", partial(game_tree, game=g.id))
+        if g.payoff_matrix and len(g.players) == 2:
+            add(f"payoff_matrix_{_slug(g.id)}", partial(payoff_matrix, game=g.id))
+    for k, sens in enumerate(analysis.sensitivity):
+        if sens.bars:
+            add(f"tornado_{_slug(sens.target)}", partial(tornado, index=k))
+    for k, tp in enumerate(analysis.tipping_points):
+        if tp.curve_x:
+            add(f"tipping_point_{_slug(tp.parameter)}", partial(tipping_point_curve, index=k))
     return out
 
 
@@ -103,7 +143,7 @@ def save_figures(analysis: Analysis, folder: str | Path,
     if bad:
         raise NegsimError(f"unknown figure format {bad[0]!r}; choose from {', '.join(FORMATS)}")
     known = ("demands", "proposal_verdicts", "outcome_space", "outcome_space_matrix",
-             "issue_map")
+             "issue_map") + tuple(_result_figures(analysis))
     unknown = [n for n in names or () if n not in known]
     if unknown:
         raise NegsimError(f"unknown figure {unknown[0]!r}; the figures are {', '.join(known)}")

@@ -13,7 +13,8 @@ from negsim.result import Analysis
 
 __all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
-           "finding_title", "clean_axes", "abbreviate"]
+           "finding_title", "clean_axes", "abbreviate", "player_colors", "words",
+           "parameter_label", "target_label"]
 
 _PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
             "#c51b7d")
@@ -123,3 +124,67 @@ def clean_axes(ax, keep: tuple[str, ...] = ("left", "bottom")) -> None:
     for side in ("top", "right", "left", "bottom"):
         ax.spines[side].set_visible(side in keep)
     ax.tick_params(labelsize=BASE_FONT - 1)
+
+
+def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
+    """Colours for ``names``: the analysis's actor colours where known, else the palette in order.
+
+    Examples
+    --------
+    >>> player_colors(["A", "B"])
+    {'A': '#b2182b', 'B': '#2166ac'}
+    """
+    known = actor_colors(analysis) if analysis is not None else {}
+    out = {}
+    for k, n in enumerate(names):
+        out[n] = known.get(n, _PALETTE[k % len(_PALETTE)])
+    return out
+
+
+def words(identifier: str) -> str:
+    """An identifier as words: ``secondary_tariffs`` → ``secondary tariffs``."""
+    return str(identifier).replace("_", " ")
+
+
+def parameter_label(path: str) -> str:
+    """A parameter path in words.
+
+    Examples
+    --------
+    >>> parameter_label("levers.secondary_tariffs.effects.Russia")
+    'secondary tariffs: effect on Russia'
+    >>> parameter_label("actors.Russia.demands[0].weight")
+    'Russia: weight of demand 1'
+    """
+    import re
+
+    parts = path.split(".")
+    if len(parts) >= 3 and parts[0] == "levers":
+        what = {"effects": "effect on", "credibility": "credibility"}.get(parts[2], words(parts[2]))
+        return f"{words(parts[1])}: {what}" + (f" {parts[3]}" if len(parts) > 3 else "")
+    if len(parts) >= 3 and parts[0] == "actors":
+        m = re.fullmatch(r"demands\[(\d+)\]", parts[2])
+        if m and len(parts) > 3:
+            return f"{parts[1]}: {words(parts[3])} of demand {int(m.group(1)) + 1}"
+        return f"{parts[1]}: {words('.'.join(parts[2:]))}"
+    return words(path)
+
+
+def target_label(target: str) -> str:
+    """A target in words.
+
+    Examples
+    --------
+    >>> target_label("margin:air_truce:Russia")
+    "Russia's margin on air truce"
+    >>> target_label("margin:air_truce")
+    'the smallest margin on air truce'
+    """
+    parts = target.split(":")
+    if parts[0] == "margin" and len(parts) == 3:
+        return f"{parts[2]}'s margin on {words(parts[1])}"
+    if parts[0] == "margin" and len(parts) == 2:
+        return f"the smallest margin on {words(parts[1])}"
+    if parts[0] == "reservation" and len(parts) == 2:
+        return f"{parts[1]}'s walk-away"
+    return words(target)

@@ -170,4 +170,5 @@ def tipping_point(scenario: Scenario, parameter: str, target: str | Target, *,
         message += "; but a red line vetoes the proposal whatever the value"
     return TippingPoint(parameter, name, threshold, lo, hi, bool(crossings),
                         crossings[0] if crossings else None, crossings,
-                        float(fs[0] + threshold), float(fs[-1] + threshold), message, vetoed, label)
+                        float(fs[0] + threshold), float(fs[-1] + threshold), message, vetoed, label,
+                        [float(x) for x in xs], [round(float(v + threshold), 12) for v in fs])
