@@ -112,8 +112,6 @@ def test_trace_draws_one_point_per_offer_the_agreement_and_the_nash_point(scenar
 
 def test_save_figures_writes_a_tornado_and_a_tipping_curve_when_the_analysis_has_them(
         scenario, tmp_path):
-    from negsim.parameters import Question  # noqa: F401  (questions are part of the scenario)
-
     a = add_answers(negsim.analyze(scenario), scenario)
     a = a.__class__.from_dict(a.to_dict())  # figures draw saved results too
     tp = tipping_point(scenario, TARIFF, "margin:air_truce:Russia", low=-1.5, high=0, grid=11)

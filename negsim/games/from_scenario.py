@@ -23,7 +23,7 @@ from itertools import product
 
 import numpy as np
 
-from negsim.errors import NegsimError, ScenarioError
+from negsim.errors import NegsimError
 from negsim.games.backward_induction import backward_induction, threat_credibility
 from negsim.games.dominance import iterated_elimination
 from negsim.games.grouping import group_equilibria
