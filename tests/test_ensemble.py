@@ -133,3 +133,43 @@ def test_parameter_summary_reports_the_distribution_spread():
     by_path = {p.path: p for p in r.parameters}
     p = by_path["levers.secondary_tariffs.effects.Russia"]
     assert (p.point, p.p05, p.p95) == pytest.approx((-0.5, -0.77, -0.23))
+
+
+def test_asking_for_some_solutions_gives_exactly_those_with_the_same_counts():
+    s = toy(TOY_UNCERTAIN)
+    full = ensemble(s, draws=800, seed=4, chunk_size=300)
+    some = ensemble(s, draws=800, seed=4, chunk_size=300, solutions=("utilitarian", "nash"))
+    assert set(some.solutions) == {"nash", "utilitarian"}
+    for k in ("nash", "utilitarian"):
+        assert some.solution(k) == full.solution(k)
+    none = ensemble(s, draws=800, seed=4, chunk_size=300, solutions=())
+    assert none.solutions == {} and none.acceptable_nonempty_count == full.acceptable_nonempty_count
+    assert none.mean_acceptable_size == full.mean_acceptable_size
+    with pytest.raises(ValueError, match="did you mean 'nash'"):
+        ensemble(s, draws=10, solutions=("nsh",))
+
+
+def test_ties_between_dominated_and_frontier_deals_pick_what_analyze_picks():
+    """A prefers x=b to x=a by ~5e-11 (less than the 1e-9 tie tolerance), so x=a, which has the
+    lower outcome number, ties with x=b although x=b dominates it; analyze picks among frontier
+    deals only, so x=b must win in every draw."""
+    I, D = negsim.Issue, negsim.Demand
+    s = negsim.Scenario(
+        "ties", issues=(I("war", ("fight", "truce"), "fight"), I("y", ("lo", "hi"), "lo"),
+                        I("x", ("a", "b"), "a")),
+        actors=(negsim.Actor("A", (D("war", want="truce"), D("y", want="hi", weight=0.5),
+                                   D("x", scores={"a": 1 - 1e-8, "b": 1.0}, weight=0.01))),
+                negsim.Actor("B", (D("war", want="truce"),))),
+        proposals=(negsim.Proposal("truce", {"war": "truce"}),))
+    s = s.with_changes(uncertain=(UncertainParameter("actors.A.demands[1].weight",
+                                                     Distribution.uniform(0.2, 2.0)),))
+    n, seed = 15, 3
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    analyses = [negsim.analyze(s.with_parameters(v)) for v in _draws_like_ensemble(s, n, seed)]
+    for k in ("nash", "egalitarian", "kalai_smorodinsky", "utilitarian", "asymmetric_nash"):
+        expect: dict[int, int] = {}
+        for a in analyses:
+            i = s.space.index(a.solution(k).outcome)
+            expect[i] = expect.get(i, 0) + 1
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect, k
+        assert all(o.outcome["x"] == "b" for o in r.solution(k).outcomes), k

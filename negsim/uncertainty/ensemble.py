@@ -13,12 +13,14 @@ as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import lru_cache
 
 import numpy as np
 
 from negsim.engine.verdicts import ACCEPT_TOL
+from negsim.errors import did_you_mean
 from negsim.preferences import evaluate
 from negsim.scenario import Scenario
 from negsim.solutions._select import TIE_TOL
@@ -85,34 +87,101 @@ def best_per_draw(score: np.ndarray, mask: np.ndarray, tiebreak: np.ndarray | No
     return out
 
 
-def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray
-               ) -> dict[str, np.ndarray]:
-    """Chosen row per draw for each solution; u (A, M, s), r and power (A, s), acc (M, s)."""
-    gains = u - r[:, None, :]
-    pos = np.all(gains > 0, axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.log(np.where(gains > 0, gains, 1.0))
-    total_gain = gains.sum(axis=0)
-    nash = np.where(pos, logs.sum(axis=0), -np.inf)
-    anash = np.where(pos, np.einsum("ams,as->ms", logs, power), -np.inf)
-    ideal = np.where(acc[None], gains, -np.inf).max(axis=1)  # (A, s)
-    active = ideal > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = gains / np.where(active, ideal, 1.0)[:, None, :]
-    any_active = active.any(axis=0)
-    ks_score = np.where(any_active, np.where(active[:, None, :], ratios, np.inf).min(axis=0),
-                        total_gain)
-    ks_tb = np.where(any_active, np.where(active[:, None, :], ratios, 0.0).sum(axis=0), 0.0)
-    return {
-        "nash": best_per_draw(nash, acc, total_gain),
-        "asymmetric_nash": best_per_draw(anash, acc, total_gain),
-        "kalai_smorodinsky": best_per_draw(ks_score, acc, ks_tb),
-        "egalitarian": best_per_draw(gains.min(axis=0), acc, total_gain),
-        "utilitarian": best_per_draw(u.sum(axis=0), acc, u.min(axis=0)),
-    }
+def _segments(d_idx: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For pairs sorted by draw: the draws that have pairs, where their runs start, their lengths."""
+    starts = np.searchsorted(d_idx, np.arange(n + 1))
+    lens = np.diff(starts)
+    has = np.flatnonzero(lens)
+    return has, starts[has], lens[has]
 
 
-def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int) -> dict:
+def _first_best(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
+                lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per run of pairs: the first pair chosen like :func:`negsim.solutions._select.best` (top
+    score within 1e-9 relative, then top tiebreak within 1e-9), and a mask of all such pairs."""
+    top = np.repeat(np.maximum.reduceat(score, starts), lens)
+    finite = np.isfinite(top)
+    tol = TIE_TOL * np.maximum(1.0, np.abs(np.where(finite, top, 0.0)))
+    tied = np.where(finite, score >= top - tol, True)
+    if tiebreak is not None:
+        tb = np.where(tied, tiebreak, -np.inf)
+        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts), lens) - TIE_TOL
+    pos = np.where(tied, np.arange(len(score)), len(score))
+    return np.minimum.reduceat(pos, starts), tied
+
+
+def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, starts: np.ndarray,
+            lens: np.ndarray, cache: dict) -> tuple[np.ndarray, np.ndarray | None]:
+    """Score and tiebreak of one solution for acceptable (outcome, draw) pairs; g and u (A, P)."""
+    if "total" not in cache:
+        cache["total"] = g.sum(axis=0)
+    if name in ("nash", "asymmetric_nash") and "logs" not in cache:
+        cache["pos"] = np.all(g > 0, axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cache["logs"] = np.log(np.where(g > 0, g, 1.0))
+    if name == "nash":
+        return np.where(cache["pos"], cache["logs"].sum(axis=0), -np.inf), cache["total"]
+    if name == "asymmetric_nash":
+        return (np.where(cache["pos"], np.einsum("ap,ap->p", cache["logs"], power), -np.inf),
+                cache["total"])
+    if name == "kalai_smorodinsky":
+        ideal = np.repeat(np.maximum.reduceat(g, starts, axis=1), lens, axis=1)
+        active = ideal > 0
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = g / np.where(active, ideal, 1.0)
+        any_active = active.any(axis=0)
+        return (np.where(any_active, np.where(active, ratios, np.inf).min(axis=0), cache["total"]),
+                np.where(any_active, np.where(active, ratios, 0.0).sum(axis=0), 0.0))
+    if name == "egalitarian":
+        return g.min(axis=0), cache["total"]
+    return u.sum(axis=0), u.min(axis=0)  # utilitarian
+
+
+def _dominated(cand: np.ndarray, others: np.ndarray) -> np.ndarray:
+    """Which columns of ``cand`` (A, k) some column of ``others`` (A, n) Pareto-dominates."""
+    ge = np.all(others[:, :, None] >= cand[:, None, :], axis=0)
+    gt = np.any(others[:, :, None] > cand[:, None, :], axis=0)
+    return np.any(ge & gt, axis=0)
+
+
+def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
+               names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Chosen row per draw (-1: none) for each named solution; u (A, s, M), r and power (A, s),
+    acc (s, M).
+
+    Only the acceptable (outcome, draw) pairs are scored.  A solution is picked among the
+    acceptable deals of a draw and then, where several tie, restricted to those on the draw's
+    Pareto frontier, which is what :func:`negsim.analyze` picks among: every score and tiebreak
+    is non-decreasing when an actor gains and no one loses, so the best score and tiebreak over
+    the acceptable set equal those over its frontier, and the tied frontier points are the tied
+    acceptable points that nothing acceptable dominates.  A single tied point is never dominated
+    (its dominator would tie with it), so the frontier is only examined where ties remain.
+    """
+    n = acc.shape[0]
+    d_idx, m_idx = np.nonzero(acc)  # sorted by draw, then by outcome
+    out = {k: np.full(n, -1, dtype=np.int64) for k in names}
+    if len(d_idx) == 0:
+        return out
+    has, starts, lens = _segments(d_idx, n)
+    up = u[:, acc]
+    g = up - r[:, d_idx]
+    cache: dict = {}
+    for name in names:
+        score, tb = _scores(name, g, up, power[:, d_idx], starts, lens, cache)
+        first, tied = _first_best(score, tb, starts, lens)
+        chosen = m_idx[first]
+        multi = np.flatnonzero(np.add.reduceat(tied, starts) > 1)
+        for k in multi:  # ties: keep the tied points on this draw's frontier
+            lo, hi = starts[k], starts[k] + lens[k]
+            cands = lo + np.flatnonzero(tied[lo:hi])
+            keep = cands[~_dominated(up[:, cands], up[:, lo:hi])]
+            chosen[k] = m_idx[keep[0]]
+        out[name][has] = chosen
+    return out
+
+
+def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
+           names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
     form: LinearForm = linear_form(scenario)
     rng = np.random.default_rng(seed)
@@ -137,21 +206,18 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int)
     power = form.powers(theta)
     step = max(1, _BLOCK // max(1, len(rows)))
     nonempty = size_sum = 0
-    chosen: dict[str, list[np.ndarray]] = {k: [] for k in ENSEMBLE_SOLUTIONS}
+    chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        u = form.utilities(feats, [c[lo:hi] for c in coefs])
-        acc = np.all(u >= r[:, None, lo:hi] - ACCEPT_TOL, axis=0)
-        nonempty += int(acc.any(axis=0).sum())
-        size_sum += int(acc.sum())
-        live = np.flatnonzero(acc.any(axis=1))  # solutions only look at acceptable deals
-        if len(live):
-            sols = _solutions(u[:, live], r[:, lo:hi], power[:, lo:hi], acc[live])
-            for name, idx in sols.items():
-                chosen[name].append(np.where(idx >= 0, live[np.maximum(idx, 0)], -1))
-        else:
-            for name in ENSEMBLE_SOLUTIONS:
-                chosen[name].append(np.full(hi - lo, -1))
+        u = form.utilities(feats, [c[lo:hi] for c in coefs], draws_first=True)  # (A, s, M)
+        acc = u[0] >= (r[0, lo:hi] - ACCEPT_TOL)[:, None]
+        for a in range(1, len(u)):
+            acc &= u[a] >= (r[a, lo:hi] - ACCEPT_TOL)[:, None]
+        nonempty += int(acc.any(axis=1).sum())
+        size_sum += int(np.count_nonzero(acc))
+        if names:
+            for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc, names).items():
+                chosen[name].append(idx)
     out["nonempty"] = nonempty
     out["size_sum"] = size_sum
     out["solutions"] = {}
@@ -166,8 +232,8 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int)
 
 def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *,
              executor: Executor | None = None, progress: bool | None = None,
-             chunk_size: int = DRAW_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT
-             ) -> EnsembleResult:
+             chunk_size: int = DRAW_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT,
+             solutions: Sequence[str] = ENSEMBLE_SOLUTIONS) -> EnsembleResult:
     """Monte Carlo over the scenario's uncertain parameters.
 
     Parameters
@@ -187,6 +253,10 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
         Draws per chunk; part of the study's definition (it fixes which seed each draw uses).
     enumerate_limit : int
         Largest space evaluated outcome by outcome per draw (acceptable set, solutions).
+    solutions : sequence of str
+        Which bargaining solutions to find in every draw (default: all of
+        ``ENSEMBLE_SOLUTIONS``); ``()`` counts only acceptances and the acceptable set, which is
+        faster.  The result's ``solutions`` holds exactly these.
 
     Returns
     -------
@@ -209,21 +279,29 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
         raise ValueError(f"draws must be a positive integer, not {draws!r}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be positive, not {chunk_size!r}")
+    names = (solutions,) if isinstance(solutions, str) else tuple(solutions)
+    for name in names:
+        if name not in ENSEMBLE_SOLUTIONS:
+            hint = did_you_mean(name, ENSEMBLE_SOLUTIONS)
+            raise ValueError(f"unknown solution {name!r}; expected some of "
+                             f"{', '.join(ENSEMBLE_SOLUTIONS)}" + (f" ({hint})" if hint else ""))
+    names = tuple(k for k in ENSEMBLE_SOLUTIONS if k in names)  # canonical order, no repeats
     seed = scenario.seed if seed is None else seed
     sizes = [min(chunk_size, draws - lo) for lo in range(0, draws, chunk_size)]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
-    tasks = [(scenario, n, s, enumerate_limit) for n, s in zip(sizes, seeds)]
+    tasks = [(scenario, n, s, enumerate_limit, names) for n, s in zip(sizes, seeds)]
     parts = run_chunks(_chunk, tasks, executor=executor, progress=progress, desc="ensemble",
                        weights=sizes)
-    names = scenario.actor_names
+    actor_names = scenario.actor_names
     proposals = []
     if scenario.proposals:
         accept = sum(p["accept"] for p in parts)
         all_accept = sum(p["all_accept"] for p in parts)
         for k, prop in enumerate(scenario.proposals):
             proposals.append(ProposalOdds(
-                prop.id, prop.label, {a: int(accept[k, i]) / draws for i, a in enumerate(names)},
-                {a: int(accept[k, i]) for i, a in enumerate(names)},
+                prop.id, prop.label,
+                {a: int(accept[k, i]) / draws for i, a in enumerate(actor_names)},
+                {a: int(accept[k, i]) for i, a in enumerate(actor_names)},
                 int(all_accept[k]) / draws, int(all_accept[k])))
     params = []
     for p in scenario.uncertain:
@@ -241,7 +319,7 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     cand = _candidates(scenario, enumerate_limit)
     nonempty = sum(p["nonempty"] for p in parts)
     solutions = {}
-    for name in ENSEMBLE_SOLUTIONS:
+    for name in names:
         counts: dict[int, int] = {}
         none = 0
         for p in parts:
