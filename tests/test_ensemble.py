@@ -106,13 +106,61 @@ def test_a_process_pool_gives_the_in_process_numbers():
     assert there == here
 
 
-def test_a_dask_local_cluster_gives_the_in_process_numbers():
+def _within(seconds: float, fn):
+    """``fn()``, failing (instead of hanging the suite) if it takes longer than ``seconds``."""
+    import threading
+
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # re-raised in the test's thread
+            box["error"] = e
+
+    t = threading.Thread(target=target, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"took longer than {seconds} s"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+@pytest.fixture
+def dask_executor():
+    """An executor on a Dask LocalCluster inside this process: worker threads, in-process
+    transport (no sockets, no dashboard), closed whatever the test does."""
     distributed = pytest.importorskip("distributed")
+    cluster = client = None
+    try:
+        cluster = _within(30, lambda: distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, protocol="inproc://",
+            dashboard_address=None, silence_logs=40))
+        client = _within(30, lambda: distributed.Client(cluster, timeout="20s"))
+        yield client.get_executor()
+    finally:
+        if client is not None:
+            client.close(timeout=10)
+        if cluster is not None:
+            cluster.close(timeout=10)
+
+
+def test_a_dask_local_cluster_gives_the_in_process_numbers(dask_executor):
     s = toy(TOY_UNCERTAIN)
     here = ensemble(s, draws=2_000, seed=9, chunk_size=500)
-    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
-        there = ensemble(s, draws=2_000, seed=9, chunk_size=500, executor=client.get_executor())
+    there = _within(60, lambda: ensemble(s, draws=2_000, seed=9, chunk_size=500,
+                                         executor=dask_executor))
+    assert there == here
+
+
+def test_simulations_with_drawn_parameters_give_the_same_summary_on_dask(dask_executor):
+    from negsim.simulation import simulate_many
+
+    s = toy(TOY_UNCERTAIN)
+    here = simulate_many(s, runs=12, seed=2, rounds=8, chunk_size=4, vary_parameters=True)
+    there = _within(60, lambda: simulate_many(s, runs=12, seed=2, rounds=8, chunk_size=4,
+                                              vary_parameters=True, executor=dask_executor))
     assert there == here
 
 
