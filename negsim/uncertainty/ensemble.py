@@ -137,11 +137,30 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, starts: 
     return u.sum(axis=0), u.min(axis=0)  # utilitarian
 
 
-def _dominated(cand: np.ndarray, others: np.ndarray) -> np.ndarray:
-    """Which columns of ``cand`` (A, k) some column of ``others`` (A, n) Pareto-dominates."""
-    ge = np.all(others[:, :, None] >= cand[:, None, :], axis=0)
-    gt = np.any(others[:, :, None] > cand[:, None, :], axis=0)
-    return np.any(ge & gt, axis=0)
+_PAIRS = 1 << 22  # (tied deal, acceptable deal) comparisons made at once
+
+
+def _dominated(up: np.ndarray, tied: np.ndarray, seg: np.ndarray) -> np.ndarray:
+    """Which ``tied`` pairs (column indices into ``up``, (A, P), sorted) another tied pair of the
+    same draw (``seg``) Pareto-dominates."""
+    bounds = np.flatnonzero(np.diff(seg)) + 1
+    g_start = np.concatenate(([0], bounds))
+    g_len = np.diff(np.concatenate((g_start, [len(tied)])))
+    grp = np.repeat(np.arange(len(g_start)), g_len)
+    out = np.zeros(len(tied), dtype=bool)
+    n_cmp = g_len[grp]
+    lo = 0
+    while lo < len(tied):  # batches of at most _PAIRS comparisons (at least one tied pair)
+        hi = lo + max(1, int(np.searchsorted(np.cumsum(n_cmp[lo:]), _PAIRS, side="right")))
+        k = n_cmp[lo:hi]
+        offsets = np.concatenate(([0], np.cumsum(k)[:-1]))
+        cand = np.repeat(tied[lo:hi], k)
+        other = tied[np.repeat(g_start[grp[lo:hi]] - offsets, k) + np.arange(int(k.sum()))]
+        a, b = up[:, other], up[:, cand]
+        dom = np.all(a >= b, axis=0) & np.any(a > b, axis=0)
+        out[lo:hi] = np.logical_or.reduceat(dom, offsets)
+        lo = hi
+    return out
 
 
 def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
@@ -154,8 +173,9 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     Pareto frontier, which is what :func:`negsim.analyze` picks among: every score and tiebreak
     is non-decreasing when an actor gains and no one loses, so the best score and tiebreak over
     the acceptable set equal those over its frontier, and the tied frontier points are the tied
-    acceptable points that nothing acceptable dominates.  A single tied point is never dominated
-    (its dominator would tie with it), so the frontier is only examined where ties remain.
+    acceptable points that nothing acceptable dominates.  Whatever dominates a tied point ties
+    with it too, so a single tied point is on the frontier, and where several tie only they
+    need comparing with each other.
     """
     n = acc.shape[0]
     d_idx, m_idx = np.nonzero(acc)  # sorted by draw, then by outcome
@@ -170,12 +190,13 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
         score, tb = _scores(name, g, up, power[:, d_idx], starts, lens, cache)
         first, tied = _first_best(score, tb, starts, lens)
         chosen = m_idx[first]
-        multi = np.flatnonzero(np.add.reduceat(tied, starts) > 1)
-        for k in multi:  # ties: keep the tied points on this draw's frontier
-            lo, hi = starts[k], starts[k] + lens[k]
-            cands = lo + np.flatnonzero(tied[lo:hi])
-            keep = cands[~_dominated(up[:, cands], up[:, lo:hi])]
-            chosen[k] = m_idx[keep[0]]
+        multi = np.add.reduceat(tied, starts) > 1
+        if multi.any():  # ties: keep the tied deals on their draw's frontier, take the first
+            seg = np.repeat(np.arange(len(starts)), lens)
+            t = np.flatnonzero(tied & multi[seg])
+            tied[t[_dominated(up, t, seg[t])]] = False
+            pos = np.where(tied, np.arange(len(tied)), len(tied))
+            chosen = m_idx[np.minimum.reduceat(pos, starts)]
         out[name][has] = chosen
     return out
 
