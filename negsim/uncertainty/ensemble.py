@@ -8,7 +8,8 @@ not on whether the chunks run in-process, on a process pool, or on a Dask cluste
 Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
 outcomes, of every outcome no red line excludes) are matrix products over draws
 (:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
-as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number).
+as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number
+among the tied deals on the draw's Pareto frontier).
 """
 
 from __future__ import annotations
@@ -62,29 +63,6 @@ def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray]
         keep_rows.append(rows[ok])
         keep_ids.append(ids[ok])
     return np.concatenate(keep_rows), np.concatenate(keep_ids)
-
-
-def best_per_draw(score: np.ndarray, mask: np.ndarray, tiebreak: np.ndarray | None) -> np.ndarray:
-    """Per column (draw): the row chosen like :func:`negsim.solutions._select.best` among rows
-    where ``mask`` holds; -1 where no row does.
-
-    Examples
-    --------
-    >>> s = np.array([[1.0, 0.0], [1.0, 2.0], [0.5, 3.0]])
-    >>> best_per_draw(s, np.array([[1, 1], [1, 1], [1, 0]], bool), None)
-    array([0, 1])
-    """
-    sc = np.where(mask, score, -np.inf)
-    top = sc.max(axis=0)
-    finite = np.isfinite(top)
-    tol = TIE_TOL * np.maximum(1.0, np.abs(np.where(finite, top, 0.0)))
-    tied = mask & np.where(finite, sc >= top - tol, True)
-    if tiebreak is not None:
-        tb = np.where(tied, tiebreak, -np.inf)
-        tied &= tb >= tb.max(axis=0) - TIE_TOL
-    out = np.argmax(tied, axis=0)
-    out[~mask.any(axis=0)] = -1
-    return out
 
 
 def _segments(d_idx: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
