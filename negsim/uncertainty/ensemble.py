@@ -77,20 +77,22 @@ def _first_best(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarr
                 lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per run of pairs: the first pair chosen like :func:`negsim.solutions._select.best` (top
     score within 1e-9 relative, then top tiebreak within 1e-9), and a mask of all such pairs."""
-    top = np.repeat(np.maximum.reduceat(score, starts), lens)
-    finite = np.isfinite(top)
-    tol = TIE_TOL * np.maximum(1.0, np.abs(np.where(finite, top, 0.0)))
-    tied = np.where(finite, score >= top - tol, True)
+    top = np.maximum.reduceat(score, starts)  # per draw; thresholds are made per draw too
+    with np.errstate(invalid="ignore"):
+        floor = np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
+    tied = score >= np.repeat(floor, lens)  # all of a draw's pairs when its top is -inf
     if tiebreak is not None:
         tb = np.where(tied, tiebreak, -np.inf)
-        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts), lens) - TIE_TOL
+        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts) - TIE_TOL, lens)
     pos = np.where(tied, np.arange(len(score)), len(score))
     return np.minimum.reduceat(pos, starts), tied
 
 
-def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, starts: np.ndarray,
-            lens: np.ndarray, cache: dict) -> tuple[np.ndarray, np.ndarray | None]:
-    """Score and tiebreak of one solution for acceptable (outcome, draw) pairs; g and u (A, P)."""
+def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.ndarray,
+            starts: np.ndarray, lens: np.ndarray, cache: dict
+            ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Score and tiebreak of one solution for acceptable (outcome, draw) pairs; g and u (A, P),
+    power (A, draws); the pairs of draw ``has[k]`` are ``starts[k]:starts[k] + lens[k]``."""
     if "total" not in cache:
         cache["total"] = g.sum(axis=0)
     if name in ("nash", "asymmetric_nash") and "logs" not in cache:
@@ -100,7 +102,8 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, starts: 
     if name == "nash":
         return np.where(cache["pos"], cache["logs"].sum(axis=0), -np.inf), cache["total"]
     if name == "asymmetric_nash":
-        return (np.where(cache["pos"], np.einsum("ap,ap->p", cache["logs"], power), -np.inf),
+        w = np.repeat(power[:, has], lens, axis=1)
+        return (np.where(cache["pos"], np.einsum("ap,ap->p", cache["logs"], w), -np.inf),
                 cache["total"])
     if name == "kalai_smorodinsky":
         ideal = np.repeat(np.maximum.reduceat(g, starts, axis=1), lens, axis=1)
@@ -162,10 +165,10 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
         return out
     has, starts, lens = _segments(d_idx, n)
     up = u[:, acc]
-    g = up - r[:, d_idx]
+    g = up - np.repeat(r[:, has], lens, axis=1)
     cache: dict = {}
     for name in names:
-        score, tb = _scores(name, g, up, power[:, d_idx], starts, lens, cache)
+        score, tb = _scores(name, g, up, power, has, starts, lens, cache)
         first, tied = _first_best(score, tb, starts, lens)
         chosen = m_idx[first]
         multi = np.add.reduceat(tied, starts) > 1
