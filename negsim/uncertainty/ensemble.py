@@ -65,9 +65,10 @@ def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(keep_rows), np.concatenate(keep_ids)
 
 
-def _segments(d_idx: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For pairs sorted by draw: the draws that have pairs, where their runs start, their lengths."""
-    starts = np.searchsorted(d_idx, np.arange(n + 1))
+def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For pairs given as sorted flat indices ``draw * m + outcome``: the draws that have pairs,
+    where their runs start, their lengths."""
+    starts = np.searchsorted(flat, np.arange(n + 1) * m)
     lens = np.diff(starts)
     has = np.flatnonzero(lens)
     return has, starts[has], lens[has]
@@ -158,26 +159,26 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     with it too, so a single tied point is on the frontier, and where several tie only they
     need comparing with each other.
     """
-    n = acc.shape[0]
-    d_idx, m_idx = np.nonzero(acc)  # sorted by draw, then by outcome
+    n, m = acc.shape
+    flat = np.flatnonzero(acc)  # draw * m + outcome: sorted by draw, then by outcome
     out = {k: np.full(n, -1, dtype=np.int64) for k in names}
-    if len(d_idx) == 0:
+    if len(flat) == 0:
         return out
-    has, starts, lens = _segments(d_idx, n)
-    up = u[:, acc]
+    has, starts, lens = _segments(flat, n, m)
+    up = np.take(u.reshape(len(u), -1), flat, axis=1)
     g = up - np.repeat(r[:, has], lens, axis=1)
     cache: dict = {}
     for name in names:
         score, tb = _scores(name, g, up, power, has, starts, lens, cache)
         first, tied = _first_best(score, tb, starts, lens)
-        chosen = m_idx[first]
+        chosen = flat[first] % m
         multi = np.add.reduceat(tied, starts) > 1
         if multi.any():  # ties: keep the tied deals on their draw's frontier, take the first
             seg = np.repeat(np.arange(len(starts)), lens)
             t = np.flatnonzero(tied & multi[seg])
             tied[t[_dominated(up, t, seg[t])]] = False
             pos = np.where(tied, np.arange(len(tied)), len(tied))
-            chosen = m_idx[np.minimum.reduceat(pos, starts)]
+            chosen = flat[np.minimum.reduceat(pos, starts)] % m
         out[name][has] = chosen
     return out
 
