@@ -97,9 +97,10 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.
     if "total" not in cache:
         cache["total"] = g.sum(axis=0)
     if name in ("nash", "asymmetric_nash") and "logs" not in cache:
-        cache["pos"] = np.all(g > 0, axis=0)
+        gp = g > 0
+        cache["pos"] = pos = gp.all(axis=0)
         with np.errstate(divide="ignore", invalid="ignore"):
-            cache["logs"] = np.log(np.where(g > 0, g, 1.0))
+            cache["logs"] = np.log(g if pos.all() else np.where(gp, g, 1.0))
     if name == "nash":
         return np.where(cache["pos"], cache["logs"].sum(axis=0), -np.inf), cache["total"]
     if name == "asymmetric_nash":
@@ -107,13 +108,17 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.
         return (np.where(cache["pos"], np.einsum("ap,ap->p", cache["logs"], w), -np.inf),
                 cache["total"])
     if name == "kalai_smorodinsky":
-        ideal = np.repeat(np.maximum.reduceat(g, starts, axis=1), lens, axis=1)
+        ideal = np.stack([np.maximum.reduceat(x, starts) for x in g])  # (A, draws with pairs)
         active = ideal > 0
+        if active.all():  # the usual case: every actor can gain in every draw
+            ratios = g / np.repeat(ideal, lens, axis=1)
+            return ratios.min(axis=0), ratios.sum(axis=0)
+        act = np.repeat(active, lens, axis=1)
         with np.errstate(divide="ignore", invalid="ignore"):
-            ratios = g / np.where(active, ideal, 1.0)
-        any_active = active.any(axis=0)
-        return (np.where(any_active, np.where(active, ratios, np.inf).min(axis=0), cache["total"]),
-                np.where(any_active, np.where(active, ratios, 0.0).sum(axis=0), 0.0))
+            ratios = g / np.repeat(np.where(active, ideal, 1.0), lens, axis=1)
+        any_active = np.repeat(active.any(axis=0), lens)
+        return (np.where(any_active, np.where(act, ratios, np.inf).min(axis=0), cache["total"]),
+                np.where(any_active, np.where(act, ratios, 0.0).sum(axis=0), 0.0))
     if name == "egalitarian":
         return g.min(axis=0), cache["total"]
     return u.sum(axis=0), u.min(axis=0)  # utilitarian
