@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negsim
 from negsim.distributions import Distribution
 from negsim.parameters import UncertainParameter
 from negsim.uncertainty import EnsembleResult, ensemble
 
+from random_scenarios import scenarios
 from uncertainty_helpers import TOY_UNCERTAIN, toy
 
 
@@ -221,3 +224,27 @@ def test_ties_between_dominated_and_frontier_deals_pick_what_analyze_picks():
             expect[i] = expect.get(i, 0) + 1
         assert {o.index: o.count for o in r.solution(k).outcomes} == expect, k
         assert all(o.outcome["x"] == "b" for o in r.solution(k).outcomes), k
+
+
+@settings(max_examples=25, deadline=None)
+@given(scenarios(max_issues=3, max_actors=3), st.integers(0, 2**16))
+def test_random_scenarios_solution_counts_equal_analyze_draw_by_draw(s, seed):
+    """Every demand weight uniform on [0.5, 1.5]×: the five solutions per draw are analyze's."""
+    params = tuple(UncertainParameter(f"actors.{a.name}.demands[{k}].weight",
+                                      Distribution.uniform(d.weight * 0.5, d.weight * 1.5))
+                   for a in s.actors for k, d in enumerate(a.demands))
+    if not params:
+        return
+    s = s.with_changes(uncertain=params)
+    n = 8
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values))
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                expect[k][i] = expect[k].get(i, 0) + 1
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
