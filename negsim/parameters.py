@@ -87,7 +87,11 @@ def _lever_index(scenario: Scenario, lever_id: str, key: str | None) -> int:
     ids = [lv.id for lv in scenario.levers]
     if lever_id not in ids:
         raise ScenarioError(f"unknown lever {lever_id!r}", key=key, expected=f"one of {ids}",
-                            found=repr(lever_id), hint=did_you_mean(lever_id, ids))
+                            found=repr(lever_id),
+                            hint=did_you_mean(lever_id, ids) or (
+                                f"to take a lever out, use scenario.without_levers({lever_id!r}), "
+                                "which also drops its uncertain parameters, the questions about "
+                                "it and the games that pull it"))
     return ids.index(lever_id)
 
 

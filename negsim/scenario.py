@@ -185,7 +185,8 @@ class Scenario:
 
     def without_levers(self, *ids: str) -> Scenario:
         """A copy without the named levers (all levers if none are named), and without the
-        declared games whose leaves pull any of them: "what if the threat were off the table".
+        declared games whose leaves pull any of them, the uncertain parameters of those levers
+        and the questions about them: "what if the threat were off the table".
 
         Examples
         --------
@@ -205,8 +206,12 @@ class Scenario:
         drop = set(ids) if ids else set(known)
         games = tuple(g for g in self.games
                       if not any(set(n.levers) & drop for n in g.nodes))
+        prefixes = tuple(f"levers.{lv_id}." for lv_id in drop)
+        uncertain = tuple(p for p in self.uncertain if not p.path.startswith(prefixes))
+        questions = tuple(q for q in self.questions
+                          if not (q.parameter or "").startswith(prefixes))
         return replace(self, levers=tuple(lv for lv in self.levers if lv.id not in drop),
-                       games=games)
+                       games=games, uncertain=uncertain, questions=questions)
 
     def with_changes(self, **changes: object) -> Scenario:
         """A copy with some fields replaced (and checked again)."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negsim
 from negsim.distributions import Distribution
 from negsim.parameters import UncertainParameter
 from negsim.uncertainty import EnsembleResult, ensemble
 
+from random_scenarios import scenarios
 from uncertainty_helpers import TOY_UNCERTAIN, toy
 
 
@@ -106,13 +109,61 @@ def test_a_process_pool_gives_the_in_process_numbers():
     assert there == here
 
 
-def test_a_dask_local_cluster_gives_the_in_process_numbers():
+def _within(seconds: float, fn):
+    """``fn()``, failing (instead of hanging the suite) if it takes longer than ``seconds``."""
+    import threading
+
+    box: dict = {}
+
+    def target() -> None:
+        try:
+            box["value"] = fn()
+        except BaseException as e:  # re-raised in the test's thread
+            box["error"] = e
+
+    t = threading.Thread(target=target, daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"took longer than {seconds} s"
+    if "error" in box:
+        raise box["error"]
+    return box["value"]
+
+
+@pytest.fixture
+def dask_executor():
+    """An executor on a Dask LocalCluster inside this process: worker threads, in-process
+    transport (no sockets, no dashboard), closed whatever the test does."""
     distributed = pytest.importorskip("distributed")
+    cluster = client = None
+    try:
+        cluster = _within(30, lambda: distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, protocol="inproc://",
+            dashboard_address=None, silence_logs=40))
+        client = _within(30, lambda: distributed.Client(cluster, timeout="20s"))
+        yield client.get_executor()
+    finally:
+        if client is not None:
+            client.close(timeout=10)
+        if cluster is not None:
+            cluster.close(timeout=10)
+
+
+def test_a_dask_local_cluster_gives_the_in_process_numbers(dask_executor):
     s = toy(TOY_UNCERTAIN)
     here = ensemble(s, draws=2_000, seed=9, chunk_size=500)
-    with distributed.LocalCluster(n_workers=2, processes=False, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
-        there = ensemble(s, draws=2_000, seed=9, chunk_size=500, executor=client.get_executor())
+    there = _within(60, lambda: ensemble(s, draws=2_000, seed=9, chunk_size=500,
+                                         executor=dask_executor))
+    assert there == here
+
+
+def test_simulations_with_drawn_parameters_give_the_same_summary_on_dask(dask_executor):
+    from negsim.simulation import simulate_many
+
+    s = toy(TOY_UNCERTAIN)
+    here = simulate_many(s, runs=12, seed=2, rounds=8, chunk_size=4, vary_parameters=True)
+    there = _within(60, lambda: simulate_many(s, runs=12, seed=2, rounds=8, chunk_size=4,
+                                              vary_parameters=True, executor=dask_executor))
     assert there == here
 
 
@@ -133,3 +184,67 @@ def test_parameter_summary_reports_the_distribution_spread():
     by_path = {p.path: p for p in r.parameters}
     p = by_path["levers.secondary_tariffs.effects.Russia"]
     assert (p.point, p.p05, p.p95) == pytest.approx((-0.5, -0.77, -0.23))
+
+
+def test_asking_for_some_solutions_gives_exactly_those_with_the_same_counts():
+    s = toy(TOY_UNCERTAIN)
+    full = ensemble(s, draws=800, seed=4, chunk_size=300)
+    some = ensemble(s, draws=800, seed=4, chunk_size=300, solutions=("utilitarian", "nash"))
+    assert set(some.solutions) == {"nash", "utilitarian"}
+    for k in ("nash", "utilitarian"):
+        assert some.solution(k) == full.solution(k)
+    none = ensemble(s, draws=800, seed=4, chunk_size=300, solutions=())
+    assert none.solutions == {} and none.acceptable_nonempty_count == full.acceptable_nonempty_count
+    assert none.mean_acceptable_size == full.mean_acceptable_size
+    with pytest.raises(ValueError, match="did you mean 'nash'"):
+        ensemble(s, draws=10, solutions=("nsh",))
+
+
+def test_ties_between_dominated_and_frontier_deals_pick_what_analyze_picks():
+    """A prefers x=b to x=a by ~5e-11 (less than the 1e-9 tie tolerance), so x=a, which has the
+    lower outcome number, ties with x=b although x=b dominates it; analyze picks among frontier
+    deals only, so x=b must win in every draw."""
+    I, D = negsim.Issue, negsim.Demand
+    s = negsim.Scenario(
+        "ties", issues=(I("war", ("fight", "truce"), "fight"), I("y", ("lo", "hi"), "lo"),
+                        I("x", ("a", "b"), "a")),
+        actors=(negsim.Actor("A", (D("war", want="truce"), D("y", want="hi", weight=0.5),
+                                   D("x", scores={"a": 1 - 1e-8, "b": 1.0}, weight=0.01))),
+                negsim.Actor("B", (D("war", want="truce"),))),
+        proposals=(negsim.Proposal("truce", {"war": "truce"}),))
+    s = s.with_changes(uncertain=(UncertainParameter("actors.A.demands[1].weight",
+                                                     Distribution.uniform(0.2, 2.0)),))
+    n, seed = 15, 3
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    analyses = [negsim.analyze(s.with_parameters(v)) for v in _draws_like_ensemble(s, n, seed)]
+    for k in ("nash", "egalitarian", "kalai_smorodinsky", "utilitarian", "asymmetric_nash"):
+        expect: dict[int, int] = {}
+        for a in analyses:
+            i = s.space.index(a.solution(k).outcome)
+            expect[i] = expect.get(i, 0) + 1
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect, k
+        assert all(o.outcome["x"] == "b" for o in r.solution(k).outcomes), k
+
+
+@settings(max_examples=25, deadline=None)
+@given(scenarios(max_issues=3, max_actors=3), st.integers(0, 2**16))
+def test_random_scenarios_solution_counts_equal_analyze_draw_by_draw(s, seed):
+    """Every demand weight uniform on [0.5, 1.5]×: the five solutions per draw are analyze's."""
+    params = tuple(UncertainParameter(f"actors.{a.name}.demands[{k}].weight",
+                                      Distribution.uniform(d.weight * 0.5, d.weight * 1.5))
+                   for a in s.actors for k, d in enumerate(a.demands))
+    if not params:
+        return
+    s = s.with_changes(uncertain=params)
+    n = 8
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values))
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                expect[k][i] = expect[k].get(i, 0) + 1
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k

@@ -44,6 +44,9 @@ def test_without_levers_drops_the_lever_and_the_games_that_pull_it():
     lighter = scenario.without_levers("secondary_tariffs")
     assert "secondary_tariffs" not in [lv.id for lv in lighter.levers]
     assert not any("secondary_tariffs" in n.levers for g in lighter.games for n in g.nodes)
+    assert any("secondary_tariffs" in p.path for p in scenario.uncertain)
+    assert not any("secondary_tariffs" in p.path for p in lighter.uncertain)
+    assert not any("secondary_tariffs" in (q.parameter or "") for q in lighter.questions)
     with pytest.raises(negsim.ScenarioError, match="did you mean 'secondary_tariffs'"):
         scenario.without_levers("secondary_tarifs")
 

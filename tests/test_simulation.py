@@ -89,3 +89,38 @@ def test_many_runs_give_the_same_numbers_in_process_and_on_a_process_pool():
     assert SimulationSummary.from_json(here.to_json()) == here
     assert here.breakdowns + sum(o.count for o in here.agreements) == 60
     assert simulate_many(s, runs=60, seed=5, rounds=20, chunk_size=25) != here
+
+
+def _split_with_uncertain_reservation() -> negsim.Scenario:
+    """A's reservation ~ U(0.3, 0.8), B's 0.4: a deal exists exactly when A's is at most 0.6."""
+    from negsim.distributions import Distribution
+    from negsim.parameters import UncertainParameter
+
+    s = split().with_parameters({"actors.A.reservation": 0.55, "actors.B.reservation": 0.4})
+    return s.with_changes(uncertain=(UncertainParameter("actors.A.reservation",
+                                                        Distribution.uniform(0.3, 0.8)),))
+
+
+def test_varying_parameters_breaks_down_exactly_in_the_ensembles_draws_without_a_deal():
+    s = _split_with_uncertain_reservation()
+    varied = simulate_many(s, runs=120, seed=5, rounds=30, chunk_size=40, vary_parameters=True)
+    ens = negsim.ensemble(s, draws=120, seed=5, chunk_size=40, solutions=())
+    assert varied.breakdowns == 120 - ens.acceptable_nonempty_count > 0
+    assert varied.varied_parameters == ["actors.A.reservation"]
+    fixed = simulate_many(s, runs=120, seed=5, rounds=30, chunk_size=40)
+    assert fixed.breakdowns == 0 and fixed.varied_parameters == []
+    odds = varied.as_solution_odds()
+    assert odds.no_solution == varied.breakdowns
+    assert sum(o.count for o in odds.outcomes) + odds.no_solution == 120
+
+
+def test_varying_parameters_same_seed_same_summary_in_process_and_on_a_process_pool():
+    s = _split_with_uncertain_reservation()
+    here = simulate_many(s, runs=60, seed=8, rounds=20, chunk_size=15, vary_parameters=True)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        there = simulate_many(s, runs=60, seed=8, rounds=20, chunk_size=15, vary_parameters=True,
+                              executor=pool)
+    assert there == here
+    assert SimulationSummary.from_json(here.to_json()) == here
+    assert simulate_many(s, runs=60, seed=9, rounds=20, chunk_size=15,
+                         vary_parameters=True) != here

@@ -21,15 +21,20 @@ RUN_CHUNK = 50
 
 
 def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, rounds: int,
-           exponents: tuple[float, float], limit: int) -> dict:
+           exponents: tuple[float, float], limit: int, vary: bool = False) -> dict:
     rng = np.random.default_rng(seed)
     names = scenario.actor_names
+    # Parameters first, in the scenario's order and from the same generator as a chunk of
+    # negsim.ensemble, so run k of a chunk sees draw k of the ensemble's chunk.
+    draws = {p.path: p.distribution.sample(n, rng) for p in scenario.uncertain} if vary else {}
     lo, hi = math.log(exponents[0]), math.log(exponents[1])
     out: dict = {"counts": {}, "breakdowns": 0, "round_sum": 0, "u_sum": np.zeros(len(names)),
                  "nash_sum": 0.0, "nash_n": 0, "pareto_sum": 0.0}
-    for _ in range(n):
+    for k in range(n):
         e = np.exp(rng.uniform(lo, hi, size=len(names)))
-        tr = simulate(scenario, strategies={a: TimeBased(float(x)) for a, x in zip(names, e)},
+        run = scenario.with_parameters({p: float(v[k]) for p, v in draws.items()}) if draws \
+            else scenario
+        tr = simulate(run, strategies={a: TimeBased(float(x)) for a, x in zip(names, e)},
                       rounds=rounds, enumerate_limit=limit)
         if tr.agreement_index is None:
             out["breakdowns"] += 1
@@ -47,13 +52,19 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, rounds: int
 def simulate_many(scenario: Scenario, runs: int = 200, seed: int | None = None, *,
                   rounds: int = 40, exponents: tuple[float, float] = (0.2, 5.0),
                   executor: Executor | None = None, progress: bool | None = None,
-                  chunk_size: int = RUN_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT
-                  ) -> SimulationSummary:
+                  chunk_size: int = RUN_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT,
+                  vary_parameters: bool = False) -> SimulationSummary:
     """Simulate ``runs`` negotiations, each actor's concession exponent drawn log-uniformly.
 
-    Comparable with :func:`negsim.ensemble`: both give a distribution over outcomes.  Chunks of
-    ``chunk_size`` runs are seeded from ``np.random.SeedSequence(seed).spawn``, so the numbers do
-    not depend on the executor.
+    Comparable with :func:`negsim.ensemble`: both give a distribution over outcomes
+    (:meth:`SimulationSummary.as_solution_odds` puts the agreements in the ensemble's form).
+    Chunks of ``chunk_size`` runs are seeded from ``np.random.SeedSequence(seed).spawn``, so the
+    numbers do not depend on the executor.
+
+    With ``vary_parameters`` every run also draws the scenario's uncertain parameters (its
+    ``uncertain`` distributions), the whole chunk's parameters first and in the scenario's order,
+    as :func:`negsim.ensemble` does: with the same seed and ``chunk_size`` as an ensemble, run
+    ``k`` negotiates under the ensemble's draw ``k``.
 
     Examples
     --------
@@ -72,7 +83,7 @@ def simulate_many(scenario: Scenario, runs: int = 200, seed: int | None = None, 
     seed = scenario.seed if seed is None else seed
     sizes = [min(chunk_size, runs - lo) for lo in range(0, runs, chunk_size)]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
-    tasks = [(scenario, n, s, rounds, tuple(exponents), enumerate_limit)
+    tasks = [(scenario, n, s, rounds, tuple(exponents), enumerate_limit, vary_parameters)
              for n, s in zip(sizes, seeds)]
     parts = run_chunks(_chunk, tasks, executor=executor, progress=progress, desc="simulations",
                        weights=sizes)
@@ -97,4 +108,6 @@ def simulate_many(scenario: Scenario, runs: int = 200, seed: int | None = None, 
         [OutcomeOdds(i, space.outcome(i), k, k / runs) for i, k in ordered], breakdowns,
         round_sum / agreed if agreed else None,
         {a: float(x) / agreed for a, x in zip(scenario.actor_names, u_sum)} if agreed else None,
-        nash_sum / nash_n if nash_n else None, pareto_sum / agreed if agreed else None)
+        nash_sum / nash_n if nash_n else None, pareto_sum / agreed if agreed else None,
+        varied_parameters=[p.path for p in scenario.uncertain] if vary_parameters else [],
+        chunk_size=chunk_size)

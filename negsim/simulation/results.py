@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Union
 
 from negsim._plain import PlainData
-from negsim.uncertainty.results import OutcomeOdds
+from negsim.uncertainty.results import OutcomeOdds, SolutionOdds
 
 __all__ = ["Offer", "NegotiationTrace", "SimulationSummary"]
 
@@ -65,7 +65,8 @@ class SimulationSummary(PlainData):
     """Many simulated negotiations with random strategy parameters.
 
     Counts are exact; sums are added in chunk order, so the numbers do not depend on the executor.
-    ``exponents`` is the range the time-based concession exponents were drawn from (log-uniform).
+    ``exponents`` is the range the time-based concession exponents were drawn from (log-uniform);
+    ``varied_parameters`` the uncertain parameters drawn per run (empty unless asked for).
     """
 
     scenario: str
@@ -79,3 +80,17 @@ class SimulationSummary(PlainData):
     mean_utilities: dict[str, float] | None
     mean_nash_distance: float | None
     mean_pareto_distance: float | None
+    varied_parameters: list[str] = field(default_factory=list)
+    chunk_size: int = 0
+
+    def as_solution_odds(self, name: str = "simulated") -> SolutionOdds:
+        """The agreements as a :class:`~negsim.uncertainty.results.SolutionOdds`, the form of an
+        ensemble's solutions (breakdowns count as "no solution"), for side-by-side comparison.
+
+        Examples
+        --------
+        >>> SimulationSummary("s", 2, 0, 5, [1.0, 1.0], [], 2, None, None, None, None
+        ...                   ).as_solution_odds().no_solution
+        2
+        """
+        return SolutionOdds(name, list(self.agreements), self.breakdowns)

@@ -8,17 +8,20 @@ not on whether the chunks run in-process, on a process pool, or on a Dask cluste
 Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
 outcomes, of every outcome no red line excludes) are matrix products over draws
 (:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
-as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number).
+as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number
+among the tied deals on the draw's Pareto frontier).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from concurrent.futures import Executor
 from functools import lru_cache
 
 import numpy as np
 
 from negsim.engine.verdicts import ACCEPT_TOL
+from negsim.errors import did_you_mean
 from negsim.preferences import evaluate
 from negsim.scenario import Scenario
 from negsim.solutions._select import TIE_TOL
@@ -62,57 +65,131 @@ def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray]
     return np.concatenate(keep_rows), np.concatenate(keep_ids)
 
 
-def best_per_draw(score: np.ndarray, mask: np.ndarray, tiebreak: np.ndarray | None) -> np.ndarray:
-    """Per column (draw): the row chosen like :func:`negsim.solutions._select.best` among rows
-    where ``mask`` holds; -1 where no row does.
+def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For pairs given as sorted flat indices ``draw * m + outcome``: the draws that have pairs,
+    where their runs start, their lengths."""
+    starts = np.searchsorted(flat, np.arange(n + 1) * m)
+    lens = np.diff(starts)
+    has = np.flatnonzero(lens)
+    return has, starts[has], lens[has]
 
-    Examples
-    --------
-    >>> s = np.array([[1.0, 0.0], [1.0, 2.0], [0.5, 3.0]])
-    >>> best_per_draw(s, np.array([[1, 1], [1, 1], [1, 0]], bool), None)
-    array([0, 1])
-    """
-    sc = np.where(mask, score, -np.inf)
-    top = sc.max(axis=0)
-    finite = np.isfinite(top)
-    tol = TIE_TOL * np.maximum(1.0, np.abs(np.where(finite, top, 0.0)))
-    tied = mask & np.where(finite, sc >= top - tol, True)
+
+def _first_best(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
+                lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per run of pairs: the first pair chosen like :func:`negsim.solutions._select.best` (top
+    score within 1e-9 relative, then top tiebreak within 1e-9), and a mask of all such pairs."""
+    top = np.maximum.reduceat(score, starts)  # per draw; thresholds are made per draw too
+    with np.errstate(invalid="ignore"):
+        floor = np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
+    tied = score >= np.repeat(floor, lens)  # all of a draw's pairs when its top is -inf
     if tiebreak is not None:
         tb = np.where(tied, tiebreak, -np.inf)
-        tied &= tb >= tb.max(axis=0) - TIE_TOL
-    out = np.argmax(tied, axis=0)
-    out[~mask.any(axis=0)] = -1
+        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts) - TIE_TOL, lens)
+    pos = np.where(tied, np.arange(len(score)), len(score))
+    return np.minimum.reduceat(pos, starts), tied
+
+
+def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.ndarray,
+            starts: np.ndarray, lens: np.ndarray, cache: dict
+            ) -> tuple[np.ndarray, np.ndarray | None]:
+    """Score and tiebreak of one solution for acceptable (outcome, draw) pairs; g and u (A, P),
+    power (A, draws); the pairs of draw ``has[k]`` are ``starts[k]:starts[k] + lens[k]``."""
+    if "total" not in cache:
+        cache["total"] = g.sum(axis=0)
+    if name in ("nash", "asymmetric_nash") and "logs" not in cache:
+        gp = g > 0
+        cache["pos"] = pos = gp.all(axis=0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            cache["logs"] = np.log(g if pos.all() else np.where(gp, g, 1.0))
+    if name == "nash":
+        return np.where(cache["pos"], cache["logs"].sum(axis=0), -np.inf), cache["total"]
+    if name == "asymmetric_nash":
+        w = np.repeat(power[:, has], lens, axis=1)
+        return (np.where(cache["pos"], np.einsum("ap,ap->p", cache["logs"], w), -np.inf),
+                cache["total"])
+    if name == "kalai_smorodinsky":
+        ideal = np.stack([np.maximum.reduceat(x, starts) for x in g])  # (A, draws with pairs)
+        active = ideal > 0
+        if active.all():  # the usual case: every actor can gain in every draw
+            ratios = g / np.repeat(ideal, lens, axis=1)
+            return ratios.min(axis=0), ratios.sum(axis=0)
+        act = np.repeat(active, lens, axis=1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratios = g / np.repeat(np.where(active, ideal, 1.0), lens, axis=1)
+        any_active = np.repeat(active.any(axis=0), lens)
+        return (np.where(any_active, np.where(act, ratios, np.inf).min(axis=0), cache["total"]),
+                np.where(any_active, np.where(act, ratios, 0.0).sum(axis=0), 0.0))
+    if name == "egalitarian":
+        return g.min(axis=0), cache["total"]
+    return u.sum(axis=0), u.min(axis=0)  # utilitarian
+
+
+_PAIRS = 1 << 22  # (tied deal, acceptable deal) comparisons made at once
+
+
+def _dominated(up: np.ndarray, tied: np.ndarray, seg: np.ndarray) -> np.ndarray:
+    """Which ``tied`` pairs (column indices into ``up``, (A, P), sorted) another tied pair of the
+    same draw (``seg``) Pareto-dominates."""
+    bounds = np.flatnonzero(np.diff(seg)) + 1
+    g_start = np.concatenate(([0], bounds))
+    g_len = np.diff(np.concatenate((g_start, [len(tied)])))
+    grp = np.repeat(np.arange(len(g_start)), g_len)
+    out = np.zeros(len(tied), dtype=bool)
+    n_cmp = g_len[grp]
+    lo = 0
+    while lo < len(tied):  # batches of at most _PAIRS comparisons (at least one tied pair)
+        hi = lo + max(1, int(np.searchsorted(np.cumsum(n_cmp[lo:]), _PAIRS, side="right")))
+        k = n_cmp[lo:hi]
+        offsets = np.concatenate(([0], np.cumsum(k)[:-1]))
+        cand = np.repeat(tied[lo:hi], k)
+        other = tied[np.repeat(g_start[grp[lo:hi]] - offsets, k) + np.arange(int(k.sum()))]
+        a, b = up[:, other], up[:, cand]
+        dom = np.all(a >= b, axis=0) & np.any(a > b, axis=0)
+        out[lo:hi] = np.logical_or.reduceat(dom, offsets)
+        lo = hi
     return out
 
 
-def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray
-               ) -> dict[str, np.ndarray]:
-    """Chosen row per draw for each solution; u (A, M, s), r and power (A, s), acc (M, s)."""
-    gains = u - r[:, None, :]
-    pos = np.all(gains > 0, axis=0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        logs = np.log(np.where(gains > 0, gains, 1.0))
-    total_gain = gains.sum(axis=0)
-    nash = np.where(pos, logs.sum(axis=0), -np.inf)
-    anash = np.where(pos, np.einsum("ams,as->ms", logs, power), -np.inf)
-    ideal = np.where(acc[None], gains, -np.inf).max(axis=1)  # (A, s)
-    active = ideal > 0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratios = gains / np.where(active, ideal, 1.0)[:, None, :]
-    any_active = active.any(axis=0)
-    ks_score = np.where(any_active, np.where(active[:, None, :], ratios, np.inf).min(axis=0),
-                        total_gain)
-    ks_tb = np.where(any_active, np.where(active[:, None, :], ratios, 0.0).sum(axis=0), 0.0)
-    return {
-        "nash": best_per_draw(nash, acc, total_gain),
-        "asymmetric_nash": best_per_draw(anash, acc, total_gain),
-        "kalai_smorodinsky": best_per_draw(ks_score, acc, ks_tb),
-        "egalitarian": best_per_draw(gains.min(axis=0), acc, total_gain),
-        "utilitarian": best_per_draw(u.sum(axis=0), acc, u.min(axis=0)),
-    }
+def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
+               names: tuple[str, ...]) -> dict[str, np.ndarray]:
+    """Chosen row per draw (-1: none) for each named solution; u (A, s, M), r and power (A, s),
+    acc (s, M).
+
+    Only the acceptable (outcome, draw) pairs are scored.  A solution is picked among the
+    acceptable deals of a draw and then, where several tie, restricted to those on the draw's
+    Pareto frontier, which is what :func:`negsim.analyze` picks among: every score and tiebreak
+    is non-decreasing when an actor gains and no one loses, so the best score and tiebreak over
+    the acceptable set equal those over its frontier, and the tied frontier points are the tied
+    acceptable points that nothing acceptable dominates.  Whatever dominates a tied point ties
+    with it too, so a single tied point is on the frontier, and where several tie only they
+    need comparing with each other.
+    """
+    n, m = acc.shape
+    flat = np.flatnonzero(acc)  # draw * m + outcome: sorted by draw, then by outcome
+    out = {k: np.full(n, -1, dtype=np.int64) for k in names}
+    if len(flat) == 0:
+        return out
+    has, starts, lens = _segments(flat, n, m)
+    up = np.take(u.reshape(len(u), -1), flat, axis=1)
+    g = up - np.repeat(r[:, has], lens, axis=1)
+    cache: dict = {}
+    for name in names:
+        score, tb = _scores(name, g, up, power, has, starts, lens, cache)
+        first, tied = _first_best(score, tb, starts, lens)
+        chosen = flat[first] % m
+        multi = np.add.reduceat(tied, starts) > 1
+        if multi.any():  # ties: keep the tied deals on their draw's frontier, take the first
+            seg = np.repeat(np.arange(len(starts)), lens)
+            t = np.flatnonzero(tied & multi[seg])
+            tied[t[_dominated(up, t, seg[t])]] = False
+            pos = np.where(tied, np.arange(len(tied)), len(tied))
+            chosen = flat[np.minimum.reduceat(pos, starts)] % m
+        out[name][has] = chosen
+    return out
 
 
-def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int) -> dict:
+def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
+           names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
     form: LinearForm = linear_form(scenario)
     rng = np.random.default_rng(seed)
@@ -137,21 +214,18 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int)
     power = form.powers(theta)
     step = max(1, _BLOCK // max(1, len(rows)))
     nonempty = size_sum = 0
-    chosen: dict[str, list[np.ndarray]] = {k: [] for k in ENSEMBLE_SOLUTIONS}
+    chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        u = form.utilities(feats, [c[lo:hi] for c in coefs])
-        acc = np.all(u >= r[:, None, lo:hi] - ACCEPT_TOL, axis=0)
-        nonempty += int(acc.any(axis=0).sum())
-        size_sum += int(acc.sum())
-        live = np.flatnonzero(acc.any(axis=1))  # solutions only look at acceptable deals
-        if len(live):
-            sols = _solutions(u[:, live], r[:, lo:hi], power[:, lo:hi], acc[live])
-            for name, idx in sols.items():
-                chosen[name].append(np.where(idx >= 0, live[np.maximum(idx, 0)], -1))
-        else:
-            for name in ENSEMBLE_SOLUTIONS:
-                chosen[name].append(np.full(hi - lo, -1))
+        u = form.utilities(feats, [c[lo:hi] for c in coefs], draws_first=True)  # (A, s, M)
+        acc = u[0] >= (r[0, lo:hi] - ACCEPT_TOL)[:, None]
+        for a in range(1, len(u)):
+            acc &= u[a] >= (r[a, lo:hi] - ACCEPT_TOL)[:, None]
+        nonempty += int(acc.any(axis=1).sum())
+        size_sum += int(np.count_nonzero(acc))
+        if names:
+            for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc, names).items():
+                chosen[name].append(idx)
     out["nonempty"] = nonempty
     out["size_sum"] = size_sum
     out["solutions"] = {}
@@ -166,8 +240,8 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int)
 
 def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *,
              executor: Executor | None = None, progress: bool | None = None,
-             chunk_size: int = DRAW_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT
-             ) -> EnsembleResult:
+             chunk_size: int = DRAW_CHUNK, enumerate_limit: int = ENUMERATE_LIMIT,
+             solutions: Sequence[str] = ENSEMBLE_SOLUTIONS) -> EnsembleResult:
     """Monte Carlo over the scenario's uncertain parameters.
 
     Parameters
@@ -187,6 +261,10 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
         Draws per chunk; part of the study's definition (it fixes which seed each draw uses).
     enumerate_limit : int
         Largest space evaluated outcome by outcome per draw (acceptable set, solutions).
+    solutions : sequence of str
+        Which bargaining solutions to find in every draw (default: all of
+        ``ENSEMBLE_SOLUTIONS``); ``()`` counts only acceptances and the acceptable set, which is
+        faster.  The result's ``solutions`` holds exactly these.
 
     Returns
     -------
@@ -209,21 +287,29 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
         raise ValueError(f"draws must be a positive integer, not {draws!r}")
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be positive, not {chunk_size!r}")
+    names = (solutions,) if isinstance(solutions, str) else tuple(solutions)
+    for name in names:
+        if name not in ENSEMBLE_SOLUTIONS:
+            hint = did_you_mean(name, ENSEMBLE_SOLUTIONS)
+            raise ValueError(f"unknown solution {name!r}; expected some of "
+                             f"{', '.join(ENSEMBLE_SOLUTIONS)}" + (f" ({hint})" if hint else ""))
+    names = tuple(k for k in ENSEMBLE_SOLUTIONS if k in names)  # canonical order, no repeats
     seed = scenario.seed if seed is None else seed
     sizes = [min(chunk_size, draws - lo) for lo in range(0, draws, chunk_size)]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))
-    tasks = [(scenario, n, s, enumerate_limit) for n, s in zip(sizes, seeds)]
+    tasks = [(scenario, n, s, enumerate_limit, names) for n, s in zip(sizes, seeds)]
     parts = run_chunks(_chunk, tasks, executor=executor, progress=progress, desc="ensemble",
                        weights=sizes)
-    names = scenario.actor_names
+    actor_names = scenario.actor_names
     proposals = []
     if scenario.proposals:
         accept = sum(p["accept"] for p in parts)
         all_accept = sum(p["all_accept"] for p in parts)
         for k, prop in enumerate(scenario.proposals):
             proposals.append(ProposalOdds(
-                prop.id, prop.label, {a: int(accept[k, i]) / draws for i, a in enumerate(names)},
-                {a: int(accept[k, i]) for i, a in enumerate(names)},
+                prop.id, prop.label,
+                {a: int(accept[k, i]) / draws for i, a in enumerate(actor_names)},
+                {a: int(accept[k, i]) for i, a in enumerate(actor_names)},
                 int(all_accept[k]) / draws, int(all_accept[k])))
     params = []
     for p in scenario.uncertain:
@@ -241,7 +327,7 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     cand = _candidates(scenario, enumerate_limit)
     nonempty = sum(p["nonempty"] for p in parts)
     solutions = {}
-    for name in ENSEMBLE_SOLUTIONS:
+    for name in names:
         counts: dict[int, int] = {}
         none = 0
         for p in parts:

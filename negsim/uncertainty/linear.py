@@ -83,9 +83,19 @@ class LinearForm:
                                    for _, c, e in self.conditional[a]], axis=1))
         return np.concatenate(parts, axis=1)
 
-    def utilities(self, features: list[np.ndarray], coefs: list[np.ndarray]) -> np.ndarray:
-        """Utilities (n_actors, n_rows, n_draws) from per-actor features and coefficients."""
-        return np.round(np.stack([f @ c.T for f, c in zip(features, coefs)]), UTILITY_DECIMALS)
+    def utilities(self, features: list[np.ndarray], coefs: list[np.ndarray],
+                  draws_first: bool = False) -> np.ndarray:
+        """Utilities (n_actors, n_rows, n_draws) from per-actor features and coefficients, or
+        (n_actors, n_draws, n_rows) with ``draws_first``."""
+        rows = len(features[0]) if features else 0
+        draws = len(coefs[0]) if coefs else 0
+        out = np.empty((len(features),) + ((draws, rows) if draws_first else (rows, draws)))
+        for a, (f, c) in enumerate(zip(features, coefs)):
+            if draws_first:
+                np.matmul(c, f.T, out=out[a])
+            else:
+                np.matmul(f, c.T, out=out[a])
+        return np.round(out, UTILITY_DECIMALS, out=out)
 
     def reservations(self, theta: np.ndarray, coefs: list[np.ndarray]) -> np.ndarray:
         """Reservation utilities, shape (n_actors, n_draws)."""
