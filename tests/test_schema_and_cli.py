@@ -10,7 +10,7 @@ import pytest
 
 import negsim
 from negsim.cli import main
-from negsim.loading.schema import json_schema
+from negsim.loading.json_schema import json_schema
 
 jsonschema = pytest.importorskip("jsonschema")
 

@@ -15,7 +15,7 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from negsim._atomic import write_text_atomic
-    from negsim.loading.schema import json_schema
+    from negsim.loading.json_schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:

@@ -2,7 +2,7 @@
 
 :data:`SCENARIO_FORMAT` describes every table and key a scenario file may hold.  The loader checks
 files against it (unknown keys, wrong types, missing keys, with "did you mean"), and
-:func:`json_schema` turns the same description into a JSON Schema for editors.
+:func:`negsim.loading.json_schema.json_schema` turns the same description into a JSON Schema for editors.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean
 
-__all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of", "json_schema",
+__all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of",
            "required_missing"]
 
 
@@ -368,115 +368,3 @@ def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,
             raise ScenarioError(f"missing key {spec.name!r}", file=file,
                                 key=f"{prefix}.{spec.name}" if prefix else spec.name,
                                 expected=_KIND_TEXT[spec.kind], found="nothing")
-
-
-_OPTION_SCHEMA = {"type": ["string", "number"]}
-_OPTIONS_SCHEMA = {"anyOf": [_OPTION_SCHEMA, {"type": "array", "items": _OPTION_SCHEMA,
-                                              "minItems": 1}]}
-
-
-def _dist_schema() -> dict[str, Any]:
-    from negsim.distributions import DISTRIBUTIONS
-
-    variants = []
-    for name, (required, optional) in DISTRIBUTIONS.items():
-        keys = ("value", *required, *optional)
-        variants.append({
-            "type": "object",
-            "properties": {"dist": {"const": name}, **{k: {"type": "number"} for k in keys}},
-            "required": ["dist", *required], "additionalProperties": False})
-    return {"oneOf": variants, "description": "A distribution; its mean (or value) is the point "
-            "value the deterministic analysis uses."}
-
-
-_DIST_SCHEMA = _dist_schema()
-
-
-def _key_schema(spec: Key) -> dict[str, Any]:
-    kind = spec.kind
-    out: dict[str, Any]
-    if kind == "str":
-        out = {"type": "string"}
-        if spec.enum:
-            out["enum"] = list(spec.enum)
-    elif kind == "number":
-        out = {"type": "number", **_bounds(spec)}
-    elif kind == "int":
-        out = {"type": "integer", **_bounds(spec)}
-    elif kind == "number_or_dist":
-        out = {"anyOf": [{"type": "number", **_bounds(spec)}, _DIST_SCHEMA]}
-    elif kind == "numbers_or_dists":
-        out = {"type": "object",
-               "additionalProperties": {"anyOf": [{"type": "number"}, _DIST_SCHEMA]}}
-    elif kind == "bool":
-        out = {"type": "boolean"}
-    elif kind == "option":
-        out = dict(_OPTION_SCHEMA)
-    elif kind == "options":
-        out = dict(_OPTIONS_SCHEMA)
-    elif kind == "condition":
-        out = {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}
-    elif kind in ("numbers", "scores"):
-        out = {"type": "object", "additionalProperties": {"type": "number", **_bounds(spec)}}
-    elif kind == "trigger":
-        out = {"anyOf": [{"const": "no_deal"},
-                         {"type": "object", "additionalProperties": _OPTIONS_SCHEMA}]}
-    elif kind == "strings":
-        out = {"type": "array", "items": {"type": "string"}}
-    elif kind == "labels":
-        out = {"type": "object", "additionalProperties": {"type": "string"}}
-    elif kind == "string_lists":
-        out = {"type": "object", "additionalProperties": {"type": "array",
-                                                          "items": {"type": "string"}}}
-    elif kind == "arrays":
-        out = {"type": "object", "additionalProperties": {"type": "array"}}
-    else:
-        table = _table_schema(spec.fields, spec.alternatives)
-        if kind == "table":
-            out = table
-        elif kind == "tables":
-            out = {"type": "array", "items": table}
-        else:
-            out = {"type": "object", "additionalProperties": table}
-    out["description"] = spec.doc
-    return out
-
-
-def _bounds(spec: Key) -> dict[str, float]:
-    names = {"minimum": spec.minimum, "maximum": spec.maximum,
-             "exclusiveMinimum": spec.exclusive_minimum, "exclusiveMaximum": spec.exclusive_maximum}
-    return {k: v for k, v in names.items() if v is not None}
-
-
-def _table_schema(fields: tuple[Key, ...],
-                  alternatives: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()
-                  ) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "type": "object",
-        "properties": {f.name: _key_schema(f) for f in fields},
-        "additionalProperties": False,
-    }
-    required = [f.name for f in fields if f.required]
-    if required:
-        out["required"] = required
-    if alternatives:
-        out["oneOf"] = []
-        for needs, forbids in alternatives:
-            out["oneOf"].append({"required": list(needs),
-                                 "not": {"anyOf": [{"required": [k]} for k in forbids]}})
-    return out
-
-
-def json_schema() -> dict[str, Any]:
-    """The scenario format as a JSON Schema (draft 2020-12), generated from SCENARIO_FORMAT.
-
-    Examples
-    --------
-    >>> schema = json_schema()
-    >>> sorted(schema["properties"])[:3]
-    ['actors', 'analysis', 'bargaining']
-    """
-    schema = _table_schema(SCENARIO_FORMAT)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "negsim scenario"
-    return schema
