@@ -6,7 +6,7 @@ from negsim.errors import NegsimError
 from negsim.games.results import GameResult
 from negsim.plot._pick import pick_game
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
-                               add_footer, finding_title, new_figure, player_colors, words)
+                               finish_figure, new_figure, player_colors, words)
 
 __all__ = ["game_tree", "game_tree_title", "spe_edges"]
 
@@ -222,10 +222,5 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
     ax.text(0.0, 0.0, legend, transform=ax.transAxes, fontsize=BASE_FONT - 3, color="0.35",
             ha="left", va="top")
     title = game_tree_title(g)
-    if new_fig:
-        finding_title(fig, title)
-        if footer and analysis is not None:
-            add_footer(fig, analysis)
-    else:
-        finding_title(ax, title, width=60)
+    finish_figure(ax, title, new_fig=new_fig, analysis=analysis if footer else None)
     return ax

@@ -7,8 +7,8 @@ import textwrap
 from negsim.errors import NegsimError
 from negsim.games.results import GameResult
 from negsim.plot._pick import pick_game
-from negsim.plot.style import (BASE_FONT, SLIDE_SIZE, abbreviate, add_footer, finding_title,
-                               new_figure, player_colors, words)
+from negsim.plot.style import (BASE_FONT, SLIDE_SIZE, abbreviate, finish_figure, new_figure,
+                               player_colors, words)
 
 __all__ = ["payoff_matrix", "payoff_matrix_title", "EQUILIBRIUM_COLOR"]
 
@@ -161,10 +161,5 @@ def payoff_matrix(source, game: str | None = None, ax=None, footer: bool = True)
     ax.text(0, n_r + n_m + 0.05, note, ha="left", va="top", fontsize=BASE_FONT - 3, color="0.35",
             transform=ax.transData)
     title = payoff_matrix_title(g)
-    if new_fig:
-        finding_title(fig, title)
-        if footer and analysis is not None:
-            add_footer(fig, analysis)
-    else:
-        finding_title(ax, title, width=60)
+    finish_figure(ax, title, new_fig=new_fig, analysis=analysis if footer else None)
     return ax

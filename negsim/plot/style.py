@@ -13,7 +13,7 @@ from negsim.result import Analysis
 
 __all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
-           "finding_title", "clean_axes", "abbreviate", "player_colors", "words",
+           "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "target_label"]
 
 _PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
@@ -188,3 +188,25 @@ def target_label(target: str) -> str:
     if parts[0] == "reservation" and len(parts) == 2:
         return f"{parts[1]}'s walk-away"
     return words(target)
+
+
+def finish_figure(ax, title: str, *, new_fig: bool, analysis: Analysis | None = None) -> None:
+    """Put the finding title on the figure (when negsim made it) or on the panel, and the footer.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes
+        The panel drawn into.
+    title : str
+        The finding, in words.
+    new_fig : bool
+        Whether the figure was made by the plotting function (not passed in with ``ax=``).
+    analysis : Analysis, optional
+        Where the footer's scenario, date, version and seed come from; no footer without it.
+    """
+    if new_fig:
+        finding_title(ax.figure, title)
+        if analysis is not None:
+            add_footer(ax.figure, analysis)
+    else:
+        finding_title(ax, title, width=60)

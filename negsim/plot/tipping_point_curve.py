@@ -6,9 +6,8 @@ import math
 
 from negsim.errors import NegsimError
 from negsim.plot._pick import pick_item
-from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, add_footer,
-                               clean_axes, finding_title, new_figure, parameter_label,
-                               target_label)
+from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, clean_axes, finish_figure,
+                               new_figure, parameter_label, target_label)
 from negsim.result import TippingPoint
 
 __all__ = ["tipping_point_curve", "tipping_title"]
@@ -67,8 +66,7 @@ def tipping_point_curve(source, index: int = 0, ax=None, footer: bool = True):
                           "run negsim.tipping_point again")
     new_fig = ax is None
     if new_fig:
-        fig, ax = new_figure(footer=footer and analysis is not None)
-    fig = ax.figure
+        _, ax = new_figure(footer=footer and analysis is not None)
     xs, ys = tp.curve_x, tp.curve_y
     finite = [y for y in ys if math.isfinite(y)] or [tp.threshold]
     lo, hi = min(finite + [tp.threshold]), max(finite + [tp.threshold])
@@ -95,10 +93,5 @@ def tipping_point_curve(source, index: int = 0, ax=None, footer: bool = True):
     ax.set_ylabel(target_label(tp.target), fontsize=BASE_FONT)
     clean_axes(ax)
     title = tipping_title(tp)
-    if new_fig:
-        finding_title(fig, title)
-        if footer and analysis is not None:
-            add_footer(fig, analysis)
-    else:
-        finding_title(ax, title, width=60)
+    finish_figure(ax, title, new_fig=new_fig, analysis=analysis if footer else None)
     return ax

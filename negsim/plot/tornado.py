@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from negsim.plot._pick import pick_item
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
-                               add_footer, clean_axes, finding_title, new_figure,
-                               parameter_label, target_label)
+                               clean_axes, finish_figure, new_figure, parameter_label,
+                               target_label)
 from negsim.result import Sensitivity
 
 __all__ = ["tornado", "tornado_title"]
@@ -71,8 +71,7 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     new_fig = ax is None
     if new_fig:
         height = min(max(3.4, 1.9 + 0.55 * len(bars)), 9.0)
-        fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer and analysis is not None)
-    fig = ax.figure
+        _, ax = new_figure((SLIDE_SIZE[0], height), footer=footer and analysis is not None)
     for k, b in enumerate(bars):
         lo, hi = sorted((b.target_low, b.target_high))
         color = ACCEPT_COLOR if b.target_high >= b.target_low else REJECT_COLOR
@@ -103,10 +102,5 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     clean_axes(ax, keep=("bottom",))
     ax.tick_params(axis="y", length=0)
     title = tornado_title(s)
-    if new_fig:
-        finding_title(fig, title)
-        if footer and analysis is not None:
-            add_footer(fig, analysis)
-    else:
-        finding_title(ax, title, width=60)
+    finish_figure(ax, title, new_fig=new_fig, analysis=analysis if footer else None)
     return ax
