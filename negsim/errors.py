@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["NegsimError", "ScenarioError", "did_you_mean"]
+__all__ = ["NegsimError", "ScenarioError", "did_you_mean", "short_repr"]
 
 
 class NegsimError(Exception):
@@ -88,3 +88,15 @@ def did_you_mean(word: object, choices: Iterable[object]) -> str | None:
     names = [str(c) for c in choices]
     close = difflib.get_close_matches(str(word), names, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else None
+
+
+def short_repr(value: object, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters for an error message.
+
+    Examples
+    --------
+    >>> short_repr("x" * 100)[-5:]
+    'xx...'
+    """
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."

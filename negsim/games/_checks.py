@@ -11,12 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from negsim.errors import ScenarioError
-
-
-def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+from negsim.errors import ScenarioError, short_repr
 
 
 def payoff_array(value: Any, name: str, *, ndim: int | None = None) -> np.ndarray:
@@ -25,7 +20,7 @@ def payoff_array(value: Any, name: str, *, ndim: int | None = None) -> np.ndarra
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise ScenarioError(f"{name} must be an array of numbers", key=name,
-                            expected="numbers", found=_short(value)) from None
+                            expected="numbers", found=short_repr(value)) from None
     if ndim is not None and arr.ndim != ndim:
         raise ScenarioError(f"{name} has the wrong number of dimensions", key=name,
                             expected=f"a {ndim}-dimensional array",
@@ -46,7 +41,7 @@ def number(value: Any, name: str, *, low: float | None = None, high: float | Non
     """Return ``value`` as a finite float inside the given bounds."""
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise ScenarioError(f"{name} must be a number", key=name, expected="a number",
-                            found=_short(value))
+                            found=short_repr(value))
     x = float(value)
     lo_txt = "" if low is None else (f"> {low:g}" if low_open else f">= {low:g}")
     hi_txt = "" if high is None else (f"< {high:g}" if high_open else f"<= {high:g}")
@@ -58,5 +53,5 @@ def number(value: Any, name: str, *, low: float | None = None, high: float | Non
         bad = True
     if bad:
         raise ScenarioError(f"{name} is out of range", key=name, expected=expected.strip(),
-                            found=_short(value))
+                            found=short_repr(value))
     return x

@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from negsim.errors import ScenarioError
+from negsim.errors import ScenarioError, did_you_mean
 
 __all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "game_spec", "truce_spec",
            "war_spec"]
@@ -333,7 +333,6 @@ def war_spec(t: dict[str, Any]) -> WarSpec:
 
 
 def _unknown(kind: str, name: str, known: list[str], key: str) -> ScenarioError:
-    from negsim.errors import did_you_mean
     return ScenarioError(f"unknown {kind} {name!r}", key=key, expected=f"one of {known}",
                          found=repr(name), hint=did_you_mean(name, known))
 
@@ -341,7 +340,6 @@ def _unknown(kind: str, name: str, known: list[str], key: str) -> ScenarioError:
 def check_references(scenario: Any) -> None:
     """Check that declared games, truces and the war name actors, proposals, levers and issues
     that exist; raise ScenarioError with the key path (``games[0].nodes[2].outcome``)."""
-    actors = list(scenario.actor_names)
     proposals = [p.id for p in scenario.proposals]
     levers = [lv.id for lv in scenario.levers]
     for g_i, g in enumerate(scenario.games):
@@ -359,20 +357,17 @@ def check_references(scenario: Any) -> None:
         payers: set[str] | None = None
         for i, n in enumerate(g.nodes):
             nkey = f"{key}.nodes[{i}]"
-            if modelled and n.player is not None and n.player not in actors:
-                raise _unknown("actor", n.player, actors, f"{nkey}.player")
+            if modelled and n.player is not None:
+                scenario.actor(n.player, key=f"{nkey}.player")
             if n.outcome is not None and n.outcome != NO_DEAL and n.outcome not in proposals:
                 raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
             for lv in n.levers:
                 if lv not in levers:
-                    err = _unknown("lever", lv, levers, f"{nkey}.levers")
-                    if err.hint is None:
-                        err = ScenarioError(err.message, key=err.key, expected=err.expected,
-                                            found=err.found, hint=(
-                                                f"to analyse the scenario without lever {lv!r}, "
-                                                f"use scenario.without_levers({lv!r}), which also "
-                                                "drops the games that pull it"))
-                    raise err
+                    hint = did_you_mean(lv, levers) or (
+                        f"to analyse the scenario without lever {lv!r}, use "
+                        f"scenario.without_levers({lv!r}), which also drops the games that pull it")
+                    raise ScenarioError(f"unknown lever {lv!r}", key=f"{nkey}.levers",
+                                        expected=f"one of {levers}", found=repr(lv), hint=hint)
             if n.is_leaf and not modelled:
                 here = {p for p, _ in n.payoffs}
                 if payers is None:
@@ -387,8 +382,7 @@ def check_references(scenario: Any) -> None:
                     raise _unknown("player", n.player, sorted(payers), f"{key}.nodes[{i}].player")
     for t_i, t in enumerate(scenario.truces):
         key = f"truces[{t_i}]"
-        if t.proposal not in proposals:
-            raise _unknown("proposal", t.proposal, proposals, f"{key}.proposal")
+        scenario.proposal(t.proposal, key=f"{key}.proposal")
         if t.verification_issue is not None:
             issue = scenario.space.issue(t.verification_issue, key=f"{key}.verification.issue")
             for opt, _ in t.verification:

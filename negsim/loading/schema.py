@@ -11,7 +11,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ScenarioError, did_you_mean, short_repr
+from negsim.model._values import _is_option
 
 __all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of",
            "required_missing"]
@@ -211,17 +212,8 @@ _KIND_TEXT = {
 }
 
 
-def _describe(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
 def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def _is_option(v: Any) -> bool:
-    return isinstance(v, str) or (_is_number(v) and math.isfinite(v))
 
 
 def _is_array(v: Any) -> bool:
@@ -233,7 +225,7 @@ def _is_array(v: Any) -> bool:
 def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
     def fail(extra: str | None = None) -> None:
         raise ScenarioError(f"{spec.name} has the wrong type", file=file, key=key,
-                            expected=_KIND_TEXT[spec.kind], found=_describe(value), hint=extra)
+                            expected=_KIND_TEXT[spec.kind], found=short_repr(value), hint=extra)
 
     kind = spec.kind
     if kind == "str":
@@ -242,7 +234,7 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         if spec.enum and value not in spec.enum:
             raise ScenarioError(f"unknown {spec.name}", file=file, key=key,
                                 expected=" or ".join(repr(e) for e in spec.enum),
-                                found=_describe(value), hint=did_you_mean(value, spec.enum))
+                                found=short_repr(value), hint=did_you_mean(value, spec.enum))
     elif kind == "number":
         if not _is_number(value):
             fail()
@@ -282,7 +274,7 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
                 raise ScenarioError(f"{spec.name} has a value of the wrong type", file=file,
                                     key=f"{key}.{k}",
                                     expected="a number" if kind != "condition"
-                                    else "an option or a list of options", found=_describe(v))
+                                    else "an option or a list of options", found=short_repr(v))
     elif kind == "trigger":
         if value != "no_deal" and not isinstance(value, dict):
             fail()
@@ -301,7 +293,7 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
             if not ok:
                 raise ScenarioError(f"{spec.name} has a value of the wrong type", file=file,
                                     key=f"{key}.{k}", expected=_KIND_TEXT[kind][len("a table of name = "):],
-                                    found=_describe(v))
+                                    found=short_repr(v))
     elif kind == "table":
         if not isinstance(value, dict):
             fail()
