@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from negsim.engine.decomposed import DecomposedScan, decomposed_scan
-from negsim.engine.exhaustive import ExhaustiveScan, outcome_cloud, scan
+from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, outcome_cloud, scan
 from negsim.errors import NegsimError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.model import Actor, Condition
@@ -58,8 +58,8 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
     row = np.array([target], dtype=np.intp)
     utils, vetoed = evaluate(models, row)
     forecast = space.decode(target)
-    ok = bool(space.allowed(row)[0]) and not vetoed.any() and \
-        bool(np.all(utils[0] >= d - 1e-9)) and target != space.status_quo
+    ok = target != space.status_quo and \
+        bool(acceptable_mask(utils, vetoed, space.allowed(row), d)[0])
     nearest = None
     reason = ""
     forbidden = [c for c in space.constraints if c.forbids(forecast)]
