@@ -51,8 +51,8 @@ def _grouped(g: GameResult, what: str) -> list[str]:
     degenerate = "  (degenerate game)" if g.degenerate else ""
     if len(groups) == 1:
         grp = groups[0]
-        every = "all" if grp.count > 1 else "it"
-        return [f"    {g.equilibrium_count} {what}, {every} leading to {_outcome_text(grp)}"
+        every = "all leading" if grp.count > 1 else "leading"
+        return [f"    {g.equilibrium_count} {what}, {every} to {_outcome_text(grp)}"
                 f"{degenerate}{_dominance_note(grp)}",
                 f"      e.g. {_profile_only(grp.representative)}"]
     out = [f"    {g.equilibrium_count} {what}, leading to {len(groups)} outcomes{degenerate}:"]
@@ -110,9 +110,10 @@ def _game(g: GameResult) -> list[str]:
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
                        f"binding itself to it in advance is worth {worth} to {a.player}")
     else:
-        what = "equilibria (all of them)" if g.all_equilibria else "pure equilibria"
         if g.equilibrium_count == 1:
-            what = what.replace("equilibria", "equilibrium")
+            what = "equilibrium (the only one)" if g.all_equilibria else "pure equilibrium"
+        else:
+            what = "equilibria (all of them)" if g.all_equilibria else "pure equilibria"
         if g.outcome_groups:
             out += _grouped(g, what)
         else:

@@ -204,3 +204,14 @@ def test_cli_bad_scenario_writes_nothing(tmp_path, capsys):
     out = tmp_path / "gambit"
     assert main(["games", str(f), "--gambit", str(out)]) == 1
     assert "error:" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_game_with_one_equilibrium_reads_as_one(tmp_path):
+    path = tmp_path / "pd.toml"
+    path.write_text(
+        '[scenario]\nname = "PD"\n[[issues]]\nid = "x"\noptions = ["a", "b"]\nstatus_quo = "a"\n'
+        '[actors.Row]\n[actors.Column]\n[[games]]\nid = "pd"\nplayers = ["Row", "Column"]\n'
+        'strategies = { Row = ["C", "D"], Column = ["C", "D"] }\n'
+        'payoffs = { Row = [[3, 0], [5, 1]], Column = [[3, 5], [0, 1]] }\n', encoding="utf-8")
+    text = summary_text(negsim.analyze(negsim.load_scenario(path)))
+    assert "1 equilibrium (the only one), leading to payoffs Row 1.00, Column 1.00" in text
