@@ -21,7 +21,7 @@ demo: venv
 	$(BIN)/negsim run $(SCENARIO) --plots figures --json figures/analysis.json
 
 test: $(VENV)/.test-installed
-	$(BIN)/python -m pytest negsim tests
+	$(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) figures .pytest_cache

@@ -37,8 +37,8 @@ if "NEGSIM_BENCH_CHILD" not in os.environ:  # a baseline child imports the archi
     sys.path.insert(0, str(ROOT))
 
 import negsim  # noqa: E402
-from negsim.distributions import Distribution  # noqa: E402
-from negsim.parameters import UncertainParameter  # noqa: E402
+from negsim.model.distributions import Distribution  # noqa: E402
+from negsim.model.parameters import UncertainParameter  # noqa: E402
 
 
 def _toy() -> negsim.Scenario:

@@ -11,86 +11,14 @@ observations (fragments that other scenarios ``extends``) are listed as skipped.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
 from pathlib import Path
 
-from negsim._plain import PlainData
 from negsim.errors import NegsimError, ScenarioError
-from negsim.result import ObservationCheck
+from negsim.results.analysis import ObservationCheck
+from negsim.results.backtest import BacktestReport, ScenarioBacktest
 
 __all__ = ["BacktestReport", "ScenarioBacktest", "backtest", "backtest_scenario", "scenario_files"]
-
-
-@dataclass(frozen=True)
-class ScenarioBacktest(PlainData):
-    """The back-test of one file.
-
-    ``status`` is ``"pass"`` (every must-match observation reproduced), ``"fail"`` (at least one
-    missed), ``"error"`` (the file does not load; ``message`` says why) or ``"skipped"`` (it records
-    no observations; ``message`` says so).
-    """
-
-    path: str
-    status: str
-    name: str = ""
-    observations: int = 0
-    matches: int = 0
-    misses: int = 0
-    must_match_misses: int = 0
-    message: str = ""
-    checks: list[ObservationCheck] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class BacktestReport(PlainData):
-    """The back-test of every scenario under some paths.
-
-    Examples
-    --------
-    >>> BacktestReport([]).ok
-    True
-    """
-
-    scenarios: list[ScenarioBacktest]
-
-    @property
-    def ok(self) -> bool:
-        """No scenario failed or errored."""
-        return all(s.status in ("pass", "skipped") for s in self.scenarios)
-
-    @property
-    def tested(self) -> list[ScenarioBacktest]:
-        """The files that were back-tested (not skipped)."""
-        return [s for s in self.scenarios if s.status != "skipped"]
-
-    def table(self) -> str:
-        """One line per file: status, observations, matches, misses, then the misses in detail."""
-        rows = [("scenario", "observations", "matches", "misses", "status")]
-        for s in self.scenarios:
-            if s.status == "skipped":
-                continue
-            rows.append((s.path, str(s.observations), str(s.matches), str(s.misses), s.status))
-        widths = [max(len(r[i]) for r in rows) for i in range(5)]
-        lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) if i < 4 else c
-                           for i, (c, w) in enumerate(zip(r, widths))).rstrip() for r in rows]
-        lines.insert(1, "-" * len(lines[0]))
-        for s in self.scenarios:
-            if s.status == "error":
-                lines.append(f"error: {s.message}")
-            for c in s.checks:
-                if not c.match:
-                    soft = "" if c.must_match else " (must_match = false, tolerated)"
-                    lines.append(f"miss: {s.path}: {c.actor} {c.response}s {c.proposal}; model "
-                                 f"predicts {c.predicted} (margin {c.margin:+.3f}){soft}")
-        skipped = [s for s in self.scenarios if s.status == "skipped"]
-        if skipped:
-            lines.append(f"skipped {len(skipped)} file(s) that record no observations: "
-                         + ", ".join(s.path for s in skipped))
-        tested = self.tested
-        failed = sum(s.status != "pass" for s in tested)
-        lines.append(f"{len(tested) - failed} of {len(tested)} scenario(s) reproduce every "
-                     "must-match observation")
-        return "\n".join(lines) + "\n"
 
 
 def scenario_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
@@ -138,7 +66,7 @@ def backtest_scenario(scenario) -> list[ObservationCheck]:  # type: ignore[no-un
 
 def _one(path: Path) -> ScenarioBacktest:
     from negsim.loading.build import scenario_from_dict
-    from negsim.loading.merge import read_merged
+    from negsim.loading.extends import read_merged
 
     shown = str(path)
     try:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from negsim.model import Actor, Condition, Demand, Lever
-from negsim.scenario import Scenario
-from negsim.space import OutcomeSpace
+from negsim.model.scenario import Scenario
+from negsim.model.space import OutcomeSpace
 
 __all__ = ["Factor", "PreferenceModel", "build_preferences", "demand_scores", "UTILITY_DECIMALS"]
 

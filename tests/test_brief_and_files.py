@@ -11,7 +11,7 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 
 import negsim  # noqa: E402
-from negsim.brief import SECTIONS, brief_html, brief_markdown, key_findings, write_brief  # noqa: E402
+from negsim.text.brief import SECTIONS, brief_html, brief_markdown, key_findings, write_brief  # noqa: E402
 from negsim.cli import main  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
 from negsim.plot.save import applicable_figures, save_figures  # noqa: E402

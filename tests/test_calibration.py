@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import negsim
 from negsim import Actor, Demand, Issue, Lever, Observation, Proposal, Scenario
 from negsim.backtest import backtest_scenario
+from negsim.calibration import calibrated_scenario
 from negsim.calibration.fit import _linear_forms
 from negsim.preferences import build_preferences
 
@@ -117,7 +118,7 @@ def test_contradictory_responses_are_named_and_nothing_else():
     assert [c.observations for c in fit.conflicts] == [[2]]  # rejecting a gain is enough alone
     assert math.isnan(fit.margin)
     with pytest.raises(negsim.NegsimError):
-        fit.scenario_object()
+        calibrated_scenario(fit)
 
 
 def test_a_pair_that_conflicts_only_together_is_the_irreducible_subset():
@@ -208,7 +209,7 @@ def test_calibrated_toml_loads_and_reproduces_the_record(tmp_path):
     path = tmp_path / "calibrated.toml"
     path.write_text(fit.toml, encoding="utf-8")
     loaded = negsim.load_scenario(path)
-    assert loaded == fit.scenario_object()
+    assert loaded == calibrated_scenario(fit)
     assert all(c.match for c in backtest_scenario(loaded))
     assert "# calibrated (was 1)" in fit.toml
     assert [d.weight for d in loaded.actor("A").demands] == [p.fitted for p in fit.parameters]
@@ -227,7 +228,7 @@ def test_a_reservation_shift_explains_a_rejection_no_weights_can():
     shift = fit.parameters[-1]
     assert shift.parameter == "reservation shift" and shift.low > 0  # p's gain must be outweighed
     assert shift.high <= 1.0 + 1e-9
-    assert fit.scenario_object().actor("A").reservation == pytest.approx(shift.fitted, abs=1e-9)
+    assert calibrated_scenario(fit).actor("A").reservation == pytest.approx(shift.fitted, abs=1e-9)
 
 
 def test_actors_without_observations_keep_their_weights():
@@ -268,4 +269,4 @@ def test_every_shipped_scenario_calibrates_to_its_record():
     for f in files:
         fit = negsim.calibrate(negsim.load_scenario(f))
         assert fit.feasible and fit.reproduces, (f.name, [c.reason for c in fit.conflicts])
-        assert all(c.match for c in backtest_scenario(fit.scenario_object()) if c.must_match)
+        assert all(c.match for c in backtest_scenario(calibrated_scenario(fit)) if c.must_match)

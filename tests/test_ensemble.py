@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negsim
-from negsim.distributions import Distribution
-from negsim.parameters import UncertainParameter
+from negsim.model.distributions import Distribution
+from negsim.model.parameters import UncertainParameter
 from negsim.uncertainty import EnsembleResult, ensemble
 
 from random_scenarios import scenarios

@@ -14,7 +14,7 @@ import negsim  # noqa: E402
 import negsim.plot as P  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
 from negsim.plot.style import footer_text  # noqa: E402
-from negsim.result import Analysis  # noqa: E402
+from negsim.results.analysis import Analysis  # noqa: E402
 from tests.scenarios import three_party, two_party  # noqa: E402
 
 

@@ -11,11 +11,11 @@ import pytest  # noqa: E402
 
 import negsim  # noqa: E402
 import negsim.plot as P  # noqa: E402
-from negsim.brief import GAMES_SECTION, brief_html, brief_markdown  # noqa: E402
-from negsim.brief_games import games_findings  # noqa: E402
+from negsim.text.brief import GAMES_SECTION, brief_html, brief_markdown  # noqa: E402
+from negsim.text.brief_games import games_findings  # noqa: E402
 from negsim.cli import main  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
-from negsim.games.results import GameResult  # noqa: E402
+from negsim.results.games import GameResult  # noqa: E402
 from negsim.plot.save import applicable_figures  # noqa: E402
 from tests.test_games_from_scenario import ENTRY, PD  # noqa: E402
 

@@ -14,7 +14,7 @@ import negsim.plot as P  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
 from negsim.plot.ensemble_acceptance import wilson_interval  # noqa: E402
 from negsim.plot.save import save_figures  # noqa: E402
-from negsim.result import TippingPoint  # noqa: E402
+from negsim.results.analysis import TippingPoint  # noqa: E402
 from negsim.uncertainty import add_answers, ensemble, sensitivity, tipping_point  # noqa: E402
 from tests.uncertainty_helpers import TOY_UNCERTAIN, toy  # noqa: E402
 

@@ -6,9 +6,9 @@ import pytest
 
 import negsim
 from negsim.errors import ScenarioError
-from negsim.games.from_scenario import normal_form
+from negsim.scenario_games.from_scenario import normal_form
 from negsim.games.pure_nash import pure_nash_equilibria
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 HEAD = '''[scenario]
 name = "t"
@@ -84,7 +84,7 @@ def test_entry_deterrence_tree_in_toml_reports_the_non_credible_threat(tmp_path)
     [t] = g.threats
     assert t.node == "market" and not t.assessment.credible
     assert t.assessment.value_of_commitment == (1.0, 1.0)
-    from negsim.report import summary_text
+    from negsim.text.summary import summary_text
     assert "NOT credible" in summary_text(a)
 
 

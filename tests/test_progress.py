@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from negsim.uncertainty._parallel import progress_bar, run_chunks
+from negsim.parallel import progress_bar, run_chunks
 from negsim.uncertainty import ensemble
 
 from uncertainty_helpers import TOY_UNCERTAIN, toy

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 import negsim
-from negsim.distributions import Distribution
+from negsim.model.distributions import Distribution
 from negsim.uncertainty import sensitivity, target_value, tipping_point
 
 from uncertainty_helpers import TOY_UNCERTAIN, toy

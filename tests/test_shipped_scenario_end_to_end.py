@@ -11,7 +11,7 @@ import pytest
 import negsim
 import negsim.plot
 from negsim.cli import main
-from negsim.report import summary_text
+from negsim.text.summary import summary_text
 
 DEFAULT = Path(__file__).resolve().parents[1] / "scenarios" / "air_truce_secondary_tariffs.toml"
 

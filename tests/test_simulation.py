@@ -8,7 +8,7 @@ import pytest
 
 import negsim
 from negsim.simulation import HardLiner, TimeBased, TitForTat, simulate, simulate_many
-from negsim.simulation.results import NegotiationTrace, SimulationSummary
+from negsim.results.simulation import NegotiationTrace, SimulationSummary
 
 from uncertainty_helpers import toy
 
@@ -93,8 +93,8 @@ def test_many_runs_give_the_same_numbers_in_process_and_on_a_process_pool():
 
 def _split_with_uncertain_reservation() -> negsim.Scenario:
     """A's reservation ~ U(0.3, 0.8), B's 0.4: a deal exists exactly when A's is at most 0.6."""
-    from negsim.distributions import Distribution
-    from negsim.parameters import UncertainParameter
+    from negsim.model.distributions import Distribution
+    from negsim.model.parameters import UncertainParameter
 
     s = split().with_parameters({"actors.A.reservation": 0.55, "actors.B.reservation": 0.4})
     return s.with_changes(uncertain=(UncertainParameter("actors.A.reservation",

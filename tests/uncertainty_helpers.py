@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import negsim
-from negsim.distributions import Distribution
-from negsim.parameters import UncertainParameter
+from negsim.model.distributions import Distribution
+from negsim.model.parameters import UncertainParameter
 
 
 def toy(uncertain: dict[str, Distribution] | None = None, **kw) -> negsim.Scenario:

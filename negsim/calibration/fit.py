@@ -14,19 +14,21 @@ the record, it names an irreducible set of observations that conflict.
 from __future__ import annotations
 
 import math
+import tomllib
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from negsim.backtest import backtest_scenario
 from negsim.calibration import lp
-from negsim.calibration.result import Calibration, Conflict, ObservationFit, ParameterFit
-from negsim.errors import ScenarioError
+from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
+from negsim.errors import NegsimError, ScenarioError
+from negsim.loading.build import scenario_from_dict
 from negsim.loading.write import scenario_to_toml
 from negsim.preferences import PreferenceModel, build_preferences
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
-__all__ = ["calibrate"]
+__all__ = ["calibrate", "calibrated_scenario"]
 
 SHIFT_BOUND = 1.0
 """A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
@@ -296,3 +298,13 @@ def _finish(scenario, before, params, conflicts, notes, decided, fitted, shifts,
                 "actor's total weight).")
     toml = scenario_to_toml(calibrated, comments, preamble)
     return Calibration(scenario.name, True, margin, min_share, params, obs, [], notes, toml)
+
+
+def calibrated_scenario(fit: Calibration) -> Scenario:
+    """The calibrated :class:`~negsim.Scenario` of a fit, parsed from ``fit.toml``.
+
+    Raises :class:`~negsim.NegsimError` when no weights reproduce the record (no TOML).
+    """
+    if not fit.toml:
+        raise NegsimError("no weights reproduce the record, so there is no calibrated scenario")
+    return scenario_from_dict(tomllib.loads(fit.toml))

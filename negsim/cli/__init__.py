@@ -20,6 +20,7 @@ import sys
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
+from negsim.version import VERSION
 
 __all__ = ["main", "COMMANDS"]
 
@@ -35,11 +36,9 @@ COMMANDS = (
 
 
 def _parser() -> argparse.ArgumentParser:
-    from negsim import __version__
-
     p = argparse.ArgumentParser(prog="negsim", description="Game-theoretic analysis of "
                                 "negotiations from the parties' stated demands.")
-    p.add_argument("--version", action="version", version=f"negsim {__version__}")
+    p.add_argument("--version", action="version", version=f"negsim {VERSION}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         importlib.import_module(name).register(sub)

@@ -14,11 +14,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim._atomic import write_text_atomic
+    from negsim.outputs import write_text_atomic
     from negsim.backtest import backtest
 
     report = backtest(args.paths)
-    print(report.table(), end="")
+    print(str(report), end="")
     if args.json:
         write_text_atomic(args.json, report.to_json() + "\n")
         print(f"wrote {args.json}")

@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.brief import check_brief_path, write_brief
+    from negsim.text.brief import check_brief_path, write_brief
     from negsim.engine import analyze
     from negsim.loading import load_scenario
 

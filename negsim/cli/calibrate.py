@@ -48,7 +48,7 @@ def report_text(fit) -> str:  # type: ignore[no-untyped-def]
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim._atomic import write_text_atomic
+    from negsim.outputs import write_text_atomic
     from negsim.calibration import calibrate
     from negsim.loading import load_scenario
 

@@ -15,11 +15,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim._atomic import write_text_atomic
+    from negsim.outputs import write_text_atomic
     from negsim.errors import NegsimError
-    from negsim.games.export import game_ids, gambit_text
-    from negsim.games.from_scenario import scenario_games
-    from negsim.games.report_text import game_lines
+    from negsim.scenario_games.export import game_ids, gambit_text
+    from negsim.scenario_games.from_scenario import scenario_games
+    from negsim.text.games import game_lines
     from negsim.loading import load_scenario
     from negsim.preferences import build_preferences
 

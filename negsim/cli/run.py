@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from negsim.loading import load_scenario
+from negsim.outputs import write_text_atomic
+from negsim.pipeline import analyze
+from negsim.plot.save import DEFAULT_FORMATS, save_figures
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="analyse a scenario and print the summary")
@@ -19,21 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim._atomic import write_text_atomic
-    from negsim.engine import analyze
-    from negsim.loading import load_scenario
-    from negsim.report import summary_text
-    from negsim.uncertainty import add_answers
-
     scenario = load_scenario(args.scenario)
-    analysis = add_answers(analyze(scenario, method=args.method), scenario)
-    print(summary_text(analysis), end="")
+    analysis = analyze(scenario, method=args.method)
+    print(str(analysis), end="")
     if args.json:
         write_text_atomic(args.json, analysis.to_json() + "\n")
         print(f"\nwrote {args.json}")
     if args.plots:
-        from negsim.plot.save import DEFAULT_FORMATS, save_figures
-
         formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
         for path in save_figures(analysis, args.plots, formats):
             print(f"wrote {path}")

@@ -14,7 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
-    from negsim._atomic import write_text_atomic
+    from negsim.outputs import write_text_atomic
     from negsim.loading.json_schema import json_schema
 
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,4 +1,7 @@
-"""``negsim.analyze``: from a scenario to an :class:`~negsim.result.Analysis`."""
+"""The engine's analysis of a scenario: verdicts, the acceptable set, solutions, games.
+
+``negsim.analyze`` (:mod:`negsim.pipeline`) adds the answers to the scenario's questions on top.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +13,13 @@ from negsim.errors import NegsimError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.model import Actor, Condition
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
-from negsim.result import (AcceptableSet, ActorSummary, Analysis, DemandSummary, IssueSummary,
+from negsim.results.analysis import (AcceptableSet, ActorSummary, Analysis, DemandSummary, IssueSummary,
                            LeverSummary, OptionValue,
                            OutcomeCloud, OutcomePoint, Solution)
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
+from negsim.scenario_games.from_scenario import scenario_games
+from negsim.scenario_games.stability import bargaining_result, truce_result
+from negsim.version import VERSION
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
                               kalai_smorodinsky_solution, nash_solution, utilitarian_solution)
 
@@ -96,7 +102,9 @@ def _acceptable_set(found: ExhaustiveScan, space_size: int, method: str,
 
 
 def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
-    """Analyse a scenario: verdicts, acceptable set, bargaining solutions, observation checks.
+    """The engine's analysis: verdicts, acceptable set, bargaining solutions, observation checks.
+
+    It leaves the scenario's questions unanswered; :func:`negsim.analyze` answers them too.
 
     Parameters
     ----------
@@ -117,11 +125,9 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
     >>> import negsim
     >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
     ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
-    >>> negsim.analyze(s).acceptable.size
+    >>> analyze(s).acceptable.size
     1
     """
-    from negsim import __version__
-
     models = build_preferences(scenario)
     verdicts = proposal_verdicts(scenario, models)
     target = compromise_forecast(scenario)
@@ -166,14 +172,11 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
               for lv in scenario.levers]
     issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo)
               for i in space.issues]
-    from negsim.games.from_scenario import scenario_games
-    from negsim.games.stability import bargaining_result, truce_result
-
     games = scenario_games(scenario, models)
     truces = [truce_result(scenario, models, t) for t in scenario.truces]
     bargaining = bargaining_result(scenario, models,
                                    [(p.outcome, p.utilities) for p in frontier])
-    return Analysis(scenario.name, scenario.date, scenario.summary, scenario.path, __version__,
+    return Analysis(scenario.name, scenario.date, scenario.summary, scenario.path, VERSION,
                     scenario.seed, issues, actors, levers, verdicts, acceptable, solutions,
                     check_observations(scenario, verdicts), cloud, games=games, truces=truces,
                     bargaining_over_time=bargaining)

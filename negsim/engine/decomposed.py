@@ -32,7 +32,7 @@ from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask
 from negsim.engine.groups import IssueGroup, group_tables
 from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, combine, reduce_points, suffix_frontiers
 from negsim.preferences import PreferenceModel, evaluate
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 
 __all__ = ["DecomposedScan", "decomposed_scan"]

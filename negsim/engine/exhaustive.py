@@ -14,10 +14,10 @@ import numpy as np
 
 from negsim.engine.verdicts import ACCEPT_TOL
 from negsim.preferences import PreferenceModel, evaluate
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.solutions.pareto import merge_frontier
-from negsim.space import DEFAULT_CHUNK
+from negsim.model.space import DEFAULT_CHUNK
 
 __all__ = ["ExhaustiveScan", "scan"]
 

@@ -18,7 +18,7 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.model import Condition
 from negsim.preferences import Factor, PreferenceModel
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["IssueGroup", "issue_groups", "group_tables", "MAX_GROUP_SIZE"]
 

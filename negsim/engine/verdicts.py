@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from negsim.preferences import PreferenceModel
-from negsim.result import ActorVerdict, Blocker, ObservationCheck, ProposalVerdict
-from negsim.scenario import Scenario
+from negsim.results.analysis import ActorVerdict, Blocker, ObservationCheck, ProposalVerdict
+from negsim.model.scenario import Scenario
 
 __all__ = ["proposal_verdicts", "check_observations", "ACCEPT_TOL", "MAX_SHORTFALLS"]
 

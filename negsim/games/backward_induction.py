@@ -16,10 +16,9 @@ there (a credible threat) and what it would be worth to that player to commit to
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import product
 
-from negsim._plain import PlainData
+from negsim.results.game_theory import NodeSolution, SpeOutcome, SubgamePerfectResult, ThreatAssessment
 from negsim.errors import NegsimError, ScenarioError, did_you_mean
 from negsim.games.tree import (Branch, Chance, Decision, Node, Terminal, decision_nodes,
                                players_of, replace_subtree, subtree, walk)
@@ -28,80 +27,6 @@ __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessme
            "backward_induction", "threat_credibility"]
 
 MAX_OUTCOMES = 10_000
-
-
-@dataclass(frozen=True)
-class NodeSolution(PlainData):
-    """The subgame-perfect choice at one decision node.
-
-    Attributes
-    ----------
-    path : tuple of str
-        Branch labels from the root to the node.
-    player : str
-        Who moves.
-    optimal_actions : tuple of str
-        Every action played at this node in some SPE (more than one means a tie).
-    action_values : dict of str to (float, float)
-        The mover's payoff from each action: lowest and highest over the SPE of the subgame
-        that follows (equal when that continuation is unique).
-    tie : bool
-        Whether several actions are optimal: the mover is indifferent here, or which action is
-        best depends on how a tie further down is resolved.
-    """
-
-    path: tuple[str, ...]
-    player: str
-    optimal_actions: tuple[str, ...]
-    action_values: dict[str, tuple[float, float]]
-    tie: bool
-
-
-@dataclass(frozen=True)
-class SpeOutcome(PlainData):
-    """One outcome of a subgame-perfect equilibrium.
-
-    Attributes
-    ----------
-    path : tuple of str
-        Actions from the root to the terminal node reached (or to the first chance node).
-    payoffs : dict of str to float
-        Every player's (expected) payoff.
-    """
-
-    path: tuple[str, ...]
-    payoffs: dict[str, float]
-
-
-@dataclass(frozen=True)
-class SubgamePerfectResult(PlainData):
-    """Subgame-perfect equilibria of a tree.
-
-    Attributes
-    ----------
-    players : tuple of str
-        Players, movers first in order of appearance.
-    nodes : tuple of NodeSolution
-        Every decision node, in prefix order, with its optimal action(s).
-    outcomes : tuple of SpeOutcome
-        Every distinct SPE outcome (path and payoffs).
-    unique : bool
-        Whether the SPE strategy profile is unique (no tie at any decision node).
-    ties : tuple of tuple of str
-        Paths of the nodes with several optimal actions (see :attr:`NodeSolution.tie`).
-    path : tuple of str or None
-        The SPE path if every SPE follows the same one, else ``None``.
-    payoffs : dict of str to float, or None
-        The SPE payoffs if every SPE gives the same, else ``None``.
-    """
-
-    players: tuple[str, ...]
-    nodes: tuple[NodeSolution, ...]
-    outcomes: tuple[SpeOutcome, ...]
-    unique: bool
-    ties: tuple[tuple[str, ...], ...]
-    path: tuple[str, ...] | None
-    payoffs: dict[str, float] | None
 
 
 _Entry = tuple[tuple[float, ...], tuple[str, ...]]  # (payoff vector, path)
@@ -200,45 +125,6 @@ def backward_induction(root: Node, tol: float = 1e-9) -> SubgamePerfectResult:
 
 def _terminals(root: Node) -> list[tuple[tuple[str, ...], Terminal]]:
     return [(p, n) for p, n in walk(root) if isinstance(n, Terminal)]
-
-
-@dataclass(frozen=True)
-class ThreatAssessment(PlainData):
-    """Is a threat credible, and what is commitment to it worth?
-
-    Attributes
-    ----------
-    path : tuple of str
-        Where the threat would be carried out.
-    player : str
-        The threatening player (who moves there).
-    threat : str
-        The threatened action.
-    credible : bool
-        Whether carrying out the threat is a best reply at that node (it is optimal in some
-        subgame-perfect continuation).
-    threat_payoff : (float, float)
-        The player's payoff at that node from carrying out the threat (lowest, highest over the
-        SPE continuations).
-    best_actions : tuple of str
-        The player's subgame-perfect action(s) at that node.
-    spe_payoffs : tuple of float
-        The player's payoffs in the SPE of the whole game (one per distinct SPE outcome).
-    commitment_payoffs : tuple of float
-        The player's SPE payoffs if it were bound in advance to carry out the threat.
-    value_of_commitment : (float, float)
-        Lowest and highest gain ``commitment payoff - SPE payoff`` (equal when both are unique).
-    """
-
-    path: tuple[str, ...]
-    player: str
-    threat: str
-    credible: bool
-    threat_payoff: tuple[float, float]
-    best_actions: tuple[str, ...]
-    spe_payoffs: tuple[float, ...]
-    commitment_payoffs: tuple[float, ...]
-    value_of_commitment: tuple[float, float]
 
 
 def threat_credibility(root: Node, at: Sequence[str], threat: str,

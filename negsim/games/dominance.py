@@ -23,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 from negsim.errors import NegsimError
 from negsim.games.pure_nash import as_game_array
 

@@ -10,43 +10,11 @@ is never empty: it always contains ``p`` (Fearon 1995, "Rationalist explanations
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
-from negsim._plain import PlainData
+from negsim.results.game_theory import BargainingRange
 from negsim.games._checks import number
 
 __all__ = ["BargainingRange", "bargaining_range", "deals_in_bargaining_range"]
-
-
-@dataclass(frozen=True)
-class BargainingRange(PlainData):
-    """A's shares of the good that both sides prefer to war.
-
-    Attributes
-    ----------
-    low, high : float
-        The range ``[max(0, p - c_A), min(1, p + c_B)]``.
-    p : float
-        A's probability of winning a war.
-    cost_a, cost_b : float
-        The costs of war to A and to B.
-    """
-
-    low: float
-    high: float
-    p: float
-    cost_a: float
-    cost_b: float
-
-    def contains(self, share: float, tol: float = 1e-12) -> bool:
-        """Whether a deal giving A ``share`` is in the range (both prefer it to war).
-
-        Examples
-        --------
-        >>> bargaining_range(0.6, 0.1, 0.2).contains(0.75)
-        True
-        """
-        return self.low - tol <= float(share) <= self.high + tol
 
 
 def bargaining_range(p: float, cost_a: float, cost_b: float) -> BargainingRange:

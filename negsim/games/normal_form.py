@@ -39,7 +39,7 @@ import nashpy as nash
 import numpy as np
 from scipy.spatial import QhullError
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 from negsim.errors import ScenarioError
 from negsim.games._checks import payoff_array
 from negsim.games._support import support_enumeration

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 from negsim.errors import ScenarioError
 from negsim.games._checks import number, payoff_array
 

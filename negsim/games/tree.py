@@ -24,7 +24,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 from negsim.errors import ScenarioError, did_you_mean
 
 __all__ = ["Terminal", "Decision", "Chance", "Branch", "Node", "terminal", "decision",

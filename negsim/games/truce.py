@@ -40,9 +40,8 @@ and no verification suffices when ``q_min > 1``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from negsim._plain import PlainData
+from negsim.results.game_theory import PartyTruce, TruceStability
 from negsim.errors import ScenarioError
 from negsim.games._checks import number
 
@@ -157,60 +156,6 @@ def minimum_detection(temptation: float, compliance: float, breakdown: float, de
     a = number(false_alarm, "false_alarm", low=0.0, high=1.0)
     q = a + (t - r) * (1.0 - d + d * a) / (d * (r - p))
     return q if q <= 1.0 + 1e-12 else None
-
-
-@dataclass(frozen=True)
-class PartyTruce(PlainData):
-    """One party's incentive to keep the truce.
-
-    Attributes
-    ----------
-    name : str
-        The party.
-    temptation, compliance, breakdown : float
-        Its ``T``, ``R``, ``P``.
-    delta : float
-        Its discount factor.
-    threshold : float or None
-        Least discount factor that keeps it compliant (``None``: none does).
-    holds : bool
-        Whether its ``delta`` reaches the threshold.
-    minimum_detection : float or None
-        Least detection probability that keeps it compliant at its ``delta`` (``None``: none).
-    """
-
-    name: str
-    temptation: float
-    compliance: float
-    breakdown: float
-    delta: float
-    threshold: float | None
-    holds: bool
-    minimum_detection: float | None
-
-
-@dataclass(frozen=True)
-class TruceStability(PlainData):
-    """Whether grim trigger sustains a truce for every party.
-
-    Attributes
-    ----------
-    parties : tuple of PartyTruce
-        Every party's incentive, in the order given.
-    holds : bool
-        Whether every party's discount factor reaches its threshold.
-    binding : str or None
-        The party closest to (or furthest past) breaking the truce: the highest threshold
-        relative to its ``delta``; ``None`` only if there are no parties.
-    detection, false_alarm : float
-        The monitoring technology assumed.
-    """
-
-    parties: tuple[PartyTruce, ...]
-    holds: bool
-    binding: str | None
-    detection: float
-    false_alarm: float
 
 
 def truce_stability(payoffs: Mapping[str, tuple[float, float, float]],

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from negsim.errors import ScenarioError
-from negsim.games.spec import game_spec, truce_spec, war_spec
-from negsim.loading.merge import ORIGIN, read_merged
+from negsim.loading.specs import game_spec, truce_spec, war_spec
+from negsim.loading.extends import ORIGIN, read_merged
 from negsim.loading.schema import format_of, required_missing
-from negsim.distributions import Distribution
+from negsim.model.distributions import Distribution
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
-from negsim.parameters import Question, UncertainParameter, check_support
-from negsim.scenario import Scenario
+from negsim.model.parameters import Question, UncertainParameter, check_support
+from negsim.model.scenario import Scenario
 
 __all__ = ["load_scenario", "scenario_from_dict"]
 

@@ -19,7 +19,7 @@ _OPTIONS_SCHEMA = {"anyOf": [_OPTION_SCHEMA, {"type": "array", "items": _OPTION_
 
 
 def _dist_schema() -> dict[str, Any]:
-    from negsim.distributions import DISTRIBUTIONS
+    from negsim.model.distributions import DISTRIBUTIONS
 
     variants = []
     for name, (required, optional) in DISTRIBUTIONS.items():

@@ -329,7 +329,7 @@ def format_of(name: str) -> tuple[Key, ...]:
 
 
 def _check_dist(value: dict[str, Any], key: str, file: str | None) -> None:
-    from negsim.distributions import Distribution
+    from negsim.model.distributions import Distribution
 
     try:
         Distribution.from_table(value, key)

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from negsim.model import Condition
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["scenario_to_toml", "toml_value", "toml_key"]
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from negsim.errors import NegsimError
-from negsim.games.results import GameResult
-from negsim.result import Analysis
+from negsim.results.games import GameResult
+from negsim.results.analysis import Analysis
 
 __all__ = ["pick_game", "pick_item"]
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from negsim.errors import NegsimError
 from negsim.plot.style import (BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate, add_footer,
                                actor_colors, finding_title, new_figure)
-from negsim.result import Analysis, DemandSummary
+from negsim.results.analysis import Analysis, DemandSummary
 
 __all__ = ["demands", "demands_title", "ordered_demands"]
 

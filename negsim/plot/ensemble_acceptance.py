@@ -9,8 +9,8 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.plot.style import (BASE_FONT, abbreviate, add_footer, clean_axes,
                                finding_title, new_figure, player_colors)
-from negsim.result import Analysis
-from negsim.uncertainty.results import EnsembleResult
+from negsim.results.analysis import Analysis
+from negsim.results.uncertainty import EnsembleResult
 
 __all__ = ["ensemble_acceptance", "ensemble_title", "wilson_interval", "ALL_COLOR"]
 
@@ -43,7 +43,7 @@ def ensemble_title(result: EnsembleResult) -> str:
 
     Examples
     --------
-    >>> from negsim.uncertainty.results import ProposalOdds
+    >>> from negsim.results.uncertainty import ProposalOdds
     >>> r = EnsembleResult("toy", 100, 1, 100, [], [ProposalOdds("t", "truce",
     ...     {"A": 0.9, "B": 0.4}, {"A": 90, "B": 40}, 0.38, 38)])
     >>> ensemble_title(r)
@@ -85,7 +85,7 @@ def ensemble_acceptance(result: EnsembleResult, ax=None, footer: bool = True,
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> from negsim.uncertainty.results import ProposalOdds
+    >>> from negsim.results.uncertainty import ProposalOdds
     >>> r = EnsembleResult("toy", 100, 1, 100, [], [ProposalOdds("t", "truce",
     ...     {"A": 0.9, "B": 0.4}, {"A": 90, "B": 40}, 0.38, 38)])
     >>> ax = ensemble_acceptance(r)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from negsim.errors import NegsimError
-from negsim.games.results import GameResult
+from negsim.results.games import GameResult
 from negsim.plot._pick import pick_game
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
                                finish_figure, new_figure, player_colors, words)
@@ -121,7 +121,7 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
     >>> import matplotlib; matplotlib.use("Agg")
     >>> from negsim.games import tree as T
     >>> from negsim.games.backward_induction import backward_induction
-    >>> from negsim.games.results import TreeNode
+    >>> from negsim.results.games import TreeNode
     >>> spe = backward_induction(T.Decision("A", (T.Branch("talk", T.Terminal({"A": 1.0})),
     ...                                          T.Branch("walk", T.Terminal({"A": 0.0})))))
     >>> g = GameResult("g", "", "sequential", ["A"], spe=spe, tree=[

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, SLIDE_SIZE, abbreviate, add_footer,
                                actor_colors, finding_title, new_figure)
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["issue_map", "issue_map_title"]
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from negsim.errors import NegsimError
 from negsim.plot.style import (BASE_FONT, add_footer, clean_axes, finding_title,
                                new_figure, player_colors)
-from negsim.result import Analysis
-from negsim.simulation.results import NegotiationTrace
+from negsim.results.analysis import Analysis
+from negsim.results.simulation import NegotiationTrace
 
 __all__ = ["negotiation_trace", "trace_title"]
 

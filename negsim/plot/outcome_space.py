@@ -11,7 +11,7 @@ from negsim.errors import NegsimError
 from negsim.plot._labels import Label, place_labels
 from negsim.plot.style import (ACCEPT_COLOR, abbreviate, BASE_FONT, REJECT_COLOR, SOLUTION_MARKERS, add_footer,
                                actor_colors, clean_axes, finding_title, new_figure)
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["outcome_space", "solution_groups", "proposal_groups", "lever_arrows",
            "SOLUTION_SHORT"]

@@ -8,7 +8,7 @@ from negsim.errors import NegsimError
 from negsim.plot.outcome_space import SOLUTION_SHORT, outcome_space
 from negsim.plot.style import (BASE_FONT, SOLUTION_LABELS, abbreviate, add_footer, finding_title,
                                new_figure)
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["outcome_space_matrix", "matrix_title"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from negsim.errors import NegsimError
-from negsim.games.results import GameResult
+from negsim.results.games import GameResult
 from negsim.plot._pick import pick_game
 from negsim.plot.style import (BASE_FONT, SLIDE_SIZE, abbreviate, finish_figure, new_figure,
                                player_colors, words)
@@ -28,7 +28,7 @@ def payoff_matrix_title(g: GameResult) -> str:
 
     Examples
     --------
-    >>> from negsim.games.results import EquilibriumProfile
+    >>> from negsim.results.games import EquilibriumProfile
     >>> g = GameResult("pd", "", "normal_form", ["A", "B"], {"A": ["c", "d"], "B": ["c", "d"]},
     ...     [EquilibriumProfile({"A": {"d": 1.0}, "B": {"d": 1.0}}, {"A": 1.0, "B": 1.0}, True)],
     ...     1, True)
@@ -81,7 +81,7 @@ def payoff_matrix(source, game: str | None = None, ax=None, footer: bool = True)
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> from negsim.games.from_scenario import solve_payoffs
+    >>> from negsim.scenario_games.from_scenario import solve_payoffs
     >>> import numpy as np
     >>> g = solve_payoffs("pd", "Prisoner's dilemma", "normal_form", ["A", "B"],
     ...     [["c", "d"], ["c", "d"]], np.array([[[3, 0], [5, 1]], [[3, 5], [0, 1]]], float))

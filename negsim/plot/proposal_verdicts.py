@@ -9,7 +9,7 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
                                add_footer, actor_colors, finding_title, new_figure)
-from negsim.result import ActorVerdict, Analysis
+from negsim.results.analysis import ActorVerdict, Analysis
 
 __all__ = ["proposal_verdicts", "verdicts_title", "cell_text"]
 
@@ -54,7 +54,7 @@ def cell_text(r: ActorVerdict, width: int) -> str:
 
     Examples
     --------
-    >>> from negsim.result import ActorVerdict, Blocker
+    >>> from negsim.results.analysis import ActorVerdict, Blocker
     >>> r = ActorVerdict("B", False, 0.2, 0.5, -0.3, False,
     ...                  [Blocker(0, "war", "war = fight", False, 0.0, 0.3)])
     >>> print(cell_text(r, 30))

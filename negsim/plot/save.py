@@ -6,9 +6,9 @@ import io
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from negsim._atomic import write_atomic
+from negsim.outputs import write_atomic
 from negsim.errors import NegsimError
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["save_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
            "FORMATS"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",

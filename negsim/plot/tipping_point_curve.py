@@ -8,7 +8,7 @@ from negsim.errors import NegsimError
 from negsim.plot._pick import pick_item
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, clean_axes, finish_figure,
                                new_figure, parameter_label, target_label)
-from negsim.result import TippingPoint
+from negsim.results.analysis import TippingPoint
 
 __all__ = ["tipping_point_curve", "tipping_title"]
 

@@ -6,7 +6,7 @@ from negsim.plot._pick import pick_item
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
                                clean_axes, finish_figure, new_figure, parameter_label,
                                target_label)
-from negsim.result import Sensitivity
+from negsim.results.analysis import Sensitivity
 
 __all__ = ["tornado", "tornado_title"]
 
@@ -16,7 +16,7 @@ def tornado_title(s: Sensitivity) -> str:
 
     Examples
     --------
-    >>> from negsim.result import SensitivityBar
+    >>> from negsim.results.analysis import SensitivityBar
     >>> bar = SensitivityBar("levers.tariffs.effects.Russia", "U(-1, 0)", -1, 0, -0.2, 0.3, 0.5,
     ...                      True)
     >>> tornado_title(Sensitivity("margin:truce:Russia", 0.1, 0.0, [0.05, 0.95], [bar]))
@@ -60,7 +60,7 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     Examples
     --------
     >>> import matplotlib; matplotlib.use("Agg")
-    >>> from negsim.result import SensitivityBar
+    >>> from negsim.results.analysis import SensitivityBar
     >>> s = Sensitivity("margin:t:A", 0.1, 0.0, [0.05, 0.95],
     ...     [SensitivityBar("levers.l.effects.A", "U(0, 1)", 0, 1, -0.3, 0.4, 0.7, True)])
     >>> [t.get_text() for t in tornado(s).get_yticklabels()]

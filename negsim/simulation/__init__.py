@@ -2,7 +2,7 @@
 
 from negsim.simulation.alternating import simulate
 from negsim.simulation.many import simulate_many
-from negsim.simulation.results import NegotiationTrace, Offer, SimulationSummary
+from negsim.results.simulation import NegotiationTrace, Offer, SimulationSummary
 from negsim.simulation.strategies import (HardLiner, Strategy, TimeBased, TitForTat, boulware,
                                           conceder, linear)
 

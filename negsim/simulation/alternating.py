@@ -26,8 +26,8 @@ from negsim.engine.exhaustive import scan
 from negsim.engine.verdicts import ACCEPT_TOL
 from negsim.errors import NegsimError
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
-from negsim.scenario import Scenario
-from negsim.simulation.results import NegotiationTrace, Offer
+from negsim.model.scenario import Scenario
+from negsim.results.simulation import NegotiationTrace, Offer
 from negsim.simulation.strategies import Strategy, TimeBased, strategy_from
 from negsim.solutions import nash_solution
 

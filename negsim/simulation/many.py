@@ -7,12 +7,12 @@ from concurrent.futures import Executor
 
 import numpy as np
 
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 from negsim.simulation.alternating import ENUMERATE_LIMIT, simulate
-from negsim.simulation.results import SimulationSummary
+from negsim.results.simulation import SimulationSummary
 from negsim.simulation.strategies import TimeBased
-from negsim.uncertainty._parallel import run_chunks
-from negsim.uncertainty.results import OutcomeOdds
+from negsim.parallel import run_chunks
+from negsim.results.uncertainty import OutcomeOdds
 
 __all__ = ["simulate_many", "RUN_CHUNK"]
 

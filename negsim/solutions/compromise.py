@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from negsim.preferences import demand_scores
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["compromise_forecast", "rank_distance"]
 

@@ -2,7 +2,7 @@
 
 from negsim.uncertainty.ensemble import ensemble
 from negsim.uncertainty.questions import add_answers, answer_questions
-from negsim.uncertainty.results import EnsembleResult
+from negsim.results.uncertainty import EnsembleResult
 from negsim.uncertainty.sensitivity import sensitivity, tipping_point
 from negsim.uncertainty.targets import target_value
 

@@ -23,11 +23,11 @@ import numpy as np
 from negsim.engine.verdicts import ACCEPT_TOL
 from negsim.errors import did_you_mean
 from negsim.preferences import evaluate
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 from negsim.solutions._select import TIE_TOL
-from negsim.uncertainty._parallel import run_chunks
+from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
-from negsim.uncertainty.results import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
+from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
 __all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
@@ -273,8 +273,8 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     Examples
     --------
     >>> import negsim
-    >>> from negsim.distributions import Distribution
-    >>> from negsim.parameters import UncertainParameter
+    >>> from negsim.model.distributions import Distribution
+    >>> from negsim.model.parameters import UncertainParameter
     >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
     ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
     ...     levers=(negsim.Lever("aid", by="A", effects={"A": 0.5}),),

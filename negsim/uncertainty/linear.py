@@ -17,7 +17,7 @@ import numpy as np
 
 from negsim.model import Condition
 from negsim.preferences import UTILITY_DECIMALS, PreferenceModel, _condition_mask, build_preferences
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["LinearForm", "linear_form"]
 

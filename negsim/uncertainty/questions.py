@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent.futures import Executor
 from dataclasses import replace
 
-from negsim.result import Analysis, Sensitivity, TippingPoint
-from negsim.scenario import Scenario
+from negsim.results.analysis import Analysis, Sensitivity, TippingPoint
+from negsim.model.scenario import Scenario
 from negsim.uncertainty.sensitivity import sensitivity, tipping_point
 
 __all__ = ["answer_questions", "add_answers"]

@@ -9,10 +9,10 @@ import numpy as np
 from scipy.optimize import brentq
 
 from negsim.errors import ScenarioError
-from negsim.parameters import Target, parse_target
-from negsim.result import Sensitivity, SensitivityBar, TippingPoint
-from negsim.scenario import Scenario
-from negsim.uncertainty._parallel import run_chunks
+from negsim.model.parameters import Target, parse_target
+from negsim.results.analysis import Sensitivity, SensitivityBar, TippingPoint
+from negsim.model.scenario import Scenario
+from negsim.parallel import run_chunks
 from negsim.uncertainty.targets import target_value, target_vetoed
 
 __all__ = ["sensitivity", "tipping_point"]
@@ -33,7 +33,7 @@ def sensitivity(scenario: Scenario, target: str | Target, *, parameters: list[st
     ----------
     scenario : Scenario
     target : str or Target
-        E.g. ``"margin:air_truce:Russia"`` (see :class:`negsim.parameters.Target`).
+        E.g. ``"margin:air_truce:Russia"`` (see :class:`negsim.model.parameters.Target`).
     parameters : list of str, optional
         Paths of uncertain parameters to swing (default: all of them).
     span : (float, float)
@@ -52,8 +52,8 @@ def sensitivity(scenario: Scenario, target: str | Target, *, parameters: list[st
     Examples
     --------
     >>> import negsim
-    >>> from negsim.distributions import Distribution
-    >>> from negsim.parameters import UncertainParameter
+    >>> from negsim.model.distributions import Distribution
+    >>> from negsim.model.parameters import UncertainParameter
     >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
     ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
     ...     levers=(negsim.Lever("aid", by="A", effects={"A": 0.5}),),

@@ -1,4 +1,4 @@
-"""The value of a :class:`~negsim.parameters.Target` in a scenario (margins, reservations, ...)."""
+"""The value of a :class:`~negsim.model.parameters.Target` in a scenario (margins, reservations, ...)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 
-from negsim.parameters import Target, parse_target
+from negsim.model.parameters import Target, parse_target
 from negsim.preferences import build_preferences
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["target_value", "target_vetoed"]
 

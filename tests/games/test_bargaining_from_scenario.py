@@ -8,7 +8,7 @@ import pytest
 import negsim
 from negsim.errors import ScenarioError
 from negsim.games.rubinstein import alternating_offers
-from negsim.report import summary_text
+from negsim.text.summary import summary_text
 
 N = 20  # the pie in twentieths
 

@@ -15,12 +15,12 @@ import negsim
 from negsim.cli import main
 from negsim.errors import ScenarioError
 from negsim.games.backward_induction import backward_induction
-from negsim.games.export import gambit_files, gambit_text
-from negsim.games.from_scenario import MAX_KEPT, normal_form, proposal_game
-from negsim.games.grouping import weakly_dominated
+from negsim.scenario_games.export import gambit_files, gambit_text
+from negsim.scenario_games.from_scenario import MAX_KEPT, normal_form, proposal_game
+from negsim.scenario_games.grouping import weakly_dominated
 from negsim.games.pure_nash import pure_nash_equilibria
-from negsim.report import summary_text
-from negsim.result import Analysis
+from negsim.text.summary import summary_text
+from negsim.results.analysis import Analysis
 
 
 def _brute_weak(u):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from negsim.games.results import BargainingResult, GameResult, TruceResult
+from negsim.results.games import BargainingResult, GameResult, TruceResult
 
 __all__ = ["games_lines", "game_lines"]
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from negsim.result import Analysis, Solution
+from negsim.results.analysis import Analysis, Solution
+from negsim.results.display import render_text
+from negsim.text.games import games_lines
 
 __all__ = ["summary_text"]
 
@@ -39,6 +41,7 @@ def _solution_lines(s: Solution, sq: dict) -> list[str]:
     return lines
 
 
+@render_text.register
 def summary_text(analysis: Analysis) -> str:
     """A summary a person can read in a minute.
 
@@ -107,7 +110,7 @@ def summary_text(analysis: Analysis) -> str:
                        f"{o.predicted} (margin {o.margin:+.2f})"
                        + ("" if o.match or o.must_match else "  [tolerated: must_match = false]"))
     out += _uncertainty_lines(a)
-    from negsim.games.report_text import games_lines
+
 
     out += games_lines(a)
     return "\n".join(out) + "\n"

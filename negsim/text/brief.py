@@ -11,10 +11,10 @@ import base64
 import html
 from pathlib import Path
 
-from negsim._atomic import write_text_atomic
-from negsim.brief_games import games_findings
+from negsim.outputs import write_text_atomic
+from negsim.text.brief_games import games_findings
 from negsim.errors import NegsimError
-from negsim.result import Analysis
+from negsim.results.analysis import Analysis
 
 __all__ = ["key_findings", "key_numbers", "brief_html", "brief_markdown", "write_brief",
            "render_figures", "check_brief_path", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]

@@ -1,7 +1,7 @@
 """The games of a scenario as Gambit files, so that Gambit's solvers can check negsim's answers.
 
 Every game declared in ``[[games]]`` and the proposal-backing game built from the preference
-models (id ``"proposals"``; see :func:`negsim.games.from_scenario.normal_form`) can be written:
+models (id ``"proposals"``; see :func:`negsim.scenario_games.from_scenario.normal_form`) can be written:
 normal-form games as ``.nfg`` (payoff version; the strategy names, which that version numbers
 ``1, 2, ...``, go into the file's comment as a legend), sequential games as ``.efg`` (node names
 are the scenario's node ids).  Payoffs are exactly those negsim solves.
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from negsim.errors import ScenarioError, did_you_mean
-from negsim.games.from_scenario import game_tree, normal_form
+from negsim.scenario_games.from_scenario import game_tree, normal_form
 from negsim.games.gambit import to_efg, to_nfg
 from negsim.preferences import PreferenceModel, build_preferences
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["GambitFile", "gambit_text", "gambit_files", "game_ids"]
 

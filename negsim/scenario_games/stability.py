@@ -1,6 +1,6 @@
 """Truce stability and bargaining (Rubinstein, Fearon) from a scenario's preference models.
 
-See :mod:`negsim.games.from_scenario` for how ``T``, ``R`` and ``P`` are read off the models.
+See :mod:`negsim.scenario_games.from_scenario` for how ``T``, ``R`` and ``P`` are read off the models.
 Fearon mapping: the first war actor's *share* of a deal is its demand utility of the deal (in
 [0, 1] by construction), the other side getting the rest -- a crude, documented projection of a
 multi-issue deal onto Fearon's divisible good.
@@ -14,12 +14,12 @@ from itertools import combinations
 import numpy as np
 
 from negsim.games.fearon import bargaining_range
-from negsim.games.results import BargainingResult, TruceResult
+from negsim.results.games import BargainingResult, TruceResult
 from negsim.games.rubinstein import alternating_offers, rubinstein_split
-from negsim.games.spec import TruceSpec
+from negsim.model.specs import TruceSpec
 from negsim.games.truce import PartyTruce, imperfect_monitoring_threshold, minimum_detection
 from negsim.preferences import PreferenceModel
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["truce_result", "bargaining_result", "MAX_TRUCE_ISSUES"]
 
@@ -138,7 +138,7 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
         notes.append("offers on the frontier are computed for two-actor scenarios only")
     war, shares, in_range, war_actors = None, {}, {}, []
     if scenario.war is not None:
-        from negsim.games.from_scenario import demand_utility
+        from negsim.scenario_games.from_scenario import demand_utility
         w = scenario.war
         costs = dict(w.costs)
         war = bargaining_range(w.p, costs[w.actors[0]], costs[w.actors[1]])

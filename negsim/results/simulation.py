@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from negsim._plain import PlainData
-from negsim.uncertainty.results import OutcomeOdds, SolutionOdds
+from negsim.plain import PlainData
+from negsim.results.uncertainty import OutcomeOdds, SolutionOdds
 
 __all__ = ["Offer", "NegotiationTrace", "SimulationSummary"]
 
@@ -84,7 +84,7 @@ class SimulationSummary(PlainData):
     chunk_size: int = 0
 
     def as_solution_odds(self, name: str = "simulated") -> SolutionOdds:
-        """The agreements as a :class:`~negsim.uncertainty.results.SolutionOdds`, the form of an
+        """The agreements as a :class:`~negsim.results.uncertainty.SolutionOdds`, the form of an
         ensemble's solutions (breakdowns count as "no solution"), for side-by-side comparison.
 
         Examples

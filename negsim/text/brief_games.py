@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from negsim.games.results import GameResult, TruceResult
-from negsim.result import Analysis
+from negsim.results.games import GameResult, TruceResult
+from negsim.results.analysis import Analysis
 
 __all__ = ["games_findings"]
 

@@ -13,9 +13,9 @@ from functools import cached_property
 
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
-from negsim.parameters import Question, UncertainParameter, get_parameter, parse_target, set_parameters
-from negsim.space import OutcomeSpace
-from negsim.games.spec import GameSpec, TruceSpec, WarSpec, check_references
+from negsim.model.parameters import Question, UncertainParameter, get_parameter, parse_target, set_parameters
+from negsim.model.space import OutcomeSpace
+from negsim.model.specs import GameSpec, TruceSpec, WarSpec, check_references
 
 __all__ = ["Scenario"]
 
@@ -43,7 +43,7 @@ class Scenario:
         Sensitivity studies and tipping points the scenario asks for.
     games, truces, war, bargaining
         Declared games, truces, Fearon's war and the alternating-offers pair
-        (see :mod:`negsim.games.spec`).
+        (see :mod:`negsim.model.specs`).
 
     Examples
     --------
@@ -222,7 +222,7 @@ class Scenario:
         return get_parameter(self, path, key=path)
 
     def with_parameters(self, values: dict[str, float]) -> Scenario:
-        """A copy with parameters (paths as in :mod:`negsim.parameters`) set to values.
+        """A copy with parameters (paths as in :mod:`negsim.model.parameters`) set to values.
 
         The record of uncertain parameters is kept; only the point values change.
         """

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from negsim._plain import PlainData
-from negsim.games.backward_induction import SubgamePerfectResult, ThreatAssessment
-from negsim.games.fearon import BargainingRange
-from negsim.games.truce import PartyTruce
+from negsim.plain import PlainData
+from negsim.results.game_theory import BargainingRange, PartyTruce, SubgamePerfectResult, ThreatAssessment
 
 __all__ = ["EquilibriumProfile", "ThreatResult", "TreeNode", "GameResult", "TruceResult",
            "BargainingResult", "EquilibriumGroup"]

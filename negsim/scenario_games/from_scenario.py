@@ -26,14 +26,14 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.games.backward_induction import backward_induction, threat_credibility
 from negsim.games.dominance import iterated_elimination
-from negsim.games.grouping import group_equilibria
+from negsim.scenario_games.grouping import group_equilibria
 from negsim.games.normal_form import solve_two_player
 from negsim.games.pure_nash import pure_nash_equilibria
-from negsim.games.results import EquilibriumProfile, GameResult, ThreatResult, TreeNode
-from negsim.games.spec import NO_DEAL, GameSpec
+from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
+from negsim.model.specs import NO_DEAL, GameSpec
 from negsim.games.tree import Branch, Chance, Decision, Node, Terminal
 from negsim.preferences import PreferenceModel, build_preferences
-from negsim.scenario import Scenario
+from negsim.model.scenario import Scenario
 
 __all__ = ["demand_utility", "leaf_payoffs", "game_tree", "solve_game", "normal_form",
            "proposal_game", "scenario_games", "tree_nodes",
@@ -182,7 +182,7 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
     """Solve a normal-form game ``payoffs`` (shape (n, s_1, ..., s_n)) into a GameResult.
 
     Every equilibrium found is grouped by its outcome (``outcome_of``: see
-    :func:`negsim.games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept."""
+    :func:`negsim.scenario_games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept."""
     notes = list(notes)
     dom = iterated_elimination(payoffs)
     surviving = {p: [names[i][k] for k in dom.surviving[i]] for i, p in enumerate(players)}

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from negsim.games.pure_nash import as_game_array
-from negsim.games.results import EquilibriumGroup, EquilibriumProfile
+from negsim.results.games import EquilibriumGroup, EquilibriumProfile
 
 __all__ = ["weakly_dominated", "group_equilibria", "MAX_GROUPS"]
 

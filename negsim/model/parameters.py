@@ -6,7 +6,7 @@ A parameter is named by a path into the scenario:
 - ``actors.Russia.power``, ``actors.Russia.patience``, ``actors.Russia.reservation``
 - ``levers.secondary_tariffs.credibility``, ``levers.secondary_tariffs.effects.Russia``
 
-:class:`UncertainParameter` ties a path to a :class:`~negsim.distributions.Distribution`;
+:class:`UncertainParameter` ties a path to a :class:`~negsim.model.distributions.Distribution`;
 :func:`get_parameter` and :func:`set_parameters` read and write the point values of a scenario (the
 model keeps them in its ordinary numeric fields).  A :class:`Question` is a ``[[questions]]`` entry
 of a scenario file: a sensitivity study or a tipping point to look for.
@@ -20,11 +20,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from negsim.distributions import Distribution
+from negsim.model.distributions import Distribution
 from negsim.errors import ScenarioError, did_you_mean
+from negsim.vocabulary import SOLUTION_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
-    from negsim.scenario import Scenario
+    from negsim.model.scenario import Scenario
 
 __all__ = ["UncertainParameter", "ParameterRef", "parse_path", "get_parameter", "set_parameters",
            "Question", "QUESTION_KINDS", "Target", "parse_target", "TARGET_FORMS"]
@@ -250,8 +251,6 @@ class Target:
 
     def check(self, scenario: Scenario, key: str | None = None) -> None:
         """Raise if the target names a proposal, actor or solution the scenario lacks."""
-        from negsim.result import SOLUTION_NAMES
-
         if self.proposal is not None:
             scenario.proposal(self.proposal, key=key)
         if self.actor is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 
 __all__ = ["ParameterDraws", "ProposalOdds", "OutcomeOdds", "SolutionOdds", "EnsembleResult"]
 

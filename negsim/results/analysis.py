@@ -1,7 +1,7 @@
 """The analysis result: plain data that prints, plots and round-trips through JSON.
 
 Every class is a frozen dataclass of numbers, strings, lists and dicts (see
-:class:`negsim._plain.PlainData`): ``Analysis.from_json(a.to_json()) == a``.
+:class:`negsim.plain.PlainData`): ``Analysis.from_json(a.to_json()) == a``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Union
 
-from negsim._plain import PlainData
-from negsim.games.results import BargainingResult, GameResult, TruceResult
+from negsim.plain import PlainData
+from negsim.results.display import render_html, render_text
+from negsim.vocabulary import SOLUTION_NAMES
+from negsim.results.games import BargainingResult, GameResult, TruceResult
 
 __all__ = [
     "ActorSummary", "DemandSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
@@ -21,8 +23,6 @@ __all__ = [
 OptionValue = Union[str, int, float]
 Outcome = dict[str, OptionValue]
 
-SOLUTION_NAMES = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian",
-                  "compromise")
 
 
 @dataclass(frozen=True)
@@ -326,3 +326,17 @@ class Analysis(PlainData):
     def solution(self, name: str) -> Solution:
         """One bargaining solution by name (see ``SOLUTION_NAMES``)."""
         return self.solutions[name]
+
+    def __str__(self) -> str:
+        """The summary ``negsim run`` prints (rendered by :mod:`negsim.text.summary`)."""
+        return render_text(self)
+
+    def __repr__(self) -> str:
+        nash = self.solutions.get("nash")
+        where = "none" if nash is None or nash.outcome is None else "found"
+        return (f"<Analysis {self.scenario!r}: {self.acceptable.size:,} of "
+                f"{self.acceptable.space_size:,} outcomes acceptable ({self.acceptable.method}), "
+                f"{len(self.verdicts)} proposals, {len(self.games)} games, Nash {where}>")
+
+    def _repr_html_(self) -> str:
+        return render_html(self)

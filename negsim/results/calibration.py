@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from negsim._plain import PlainData
+from negsim.plain import PlainData
 
 __all__ = ["ParameterFit", "ObservationFit", "Conflict", "Calibration"]
 
@@ -104,14 +104,3 @@ class Calibration(PlainData):
     def reproduces(self) -> bool:
         """Whether the calibrated scenario matches every must-match observation."""
         return self.feasible and all(o.match_after for o in self.observations if o.must_match)
-
-    def scenario_object(self):  # type: ignore[no-untyped-def]
-        """The calibrated :class:`~negsim.Scenario`, parsed from :attr:`toml`."""
-        import tomllib
-
-        from negsim.errors import NegsimError
-        from negsim.loading import scenario_from_dict
-
-        if not self.toml:
-            raise NegsimError("no weights reproduce the record, so there is no calibrated scenario")
-        return scenario_from_dict(tomllib.loads(self.toml))

@@ -1,0 +1,170 @@
+"""Games, truces and a war declared in a scenario file: frozen model objects.
+
+Their parsing from a scenario file is :mod:`negsim.loading.specs`.
+
+``[[games]]`` declares a game, either in normal form with payoff matrices (textbook cases)::
+
+    [[games]]
+    id = "pd"
+    kind = "normal_form"
+    players = ["Row", "Column"]
+    strategies = { Row = ["cooperate", "defect"], Column = ["cooperate", "defect"] }
+    payoffs = { Row = [[3, 0], [5, 1]], Column = [[3, 5], [0, 1]] }
+
+(``payoffs[player]`` is a nested list indexed by every player's strategy, in ``players`` order), or
+as a sequential game, a tree of ``[[games.nodes]]`` (the first node is the root unless ``root`` is
+given).  A decision node names its ``player`` and maps each action to the id of the next node
+(``actions = { impose = "leaf1", hold = "leaf2" }``, in that order); a chance node gives
+``actions`` and ``probabilities``; a leaf either names an ``outcome`` (a proposal id or
+``"no_deal"``) and the ``levers`` pulled (payoffs then come from the preference models), or gives
+explicit ``payoffs = { A = 1, B = 0 }``.  ``threat = "action"`` on a decision node asks whether that
+action is a credible threat (levers carried out in the tree are assessed without being asked).
+
+``[[truces]]`` marks a proposal as a truce to test for stability; ``[war]`` gives Fearon's war
+parameters.  Cross-references (actors, proposals, levers, issues) are checked by the scenario.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from negsim.errors import ScenarioError, did_you_mean
+from negsim.vocabulary import NO_DEAL
+
+__all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "check_references"]
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    """One node of a declared game tree (see the module docstring)."""
+
+    id: str
+    player: str | None = None
+    actions: tuple[tuple[str, str], ...] = ()
+    probabilities: tuple[tuple[str, float], ...] = ()
+    outcome: str | None = None
+    levers: tuple[str, ...] = ()
+    payoffs: tuple[tuple[str, float], ...] = ()
+    threat: str | None = None
+    label: str = ""
+
+    @property
+    def is_leaf(self) -> bool:
+        """Whether play ends here."""
+        return not self.actions
+
+
+@dataclass(frozen=True)
+class GameSpec:
+    """A game declared in the scenario: normal form (matrices) or sequential (nodes)."""
+
+    id: str
+    kind: str
+    label: str = ""
+    players: tuple[str, ...] = ()
+    strategies: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    payoffs: tuple[tuple[str, Any], ...] = ()
+    nodes: tuple[NodeSpec, ...] = ()
+    root: str | None = None
+    source: str = ""
+
+    def node(self, node_id: str) -> NodeSpec:
+        """The node with this id."""
+        return next(n for n in self.nodes if n.id == node_id)
+
+
+@dataclass(frozen=True)
+class TruceSpec:
+    """A proposal marked as a truce, with the monitoring technology."""
+
+    proposal: str
+    detection: float | None = None
+    false_alarm: float = 0.0
+    verification_issue: str | None = None
+    verification: tuple[tuple[str, float], ...] = ()
+    issues: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class WarSpec:
+    """Fearon's war: the first actor's win probability ``p`` and each side's cost."""
+
+    actors: tuple[str, str]
+    p: float
+    costs: tuple[tuple[str, float], ...]
+
+
+def _unknown(kind: str, name: str, known: list[str], key: str) -> ScenarioError:
+    return ScenarioError(f"unknown {kind} {name!r}", key=key, expected=f"one of {known}",
+                         found=repr(name), hint=did_you_mean(name, known))
+
+
+def check_references(scenario: Any) -> None:
+    """Check that declared games, truces and the war name actors, proposals, levers and issues
+    that exist; raise ScenarioError with the key path (``games[0].nodes[2].outcome``)."""
+    proposals = [p.id for p in scenario.proposals]
+    levers = [lv.id for lv in scenario.levers]
+    for g_i, g in enumerate(scenario.games):
+        key = f"games[{g_i}]"
+        if g.kind != "sequential":
+            continue
+        leaves = [(i, n) for i, n in enumerate(g.nodes) if n.is_leaf]
+        modelled = [i for i, n in leaves if n.outcome is not None]
+        if modelled and len(modelled) != len(leaves):
+            i = next(i for i, n in leaves if n.outcome is None)
+            raise ScenarioError("a tree's leaves either all name outcomes or all give payoffs",
+                                key=f"{key}.nodes[{i}].payoffs",
+                                expected="outcome = \"...\" like the other leaves",
+                                found="explicit payoffs")
+        payers: set[str] | None = None
+        for i, n in enumerate(g.nodes):
+            nkey = f"{key}.nodes[{i}]"
+            if modelled and n.player is not None:
+                scenario.actor(n.player, key=f"{nkey}.player")
+            if n.outcome is not None and n.outcome != NO_DEAL and n.outcome not in proposals:
+                raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
+            for lv in n.levers:
+                if lv not in levers:
+                    hint = did_you_mean(lv, levers) or (
+                        f"to analyse the scenario without lever {lv!r}, use "
+                        f"scenario.without_levers({lv!r}), which also drops the games that pull it")
+                    raise ScenarioError(f"unknown lever {lv!r}", key=f"{nkey}.levers",
+                                        expected=f"one of {levers}", found=repr(lv), hint=hint)
+            if n.is_leaf and not modelled:
+                here = {p for p, _ in n.payoffs}
+                if payers is None:
+                    payers = here
+                elif here != payers:
+                    raise ScenarioError("every leaf must give payoffs to the same players",
+                                        key=f"{nkey}.payoffs", expected=f"keys {sorted(payers)}",
+                                        found=f"keys {sorted(here)}")
+        if payers is not None:
+            for i, n in enumerate(g.nodes):
+                if n.player is not None and n.player not in payers:
+                    raise _unknown("player", n.player, sorted(payers), f"{key}.nodes[{i}].player")
+    for t_i, t in enumerate(scenario.truces):
+        key = f"truces[{t_i}]"
+        scenario.proposal(t.proposal, key=f"{key}.proposal")
+        if t.verification_issue is not None:
+            issue = scenario.space.issue(t.verification_issue, key=f"{key}.verification.issue")
+            for opt, _ in t.verification:
+                if opt not in [str(o) for o in issue.options]:
+                    raise _unknown("option", opt, [str(o) for o in issue.options],
+                                   f"{key}.verification.q.{opt}")
+        for k, i in enumerate(t.issues):
+            scenario.space.issue(i, key=f"{key}.issues[{k}]")
+        for k, p in enumerate(t.parties):
+            scenario.actor(p, key=f"{key}.parties[{k}]")
+    if scenario.war is not None:
+        for k, a in enumerate(scenario.war.actors):
+            scenario.actor(a, key=f"war.actors[{k}]")
+    if scenario.bargaining:
+        if len(scenario.bargaining) != 2 or len(set(scenario.bargaining)) != 2:
+            raise ScenarioError("alternating offers are between two actors",
+                                key="bargaining.actors", expected="two distinct actor names",
+                                found=repr(list(scenario.bargaining)))
+        for k, a in enumerate(scenario.bargaining):
+            scenario.actor(a, key=f"bargaining.actors[{k}]")

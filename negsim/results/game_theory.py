@@ -1,0 +1,212 @@
+"""Plain-data results of the pure game-theory algorithms (:mod:`negsim.games`).
+
+They live here, with every other result type, so that results import nothing of negsim but the
+plain-data helper; the algorithms in :mod:`negsim.games` build them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from negsim.plain import PlainData
+
+__all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
+           "BargainingRange", "PartyTruce", "TruceStability"]
+
+
+@dataclass(frozen=True)
+class NodeSolution(PlainData):
+    """The subgame-perfect choice at one decision node.
+
+    Attributes
+    ----------
+    path : tuple of str
+        Branch labels from the root to the node.
+    player : str
+        Who moves.
+    optimal_actions : tuple of str
+        Every action played at this node in some SPE (more than one means a tie).
+    action_values : dict of str to (float, float)
+        The mover's payoff from each action: lowest and highest over the SPE of the subgame
+        that follows (equal when that continuation is unique).
+    tie : bool
+        Whether several actions are optimal: the mover is indifferent here, or which action is
+        best depends on how a tie further down is resolved.
+    """
+
+    path: tuple[str, ...]
+    player: str
+    optimal_actions: tuple[str, ...]
+    action_values: dict[str, tuple[float, float]]
+    tie: bool
+
+
+@dataclass(frozen=True)
+class SpeOutcome(PlainData):
+    """One outcome of a subgame-perfect equilibrium.
+
+    Attributes
+    ----------
+    path : tuple of str
+        Actions from the root to the terminal node reached (or to the first chance node).
+    payoffs : dict of str to float
+        Every player's (expected) payoff.
+    """
+
+    path: tuple[str, ...]
+    payoffs: dict[str, float]
+
+
+@dataclass(frozen=True)
+class SubgamePerfectResult(PlainData):
+    """Subgame-perfect equilibria of a tree.
+
+    Attributes
+    ----------
+    players : tuple of str
+        Players, movers first in order of appearance.
+    nodes : tuple of NodeSolution
+        Every decision node, in prefix order, with its optimal action(s).
+    outcomes : tuple of SpeOutcome
+        Every distinct SPE outcome (path and payoffs).
+    unique : bool
+        Whether the SPE strategy profile is unique (no tie at any decision node).
+    ties : tuple of tuple of str
+        Paths of the nodes with several optimal actions (see :attr:`NodeSolution.tie`).
+    path : tuple of str or None
+        The SPE path if every SPE follows the same one, else ``None``.
+    payoffs : dict of str to float, or None
+        The SPE payoffs if every SPE gives the same, else ``None``.
+    """
+
+    players: tuple[str, ...]
+    nodes: tuple[NodeSolution, ...]
+    outcomes: tuple[SpeOutcome, ...]
+    unique: bool
+    ties: tuple[tuple[str, ...], ...]
+    path: tuple[str, ...] | None
+    payoffs: dict[str, float] | None
+
+
+@dataclass(frozen=True)
+class ThreatAssessment(PlainData):
+    """Is a threat credible, and what is commitment to it worth?
+
+    Attributes
+    ----------
+    path : tuple of str
+        Where the threat would be carried out.
+    player : str
+        The threatening player (who moves there).
+    threat : str
+        The threatened action.
+    credible : bool
+        Whether carrying out the threat is a best reply at that node (it is optimal in some
+        subgame-perfect continuation).
+    threat_payoff : (float, float)
+        The player's payoff at that node from carrying out the threat (lowest, highest over the
+        SPE continuations).
+    best_actions : tuple of str
+        The player's subgame-perfect action(s) at that node.
+    spe_payoffs : tuple of float
+        The player's payoffs in the SPE of the whole game (one per distinct SPE outcome).
+    commitment_payoffs : tuple of float
+        The player's SPE payoffs if it were bound in advance to carry out the threat.
+    value_of_commitment : (float, float)
+        Lowest and highest gain ``commitment payoff - SPE payoff`` (equal when both are unique).
+    """
+
+    path: tuple[str, ...]
+    player: str
+    threat: str
+    credible: bool
+    threat_payoff: tuple[float, float]
+    best_actions: tuple[str, ...]
+    spe_payoffs: tuple[float, ...]
+    commitment_payoffs: tuple[float, ...]
+    value_of_commitment: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class BargainingRange(PlainData):
+    """A's shares of the good that both sides prefer to war.
+
+    Attributes
+    ----------
+    low, high : float
+        The range ``[max(0, p - c_A), min(1, p + c_B)]``.
+    p : float
+        A's probability of winning a war.
+    cost_a, cost_b : float
+        The costs of war to A and to B.
+    """
+
+    low: float
+    high: float
+    p: float
+    cost_a: float
+    cost_b: float
+
+    def contains(self, share: float, tol: float = 1e-12) -> bool:
+        """Whether a deal giving A ``share`` is in the range (both prefer it to war).
+
+        Examples
+        --------
+        >>> BargainingRange(low=0.4, high=0.8, p=0.6, cost_a=0.2, cost_b=0.2).contains(0.75)
+        True
+        """
+        return self.low - tol <= float(share) <= self.high + tol
+
+
+@dataclass(frozen=True)
+class PartyTruce(PlainData):
+    """One party's incentive to keep the truce.
+
+    Attributes
+    ----------
+    name : str
+        The party.
+    temptation, compliance, breakdown : float
+        Its ``T``, ``R``, ``P``.
+    delta : float
+        Its discount factor.
+    threshold : float or None
+        Least discount factor that keeps it compliant (``None``: none does).
+    holds : bool
+        Whether its ``delta`` reaches the threshold.
+    minimum_detection : float or None
+        Least detection probability that keeps it compliant at its ``delta`` (``None``: none).
+    """
+
+    name: str
+    temptation: float
+    compliance: float
+    breakdown: float
+    delta: float
+    threshold: float | None
+    holds: bool
+    minimum_detection: float | None
+
+
+@dataclass(frozen=True)
+class TruceStability(PlainData):
+    """Whether grim trigger sustains a truce for every party.
+
+    Attributes
+    ----------
+    parties : tuple of PartyTruce
+        Every party's incentive, in the order given.
+    holds : bool
+        Whether every party's discount factor reaches its threshold.
+    binding : str or None
+        The party closest to (or furthest past) breaking the truce: the highest threshold
+        relative to its ``delta``; ``None`` only if there are no parties.
+    detection, false_alarm : float
+        The monitoring technology assumed.
+    """
+
+    parties: tuple[PartyTruce, ...]
+    holds: bool
+    binding: str | None
+    detection: float
+    false_alarm: float
