@@ -10,7 +10,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-__all__ = ["NegsimError", "ScenarioError", "did_you_mean", "short_repr"]
+__all__ = ["NegsimError", "ScenarioError", "ArgumentError", "relocated", "did_you_mean",
+           "short_repr"]
 
 
 class NegsimError(Exception):
@@ -73,6 +74,34 @@ class ScenarioError(NegsimError):
         if self.hint:
             text += f"; {self.hint}"
         return text
+
+
+class ArgumentError(NegsimError, ValueError):
+    """A bad argument passed in code (not in a scenario file): an unknown method name, a count
+    that is not a positive integer.  It is also a :class:`ValueError`.
+
+    Examples
+    --------
+    >>> isinstance(ArgumentError("draws must be a positive integer, not 0"), ValueError)
+    True
+    """
+
+
+def relocated(err: ScenarioError, *, file: str | None = None,
+              key: str | None = None) -> ScenarioError:
+    """The same error (message, expected, found, hint) at a new location.
+
+    ``file`` is the new file (``None``: a scenario built in code); ``key`` the new key path
+    (default: the error's own key).
+
+    Examples
+    --------
+    >>> e = ScenarioError("must be positive", key="sd", expected="> 0", found="-1")
+    >>> print(relocated(e, file="s.toml", key="uncertain[0].sd"))
+    s.toml: uncertain[0].sd: must be positive (expected > 0, found -1)
+    """
+    return ScenarioError(err.message, file=file, key=err.key if key is None else key,
+                         expected=err.expected, found=err.found, hint=err.hint)
 
 
 def did_you_mean(word: object, choices: Iterable[object]) -> str | None:

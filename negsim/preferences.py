@@ -18,21 +18,25 @@ import numpy as np
 from negsim.model import Actor, Condition, Demand, Lever
 from negsim.model.scenario import Scenario
 from negsim.model.space import OutcomeSpace
+from negsim.tolerances import UTILITY_DECIMALS
 
-__all__ = ["Factor", "PreferenceModel", "build_preferences", "demand_scores", "UTILITY_DECIMALS"]
-
-UTILITY_DECIMALS = 12
-"""Utilities are rounded to this many decimals so that equal sums compare equal."""
+__all__ = ["Factor", "PreferenceModel", "build_preferences", "condition_mask", "demand_scores",
+           "demand_utility", "evaluate", "UTILITY_DECIMALS"]
 
 
 @dataclass(frozen=True, eq=False)
 class Factor:
-    """A table over a few issues (positions ``issues``), times a coefficient."""
+    """A table over a few issues (positions ``issues``), times a coefficient.
+
+    ``demand`` tells a demand's term (``source`` ``"demand[k]"``) from a lever's
+    (``"lever:<id>"``); code that needs the demands alone tests this flag, never the label.
+    """
 
     issues: tuple[int, ...]
     table: np.ndarray
     coef: float
     source: str  # "demand[k]" or "lever:<id>"
+    demand: bool = False
 
     def values(self, rows: np.ndarray) -> np.ndarray:
         """The table's entries for each row of option indices."""
@@ -70,7 +74,7 @@ def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
     return s
 
 
-def _condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) -> np.ndarray:
+def condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) -> np.ndarray:
     """Boolean table over ``axes`` (issue positions, sorted) where the condition holds."""
     shape = tuple(space.shape[a] for a in axes)
     mask = np.ones(shape, dtype=bool)
@@ -92,7 +96,7 @@ def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...]
     view = [1] * len(axes)
     view[axes.index(own)] = len(s)
     s_full = np.broadcast_to(s.reshape(view), tuple(space.shape[a] for a in axes))
-    applies = _condition_mask(demand.when, space, axes)
+    applies = condition_mask(demand.when, space, axes)
     table = np.where(applies, s_full, 1.0)
     vetoed = applies & (s_full < 1.0) if demand.hard else np.zeros_like(applies)
     return axes, table, vetoed
@@ -141,9 +145,14 @@ class PreferenceModel:
             out |= f.values(rows)
         return out
 
+    @property
+    def demand_factors(self) -> tuple[Factor, ...]:
+        """The utility terms of the demands (without the levers'), in demand order."""
+        return tuple(f for f in self.factors if f.demand)
+
     def demand_table(self, rows: np.ndarray) -> np.ndarray:
         """Per demand, the score of each row: shape (n_demands, n_rows)."""
-        return np.array([f.values(rows) for f in self.factors if f.source.startswith("demand")])
+        return np.array([f.values(rows) for f in self.demand_factors])
 
 
 def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> PreferenceModel:
@@ -152,9 +161,9 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> 
     vetoes: list[Factor] = []
     for k, d in enumerate(actor.demands):
         axes, table, vetoed = _demand_tables(d, space)
-        factors.append(Factor(axes, table, d.weight / total, f"demand[{k}]"))
+        factors.append(Factor(axes, table, d.weight / total, f"demand[{k}]", demand=True))
         if d.hard:
-            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]"))
+            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]", demand=True))
     shift = 0.0
     for lv in levers:
         effect = lv.expected_effect(actor.name)
@@ -166,7 +175,7 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> 
             cond = lv.trigger
             assert isinstance(cond, Condition)
             axes = tuple(sorted(space.position[i] for i in cond.issues))
-            factors.append(Factor(axes, _condition_mask(cond, space, axes).astype(float), effect,
+            factors.append(Factor(axes, condition_mask(cond, space, axes).astype(float), effect,
                                   f"lever:{lv.id}"))
     sq = np.array([space.status_quo], dtype=np.intp)
     model = PreferenceModel(actor.name, tuple(factors), tuple(vetoes), 0.0, 0.0, 0.0, False)
@@ -193,6 +202,26 @@ def build_preferences(scenario: Scenario) -> tuple[PreferenceModel, ...]:
     """
     space = scenario.space
     return tuple(_build_one(a, scenario.levers, space) for a in scenario.actors)
+
+
+def demand_utility(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
+    """An actor's utility of each row from its demands alone (no lever), in [0, 1].
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
+    ...     levers=(negsim.Lever("aid", by="A", effects={"A": 0.5}, trigger={"war": "truce"}),))
+    >>> m = build_preferences(s)[0]
+    >>> rows = np.array([[1]])
+    >>> float(demand_utility(m, rows)[0]), float(m.utility(rows)[0])
+    (1.0, 1.5)
+    """
+    total = np.zeros(len(rows))
+    for f in model.demand_factors:
+        total += f.coef * f.values(rows)
+    return np.round(total, UTILITY_DECIMALS)
 
 
 def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
-from negsim.errors import ScenarioError
+from negsim.errors import ScenarioError, relocated
 from negsim.loading.specs import game_spec, truce_spec, war_spec
 from negsim.loading.extends import ORIGIN, read_merged
 from negsim.loading.schema import format_of, required_missing
@@ -42,8 +42,7 @@ def _at(table: dict[str, Any], fallback: tuple[str | None, str]) -> Iterator[Non
             raise
         file, prefix = table.get(ORIGIN, fallback)
         key = f"{prefix}.{exc.key}" if exc.key else prefix
-        raise ScenarioError(exc.message, file=file, key=key, expected=exc.expected,
-                            found=exc.found, hint=exc.hint) from None
+        raise relocated(exc, file=file, key=key) from None
 
 
 def _issue(t: dict[str, Any]) -> Issue:
@@ -231,8 +230,7 @@ def _relocate(exc: ScenarioError, data: dict[str, Any], file: str | None) -> Sce
     best = max((p for p in origins if key == p or key.startswith(p + ".")), key=len, default=None)
     where_file, where_key = (file, key) if best is None else \
         (origins[best][0], origins[best][1] + key[len(best):])
-    return ScenarioError(exc.message, file=where_file, key=where_key, expected=exc.expected,
-                         found=exc.found, hint=exc.hint)
+    return relocated(exc, file=where_file, key=where_key)
 
 
 def load_scenario(path: str | Path) -> Scenario:

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from negsim.errors import ScenarioError, did_you_mean, short_repr
+from negsim.errors import ScenarioError, did_you_mean, relocated, short_repr
 from negsim.model._values import _is_option
 
 __all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of",
@@ -334,8 +334,7 @@ def _check_dist(value: dict[str, Any], key: str, file: str | None) -> None:
     try:
         Distribution.from_table(value, key)
     except ScenarioError as exc:
-        raise ScenarioError(exc.message, file=file, key=exc.key, expected=exc.expected,
-                            found=exc.found, hint=exc.hint) from None
+        raise relocated(exc, file=file) from None
 
 
 def check_table(fields: tuple[Key, ...], table: dict[str, Any], prefix: str,

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ScenarioError, did_you_mean, relocated
 
 __all__ = ["Distribution", "DISTRIBUTIONS"]
 
@@ -119,10 +119,6 @@ class Distribution:
         def sub(name: str) -> str:
             return f"{key}.{name}" if key else name
 
-        def relocated(exc: ScenarioError) -> ScenarioError:
-            return ScenarioError(exc.message, key=sub(exc.key or "dist"), expected=exc.expected,
-                                 found=exc.found, hint=exc.hint)
-
         name = table.get("dist")
         if name is None:
             raise ScenarioError("a distribution needs a dist key", key=sub("dist"),
@@ -147,7 +143,7 @@ class Distribution:
             vals = {k: _number(table, k) for k in ("low", "high", "mode", "mean", "sd", "a", "b",
                                                    "value")}
         except ScenarioError as exc:
-            raise relocated(exc) from None
+            raise relocated(exc, key=sub(exc.key or "dist")) from None
         if name == "beta" and (vals["low"] is None) != (vals["high"] is None):
             raise ScenarioError("a scaled beta needs both low and high", key=sub(
                 "high" if vals["high"] is None else "low"), expected="a number", found="nothing")

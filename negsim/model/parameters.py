@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from negsim.model.distributions import Distribution
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ScenarioError, did_you_mean, relocated
 from negsim.vocabulary import SOLUTION_NAMES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -85,15 +85,8 @@ def parse_path(path: str, key: str | None = None) -> ParameterRef:
 
 
 def _lever_index(scenario: Scenario, lever_id: str, key: str | None) -> int:
-    ids = [lv.id for lv in scenario.levers]
-    if lever_id not in ids:
-        raise ScenarioError(f"unknown lever {lever_id!r}", key=key, expected=f"one of {ids}",
-                            found=repr(lever_id),
-                            hint=did_you_mean(lever_id, ids) or (
-                                f"to take a lever out, use scenario.without_levers({lever_id!r}), "
-                                "which also drops its uncertain parameters, the questions about "
-                                "it and the games that pull it"))
-    return ids.index(lever_id)
+    scenario.lever(lever_id, key=key)  # raises the one "unknown lever" error
+    return [lv.id for lv in scenario.levers].index(lever_id)
 
 
 def get_parameter(scenario: Scenario, path: str, key: str | None = None) -> float | None:
@@ -162,8 +155,7 @@ def set_parameters(scenario: Scenario, values: Mapping[str, float]) -> Scenario:
             else:
                 actors[i] = replace(a, **{ref.field: v})
         except ScenarioError as exc:
-            raise ScenarioError(exc.message, key=path, expected=exc.expected, found=exc.found,
-                                hint=exc.hint) from None
+            raise relocated(exc, key=path) from None
     return scenario.with_changes(actors=tuple(actors), levers=tuple(levers))
 
 

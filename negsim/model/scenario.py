@@ -173,6 +173,29 @@ class Scenario:
                             expected=f"one of {ids}", found=repr(proposal_id),
                             hint=did_you_mean(proposal_id, ids))
 
+    def lever(self, lever_id: str, key: str | None = None) -> Lever:
+        """The lever with this id (the one place an unknown lever id is reported).
+
+        Examples
+        --------
+        >>> from negsim.model import Demand
+        >>> s = Scenario("toy", issues=(Issue("war", ("fight", "truce"), "fight"),),
+        ...              actors=(Actor("A", (Demand("war", want="truce"),)),),
+        ...              levers=(Lever("sanctions", by="A", effects={"A": -0.2}),))
+        >>> s.lever("sanctions").by
+        'A'
+        """
+        for lv in self.levers:
+            if lv.id == lever_id:
+                return lv
+        ids = [lv.id for lv in self.levers]
+        raise ScenarioError(f"unknown lever {lever_id!r}", key=key, expected=f"one of {ids}",
+                            found=repr(lever_id),
+                            hint=did_you_mean(lever_id, ids) or (
+                                f"to take a lever out, use scenario.without_levers({lever_id!r}), "
+                                "which also drops its uncertain parameters, the questions about "
+                                "it and the games that pull it"))
+
     def outcome_of(self, proposal: Proposal, key: str | None = None) -> dict[str, Option]:
         """The full outcome of a proposal: its terms, and the status quo on every other issue."""
         rows = self.space.indices_of(dict(proposal.terms), fill_status_quo=True, key=key)
@@ -199,10 +222,7 @@ class Scenario:
         """
         known = [lv.id for lv in self.levers]
         for lv_id in ids:
-            if lv_id not in known:
-                raise ScenarioError(f"unknown lever {lv_id!r}", key="levers",
-                                    expected=f"one of {known}", found=repr(lv_id),
-                                    hint=did_you_mean(lv_id, known))
+            self.lever(lv_id, key="levers")
         drop = set(ids) if ids else set(known)
         games = tuple(g for g in self.games
                       if not any(set(n.levers) & drop for n in g.nodes))

@@ -106,7 +106,6 @@ def check_references(scenario: Any) -> None:
     """Check that declared games, truces and the war name actors, proposals, levers and issues
     that exist; raise ScenarioError with the key path (``games[0].nodes[2].outcome``)."""
     proposals = [p.id for p in scenario.proposals]
-    levers = [lv.id for lv in scenario.levers]
     for g_i, g in enumerate(scenario.games):
         key = f"games[{g_i}]"
         if g.kind != "sequential":
@@ -127,12 +126,7 @@ def check_references(scenario: Any) -> None:
             if n.outcome is not None and n.outcome != NO_DEAL and n.outcome not in proposals:
                 raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
             for lv in n.levers:
-                if lv not in levers:
-                    hint = did_you_mean(lv, levers) or (
-                        f"to analyse the scenario without lever {lv!r}, use "
-                        f"scenario.without_levers({lv!r}), which also drops the games that pull it")
-                    raise ScenarioError(f"unknown lever {lv!r}", key=f"{nkey}.levers",
-                                        expected=f"one of {levers}", found=repr(lv), hint=hint)
+                scenario.lever(lv, key=f"{nkey}.levers")
             if n.is_leaf and not modelled:
                 here = {p for p, _ in n.payoffs}
                 if payers is None:

@@ -32,7 +32,8 @@ from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
 from negsim.model.specs import NO_DEAL, GameSpec
 from negsim.games.tree import Branch, Chance, Decision, Node, Terminal
-from negsim.preferences import PreferenceModel, build_preferences
+from negsim.preferences import PreferenceModel, build_preferences, demand_utility
+from negsim.tolerances import PAYOFF_TOL, UTILITY_DECIMALS
 from negsim.model.scenario import Scenario
 
 __all__ = ["demand_utility", "leaf_payoffs", "game_tree", "solve_game", "normal_form",
@@ -45,15 +46,6 @@ MAX_KEPT = 50
 """At most this many equilibria are kept in a result (the count is kept too)."""
 MAX_TWO_PLAYER = 12
 """All equilibria (solve_two_player) only while each player has at most this many strategies."""
-
-
-def demand_utility(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
-    """An actor's utility of each row from its demands alone (no lever), in [0, 1]."""
-    total = np.zeros(len(rows))
-    for f in model.factors:
-        if f.source.startswith("demand"):
-            total += f.coef * f.values(rows)
-    return np.round(total, 12)
 
 
 def _row(scenario: Scenario, outcome: str) -> np.ndarray:
@@ -96,7 +88,7 @@ def leaf_payoffs(scenario: Scenario, models: Sequence[PreferenceModel], outcome:
                 u += dict(lv.effects).get(m.actor, 0.0)
             elif players is not None and lv.by not in players and _holds(scenario, lv, outcome):
                 u += lv.expected_effect(m.actor)
-        out[m.actor] = round(u, 12)
+        out[m.actor] = round(u, UTILITY_DECIMALS)
     return out
 
 
@@ -202,7 +194,7 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
             notes.append(f"more than {MAX_TWO_PLAYER} strategies: pure equilibria only")
         eqs = [EquilibriumProfile({p: {names[i][e.profile[i]]: 1.0} for i, p in enumerate(players)},
                                   {p: float(v) for p, v in zip(players, e.payoffs)}, True)
-               for e in pure_nash_equilibria(payoffs, tol=1e-9)]
+               for e in pure_nash_equilibria(payoffs, tol=PAYOFF_TOL)]
     count = len(eqs)
     groups = group_equilibria(eqs, players, names, payoffs, outcome_of)
     if count > MAX_KEPT:
@@ -337,13 +329,8 @@ def _outcome(scenario: Scenario, picked: Sequence[tuple[str, frozenset[str]]],
     outcome = first if all(b == first for b, _ in picked) and first != NO_DEAL \
         and not vetoed[first] else NO_DEAL
     pulled = frozenset(lv for _, s in picked for lv in s
-                       if _holds(scenario, scenario_lever(scenario, lv), outcome))
+                       if _holds(scenario, scenario.lever(lv), outcome))
     return outcome, pulled
-
-
-def scenario_lever(scenario: Scenario, lever_id: str):
-    """The lever with this id."""
-    return next(lv for lv in scenario.levers if lv.id == lever_id)
 
 
 def proposal_game(scenario: Scenario, models: Sequence[PreferenceModel] | None = None,

@@ -16,7 +16,7 @@ from functools import lru_cache
 import numpy as np
 
 from negsim.model import Condition
-from negsim.preferences import UTILITY_DECIMALS, PreferenceModel, _condition_mask, build_preferences
+from negsim.preferences import UTILITY_DECIMALS, PreferenceModel, build_preferences, condition_mask
 from negsim.model.scenario import Scenario
 
 __all__ = ["LinearForm", "linear_form"]
@@ -64,7 +64,7 @@ class LinearForm:
     def features(self, a: int, rows: np.ndarray) -> np.ndarray:
         """Features of actor ``a`` at rows: demand scores, then triggers of conditional levers."""
         m = self.models[a]
-        cols = [f.values(rows) for f in m.factors if f.source.startswith("demand")]
+        cols = [f.values(rows) for f in m.factors if f.demand]
         for lever, _, _ in self.conditional[a]:
             axes, table = self.lever_masks[lever]
             cols.append(table[tuple(rows[:, i] for i in axes)].astype(float))
@@ -159,7 +159,7 @@ def linear_form(scenario: Scenario) -> LinearForm:
         c = slot(f"levers.{lv.id}.credibility", lv.credibility)
         if isinstance(lv.trigger, Condition):
             axes = tuple(sorted(space.position[i] for i in lv.trigger.issues))
-            lever_masks.append((axes, _condition_mask(lv.trigger, space, axes)))
+            lever_masks.append((axes, condition_mask(lv.trigger, space, axes)))
         else:
             lever_masks.append(None)
         effects = dict(lv.effects)
