@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from negsim.solutions import nash_solution, pareto_mask
-from negsim.solutions._select import TIE_TOL
+from negsim.tolerances import TIE_TOL
 from negsim.solutions.pareto import merge_frontier
 
 # Small integer-valued utilities make ties and duplicates common, which is where frontiers break.

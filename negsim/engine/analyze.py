@@ -9,7 +9,7 @@ import numpy as np
 
 from negsim.engine.decomposed import DecomposedScan, decomposed_scan
 from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, outcome_cloud, scan
-from negsim.errors import NegsimError
+from negsim.errors import ArgumentError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.model import Actor, Condition
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
@@ -132,7 +132,7 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
     verdicts = proposal_verdicts(scenario, models)
     target = compromise_forecast(scenario)
     if method not in ("auto", "exhaustive", "decomposed"):
-        raise NegsimError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
+        raise ArgumentError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
     if method == "auto":
         method = "exhaustive" if scenario.space.size <= EXHAUSTIVE_LIMIT else "decomposed"
     found = scan(scenario, models, target=target) if method == "exhaustive" else \

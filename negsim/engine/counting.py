@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, _dedupe, _ranks
+from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, dedupe, rank_columns
 
 __all__ = ["SizeCount", "count_acceptable", "MAX_PAIRS", "MAX_STATES", "SAMPLES"]
 
@@ -45,7 +45,7 @@ class SizeCount:
 
 def _states(utils: np.ndarray, count: np.ndarray) -> PointSet:
     p = PointSet(utils, np.zeros((len(utils), 0), dtype=np.int16), count)
-    return _dedupe(p, _ranks(p.vals))[0]
+    return dedupe(p, rank_columns(p.vals))[0]
 
 
 def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
@@ -159,7 +159,7 @@ def count_acceptable(groups: list[np.ndarray], need: np.ndarray, *, seed: int = 
     groups : list of ndarray, shape (k_g, n_actors)
         The utilities of each group's allowed, unvetoed assignments (one row per assignment).
     need : ndarray, shape (n_actors,)
-        The reservations (met within 1e-9, as in the exhaustive scan).
+        The reservations (met within ``ACCEPT_TOL``, as in the exhaustive scan).
     seed, max_states, samples, max_pairs
         Settings of the exact counts and of the sampling fallback.
 

@@ -34,6 +34,7 @@ from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, combine, reduce_points
 from negsim.preferences import PreferenceModel, evaluate
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["DecomposedScan", "decomposed_scan"]
 
@@ -293,7 +294,7 @@ def _nearest(ctx: _Ctx, res: DecomposedScan, target: tuple[int, ...]) -> None:
         return
     rows = rows[ok]
     dist = rank_distance(rows, target, scenario)
-    near = np.flatnonzero(dist <= dist.min() + 1e-12)
+    near = np.flatnonzero(dist <= dist.min() + ROUND_TOL)
     ids = _ids(scenario.space, rows[near])
     pick = int(np.argmin(ids)) if not ctx.big else min(range(len(ids)), key=lambda i: ids[i])
     res.nearest_id = int(ids[pick])

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from negsim.engine.verdicts import ACCEPT_TOL
+from negsim.engine.verdicts import meets_reservation
 from negsim.preferences import PreferenceModel, evaluate
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.solutions.pareto import merge_frontier
 from negsim.model.space import DEFAULT_CHUNK
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["ExhaustiveScan", "scan"]
 
@@ -41,7 +42,7 @@ class ExhaustiveScan:
 def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
                     reservations: np.ndarray) -> np.ndarray:
     """Rows nobody vetoes, no constraint forbids, and that give everyone its reservation."""
-    return allowed & ~vetoed.any(axis=1) & np.all(utils >= reservations - ACCEPT_TOL, axis=1)
+    return allowed & ~vetoed.any(axis=1) & np.all(meets_reservation(utils, reservations), axis=1)
 
 
 def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
@@ -79,7 +80,7 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
             if target is not None:
                 dist = rank_distance(rows[ok], target, scenario)
                 i = int(np.argmin(dist))
-                if dist[i] < res.nearest_distance - 1e-12:
+                if dist[i] < res.nearest_distance - ROUND_TOL:
                     res.nearest_distance = float(dist[i])
                     res.nearest_id = int(ids[ok][i])
     order = np.argsort(res.frontier_ids, kind="stable")

@@ -8,8 +8,9 @@ dominated ones.  For additive values an outcome is Pareto-optimal only if its pa
 is, so merging group by group gives the exact frontier of the product.
 
 Values are floats summed in different orders, so two vectors are compared column by column after
-*rank compression*: values closer than ``TOL`` (1e-9) count as equal.  Utilities that really differ
-by less than that are treated as tied (the exhaustive scan rounds them to 1e-12).
+*rank compression*: values closer than ``TOL`` (``MERGE_TOL``) count as equal.  Utilities that
+really differ by less than that are treated as tied (the exhaustive scan rounds them to
+``UTILITY_DECIMALS`` decimals).
 """
 
 from __future__ import annotations
@@ -18,13 +19,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["PointSet", "TOL", "reduce_points", "combine", "suffix_frontiers"]
+from negsim.tolerances import MERGE_TOL, PRUNE_TOL
 
-TOL = 1e-9
-"""Values closer than this are equal for deduplication and dominance."""
+__all__ = ["PointSet", "TOL", "PRUNE_TOL", "rank_columns", "dedupe", "reduce_points", "combine",
+           "suffix_frontiers"]
 
-PRUNE_TOL = 2e-9
-"""Slack of the bound pruning, so that no point within the acceptance tolerance is dropped."""
+TOL = MERGE_TOL
+"""Values closer than this are equal for deduplication and dominance (``MERGE_TOL``)."""
 
 _CANDIDATES = 1 << 21  # sums formed at once
 _BLOCK = 128  # candidates checked at once against the kept points (3+ objectives)
@@ -63,7 +64,7 @@ class PointSet:
                         np.concatenate([p.count for p in parts]))
 
 
-def _ranks(vals: np.ndarray) -> np.ndarray:
+def rank_columns(vals: np.ndarray) -> np.ndarray:
     """Each column replaced by the rank of its value, values within TOL sharing a rank."""
     out = np.empty(vals.shape, dtype=np.int64)
     for c in range(vals.shape[1]):
@@ -73,7 +74,7 @@ def _ranks(vals: np.ndarray) -> np.ndarray:
     return out
 
 
-def _dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
+def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     """One point per rank vector: counts added, the lexicographically smallest row kept."""
     n = len(points)
     if n <= 1:
@@ -160,7 +161,7 @@ def reduce_points(points: PointSet) -> PointSet:
     """
     if len(points) == 0:
         return points
-    points, ranks = _dedupe(points, _ranks(points.vals))
+    points, ranks = dedupe(points, rank_columns(points.vals))
     if len(points) <= 1:
         return points
     if ranks.shape[1] == 1:

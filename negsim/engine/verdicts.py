@@ -2,18 +2,60 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from negsim.preferences import PreferenceModel
 from negsim.results.analysis import ActorVerdict, Blocker, ObservationCheck, ProposalVerdict
 from negsim.model.scenario import Scenario
+from negsim.tolerances import ACCEPT_TOL, UTILITY_DECIMALS
 
-__all__ = ["proposal_verdicts", "check_observations", "ACCEPT_TOL", "MAX_SHORTFALLS"]
-
-ACCEPT_TOL = 1e-9
-"""An actor accepts when its utility is at least its reservation less this tolerance."""
+__all__ = ["proposal_verdicts", "check_observations", "acceptance_margin", "accepts",
+           "meets_reservation", "ACCEPT_TOL", "MAX_SHORTFALLS"]
 
 MAX_SHORTFALLS = 3
+
+
+def acceptance_margin(utility: Any, reservation: Any) -> Any:
+    """Utility less reservation, rounded to ``UTILITY_DECIMALS`` (a float for scalars, an array
+    otherwise): the margin a verdict reports.
+
+    Examples
+    --------
+    >>> acceptance_margin(0.3, 0.1)
+    0.2
+    """
+    diff = np.subtract(utility, reservation)
+    if np.ndim(diff) == 0:
+        return round(float(diff), UTILITY_DECIMALS)
+    return np.round(diff, UTILITY_DECIMALS)
+
+
+def accepts(margin: Any, vetoed: Any) -> Any:
+    """The acceptance rule: no red line crossed and a margin of at least ``-ACCEPT_TOL``
+    (a bool for scalars, an array otherwise).
+
+    Examples
+    --------
+    >>> accepts(-1e-10, False), accepts(-1e-8, False), accepts(0.5, True)
+    (True, False, False)
+    """
+    if np.ndim(margin) == 0 and np.ndim(vetoed) == 0:
+        return not vetoed and margin >= -ACCEPT_TOL
+    return ~np.asarray(vetoed, dtype=bool) & (np.asarray(margin) >= -ACCEPT_TOL)
+
+
+def meets_reservation(utility: np.ndarray, reservation: np.ndarray) -> np.ndarray:
+    """The acceptance rule on unrounded utilities of many outcomes (the acceptable set): utility
+    at least the reservation less ``ACCEPT_TOL``, compared without forming the margin.
+
+    Examples
+    --------
+    >>> meets_reservation(np.array([0.1, 0.1 - 1e-10, 0.09]), 0.1).tolist()
+    [True, True, False]
+    """
+    return utility >= reservation - ACCEPT_TOL
 
 
 def _blockers(scenario: Scenario, model: PreferenceModel, actor_index: int,
@@ -23,10 +65,10 @@ def _blockers(scenario: Scenario, model: PreferenceModel, actor_index: int,
     total = actor.total_weight or 1.0
     red, soft = [], []
     for k, (d, s) in enumerate(zip(actor.demands, scores)):
-        shortfall = round(d.weight / total * (1.0 - float(s)), 12)
+        shortfall = round(d.weight / total * (1.0 - float(s)), UTILITY_DECIMALS)
         if shortfall <= 0:
             continue
-        b = Blocker(k, d.issue, d.describe(), d.hard, round(float(s), 12), shortfall, d.source,
+        b = Blocker(k, d.issue, d.describe(), d.hard, round(float(s), UTILITY_DECIMALS), shortfall, d.source,
                     d.quote)
         (red if d.hard else soft).append(b)
     soft.sort(key=lambda b: (-b.shortfall, b.demand))
@@ -50,10 +92,10 @@ def proposal_verdicts(scenario: Scenario,
         for k, m in enumerate(models):
             u = float(m.utility(row[None, :])[0])
             vetoed = bool(m.vetoed(row[None, :])[0])
-            margin = round(u - m.reservation, 12)
-            accepts = not vetoed and margin >= -ACCEPT_TOL
-            blockers = [] if accepts else _blockers(scenario, m, k, row)
-            responses.append(ActorVerdict(m.actor, accepts, u, m.reservation, margin, vetoed,
+            margin = acceptance_margin(u, m.reservation)
+            ok = accepts(margin, vetoed)
+            blockers = [] if ok else _blockers(scenario, m, k, row)
+            responses.append(ActorVerdict(m.actor, ok, u, m.reservation, margin, vetoed,
                                           blockers))
         out.append(ProposalVerdict(p.id, p.label, p.by, outcome,
                                    all(r.accepts for r in responses), responses))

@@ -31,6 +31,7 @@ import numpy as np
 
 from negsim.plain import PlainData
 from negsim.errors import ScenarioError
+from negsim.tolerances import ROUND_TOL
 from negsim.games._checks import number, payoff_array
 
 __all__ = ["rubinstein_split", "StationaryOffers", "AlternatingOffersResult",
@@ -121,7 +122,7 @@ def _best(w_own: np.ndarray, w_other: np.ndarray, floor: float, eps: float) -> i
 
 def alternating_offers(utilities: object, disagreement: tuple[float, float] = (0.0, 0.0),
                        delta1: float = 0.9, delta2: float = 0.9,
-                       tol: float = 1e-12) -> AlternatingOffersResult:
+                       tol: float = ROUND_TOL) -> AlternatingOffersResult:
     """Stationary subgame-perfect offers of alternating-offers bargaining over finite outcomes.
 
     Parameters

@@ -14,6 +14,7 @@ import numpy as np
 
 from negsim.preferences import demand_scores
 from negsim.model.scenario import Scenario
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["compromise_forecast", "rank_distance"]
 
@@ -42,7 +43,7 @@ def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
                 continue
             w = sum(d.weight for d in mine)
             combined = sum(d.weight * demand_scores(d, space) for d in mine) / w
-            ideal = np.flatnonzero(combined >= combined.max() - 1e-12)
+            ideal = np.flatnonzero(combined >= combined.max() - ROUND_TOL)
             salience = w / actor.total_weight
             ranks.append(float(ideal.mean()))
             weights.append(actor.power * salience)
@@ -53,7 +54,7 @@ def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
             mean = float(np.dot(ranks, weights) / np.sum(weights))
             result.append(int(np.floor(mean + 0.5)))
         else:
-            top = np.flatnonzero(support >= support.max() - 1e-12)
+            top = np.flatnonzero(support >= support.max() - ROUND_TOL)
             sq = issue.status_quo_index
             result.append(sq if sq in top else int(top[0]))
     return tuple(result)

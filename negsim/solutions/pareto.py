@@ -4,16 +4,60 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["pareto_mask", "merge_frontier"]
+__all__ = ["pareto_mask", "merge_frontier", "dominated_in_runs"]
+
+_PAIRS = 1 << 22  # comparisons made at once by dominated_in_runs
 
 
-def pareto_mask(utilities: np.ndarray) -> np.ndarray:
+def dominated_in_runs(values: np.ndarray, runs: np.ndarray) -> np.ndarray:
+    """Which rows another row of the same run Pareto-dominates (at least as good in every
+    column, strictly better in one); ``runs`` labels each row's run (a draw, say), sorted.
+
+    This is the frontier of many sets at once: ``~dominated_in_runs(u, runs)`` restricted to a
+    run is :func:`pareto_mask` of that run's rows.  Every pair of a run is compared (in batches of
+    at most 4M comparisons), so use it for small runs.
+
+    Examples
+    --------
+    >>> dominated_in_runs(np.array([[1, 0], [0.5, 0], [0, 1], [1, 1]]),
+    ...                   np.array([0, 0, 1, 1])).tolist()
+    [False, True, True, False]
+    """
+    vals = np.asarray(values, dtype=float)
+    runs = np.asarray(runs)
+    n = len(vals)
+    out = np.zeros(n, dtype=bool)
+    if n == 0:
+        return out
+    bounds = np.flatnonzero(np.diff(runs)) + 1
+    g_start = np.concatenate(([0], bounds))
+    g_len = np.diff(np.concatenate((g_start, [n])))
+    grp = np.repeat(np.arange(len(g_start)), g_len)
+    n_cmp = g_len[grp]
+    lo = 0
+    while lo < n:  # batches of at most _PAIRS comparisons (at least one row)
+        hi = lo + max(1, int(np.searchsorted(np.cumsum(n_cmp[lo:]), _PAIRS, side="right")))
+        k = n_cmp[lo:hi]
+        offsets = np.concatenate(([0], np.cumsum(k)[:-1]))
+        cand = np.repeat(np.arange(lo, hi), k)
+        other = np.repeat(g_start[grp[lo:hi]] - offsets, k) + np.arange(int(k.sum()))
+        a, b = vals[other].T, vals[cand].T
+        dom = np.all(a >= b, axis=0) & np.any(a > b, axis=0)
+        out[lo:hi] = np.logical_or.reduceat(dom, offsets)
+        lo = hi
+    return out
+
+
+def pareto_mask(utilities: np.ndarray, runs: np.ndarray | None = None) -> np.ndarray:
     """Which rows are Pareto-optimal: no other row is at least as good for every actor and
     strictly better for one.  Rows with equal utilities are all kept.
 
     Parameters
     ----------
     utilities : ndarray, shape (n_points, n_actors)
+    runs : ndarray, shape (n_points,), optional
+        Sorted labels of several sets laid end to end (the draws of an ensemble): then each set's
+        own frontier (see :func:`dominated_in_runs`).
 
     Returns
     -------
@@ -25,6 +69,8 @@ def pareto_mask(utilities: np.ndarray) -> np.ndarray:
     [True, True, True, False, True]
     """
     u = np.asarray(utilities, dtype=float)
+    if runs is not None:
+        return ~dominated_in_runs(u, runs)
     n = len(u)
     if n == 0:
         return np.zeros(0, dtype=bool)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from negsim.solutions._select import best
+from negsim.solutions.select import best
 
 __all__ = ["utilitarian_solution"]
 

@@ -8,7 +8,8 @@ not on whether the chunks run in-process, on a process pool, or on a Dask cluste
 Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
 outcomes, of every outcome no red line excludes) are matrix products over draws
 (:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
-as :mod:`negsim.solutions` (ties within 1e-9, then the tiebreak, then the lowest outcome number
+as :mod:`negsim.solutions` (:func:`~negsim.solutions.select.best_in_runs`: ties within
+``TIE_TOL``, then the tiebreak, then the lowest outcome number
 among the tied deals on the draw's Pareto frontier).
 """
 
@@ -20,11 +21,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from negsim.engine.verdicts import ACCEPT_TOL
-from negsim.errors import did_you_mean
+from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
+from negsim.errors import ArgumentError, did_you_mean
 from negsim.preferences import evaluate
 from negsim.model.scenario import Scenario
-from negsim.solutions._select import TIE_TOL
+from negsim.solutions.pareto import pareto_mask
+from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
@@ -74,21 +76,6 @@ def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray,
     return has, starts[has], lens[has]
 
 
-def _first_best(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
-                lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per run of pairs: the first pair chosen like :func:`negsim.solutions._select.best` (top
-    score within 1e-9 relative, then top tiebreak within 1e-9), and a mask of all such pairs."""
-    top = np.maximum.reduceat(score, starts)  # per draw; thresholds are made per draw too
-    with np.errstate(invalid="ignore"):
-        floor = np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
-    tied = score >= np.repeat(floor, lens)  # all of a draw's pairs when its top is -inf
-    if tiebreak is not None:
-        tb = np.where(tied, tiebreak, -np.inf)
-        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts) - TIE_TOL, lens)
-    pos = np.where(tied, np.arange(len(score)), len(score))
-    return np.minimum.reduceat(pos, starts), tied
-
-
 def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.ndarray,
             starts: np.ndarray, lens: np.ndarray, cache: dict
             ) -> tuple[np.ndarray, np.ndarray | None]:
@@ -124,32 +111,6 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.
     return u.sum(axis=0), u.min(axis=0)  # utilitarian
 
 
-_PAIRS = 1 << 22  # (tied deal, acceptable deal) comparisons made at once
-
-
-def _dominated(up: np.ndarray, tied: np.ndarray, seg: np.ndarray) -> np.ndarray:
-    """Which ``tied`` pairs (column indices into ``up``, (A, P), sorted) another tied pair of the
-    same draw (``seg``) Pareto-dominates."""
-    bounds = np.flatnonzero(np.diff(seg)) + 1
-    g_start = np.concatenate(([0], bounds))
-    g_len = np.diff(np.concatenate((g_start, [len(tied)])))
-    grp = np.repeat(np.arange(len(g_start)), g_len)
-    out = np.zeros(len(tied), dtype=bool)
-    n_cmp = g_len[grp]
-    lo = 0
-    while lo < len(tied):  # batches of at most _PAIRS comparisons (at least one tied pair)
-        hi = lo + max(1, int(np.searchsorted(np.cumsum(n_cmp[lo:]), _PAIRS, side="right")))
-        k = n_cmp[lo:hi]
-        offsets = np.concatenate(([0], np.cumsum(k)[:-1]))
-        cand = np.repeat(tied[lo:hi], k)
-        other = tied[np.repeat(g_start[grp[lo:hi]] - offsets, k) + np.arange(int(k.sum()))]
-        a, b = up[:, other], up[:, cand]
-        dom = np.all(a >= b, axis=0) & np.any(a > b, axis=0)
-        out[lo:hi] = np.logical_or.reduceat(dom, offsets)
-        lo = hi
-    return out
-
-
 def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
                names: tuple[str, ...]) -> dict[str, np.ndarray]:
     """Chosen row per draw (-1: none) for each named solution; u (A, s, M), r and power (A, s),
@@ -175,13 +136,13 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     cache: dict = {}
     for name in names:
         score, tb = _scores(name, g, up, power, has, starts, lens, cache)
-        first, tied = _first_best(score, tb, starts, lens)
+        first, tied = best_in_runs(score, tb, starts, lens)
         chosen = flat[first] % m
         multi = np.add.reduceat(tied, starts) > 1
         if multi.any():  # ties: keep the tied deals on their draw's frontier, take the first
             seg = np.repeat(np.arange(len(starts)), lens)
             t = np.flatnonzero(tied & multi[seg])
-            tied[t[_dominated(up, t, seg[t])]] = False
+            tied[t[~pareto_mask(up[:, t].T, runs=seg[t])]] = False
             pos = np.where(tied, np.arange(len(tied)), len(tied))
             chosen = flat[np.minimum.reduceat(pos, starts)] % m
         out[name][has] = chosen
@@ -203,7 +164,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                         dtype=np.intp)
         _, vetoed = evaluate(form.models, rows)
         u = form.utilities([form.features(a, rows) for a in range(form.n_actors)], coefs)
-        accept = (~vetoed.T[:, :, None]) & (np.round(u - r[:, None, :], 12) >= -ACCEPT_TOL)
+        accept = accepts(acceptance_margin(u, r[:, None, :]), vetoed.T[:, :, None])
         out["accept"] = accept.sum(axis=2).T.astype(np.int64)  # (P, A)
         out["all_accept"] = accept.all(axis=0).sum(axis=1).astype(np.int64)
     cand = _candidates(scenario, limit)
@@ -218,9 +179,9 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     for lo in range(0, n, step):
         hi = min(n, lo + step)
         u = form.utilities(feats, [c[lo:hi] for c in coefs], draws_first=True)  # (A, s, M)
-        acc = u[0] >= (r[0, lo:hi] - ACCEPT_TOL)[:, None]
+        acc = meets_reservation(u[0], r[0, lo:hi, None])
         for a in range(1, len(u)):
-            acc &= u[a] >= (r[a, lo:hi] - ACCEPT_TOL)[:, None]
+            acc &= meets_reservation(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names:
@@ -284,14 +245,14 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     0.5
     """
     if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise ValueError(f"draws must be a positive integer, not {draws!r}")
+        raise ArgumentError(f"draws must be a positive integer, not {draws!r}")
     if chunk_size < 1:
-        raise ValueError(f"chunk_size must be positive, not {chunk_size!r}")
+        raise ArgumentError(f"chunk_size must be positive, not {chunk_size!r}")
     names = (solutions,) if isinstance(solutions, str) else tuple(solutions)
     for name in names:
         if name not in ENSEMBLE_SOLUTIONS:
             hint = did_you_mean(name, ENSEMBLE_SOLUTIONS)
-            raise ValueError(f"unknown solution {name!r}; expected some of "
+            raise ArgumentError(f"unknown solution {name!r}; expected some of "
                              f"{', '.join(ENSEMBLE_SOLUTIONS)}" + (f" ({hint})" if hint else ""))
     names = tuple(k for k in ENSEMBLE_SOLUTIONS if k in names)  # canonical order, no repeats
     seed = scenario.seed if seed is None else seed

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 
+from negsim.engine.verdicts import acceptance_margin
 from negsim.model.parameters import Target, parse_target
 from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
@@ -18,7 +19,8 @@ def _margins(scenario: Scenario, proposal: str) -> tuple[dict[str, float], dict[
     space = scenario.space
     row = np.array([space.indices_of(scenario.outcome_of(scenario.proposal(proposal)))],
                    dtype=np.intp)
-    margins = {m.actor: round(float(m.utility(row)[0]) - m.reservation, 12) for m in models}
+    margins = {m.actor: acceptance_margin(float(m.utility(row)[0]), m.reservation)
+               for m in models}
     vetoed = {m.actor: bool(m.vetoed(row)[0]) for m in models}
     return margins, vetoed
 

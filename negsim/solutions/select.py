@@ -1,0 +1,64 @@
+"""Choosing the best point of a finite set, with ties counted rather than hidden.
+
+One rule, for one set (:func:`best`) or for many sets laid end to end (:func:`best_in_runs`, the
+ensemble's draws): scores within ``TIE_TOL`` of the top (relative to max(1, |top|)) tie; among
+them the highest tiebreak (within ``TIE_TOL``) wins, then the lowest index.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from negsim.tolerances import TIE_TOL
+
+__all__ = ["best", "best_in_runs", "TIE_TOL"]
+
+
+def best_in_runs(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
+                 lens: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per run ``starts[k]:starts[k] + lens[k]`` of points (runs non-empty, laid end to end): the
+    index of the point chosen, and a mask of every point that ties with it (score and tiebreak).
+
+    A run whose top score is not finite (every point scores -inf) ties all its points.
+
+    Examples
+    --------
+    >>> first, tied = best_in_runs(np.array([1.0, 3.0, 3.0, 2.0, -np.inf]),
+    ...                            np.array([0.0, 1.0, 2.0, 0.0, 0.0]),
+    ...                            np.array([0, 3]), np.array([3, 2]))
+    >>> first.tolist(), tied.tolist()
+    ([2, 3], [False, False, True, True, False])
+    """
+    top = np.maximum.reduceat(score, starts)  # per run; thresholds are made per run too
+    with np.errstate(invalid="ignore"):
+        floor = np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
+    tied = score >= np.repeat(floor, lens)  # all of a run's points when its top is -inf
+    if tiebreak is not None:
+        tb = np.where(tied, tiebreak, -np.inf)
+        tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts) - TIE_TOL, lens)
+    pos = np.where(tied, np.arange(len(score)), len(score))
+    return np.minimum.reduceat(pos, starts), tied
+
+
+def best(score: np.ndarray, tiebreak: np.ndarray | None = None,
+         counts: np.ndarray | None = None) -> tuple[int, int]:
+    """Index of the highest ``score`` and how many points tie for it (within ``TIE_TOL``).
+
+    Among tied points the highest ``tiebreak`` wins, then the lowest index, so the choice is
+    deterministic.  ``counts`` (optional) says how many outcomes each point stands for; ties
+    are then counted in outcomes (tied on the score, whatever their tiebreak).
+
+    Examples
+    --------
+    >>> best(np.array([1.0, 2.0, 2.0 - 1e-12]), tiebreak=np.array([0.0, 0.0, 1.0]))
+    (2, 2)
+    """
+    score = np.asarray(score, dtype=float)
+    if len(score) == 0:
+        raise ValueError("no points to choose from")
+    one = np.zeros(1, dtype=np.intp), np.array([len(score)])
+    _, tied = best_in_runs(score, None, *one)
+    first, _ = best_in_runs(score, None if tiebreak is None else np.asarray(tiebreak, dtype=float),
+                            *one)
+    n_tied = int(np.count_nonzero(tied)) if counts is None else int(sum(counts[tied]))
+    return int(first[0]), n_tied
