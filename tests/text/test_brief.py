@@ -14,6 +14,7 @@ import negsim  # noqa: E402
 from negsim.text.brief import SECTIONS, brief_html, brief_markdown, key_findings, write_brief  # noqa: E402
 from negsim.cli import main  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
+from negsim.plot.save import applicable_figures  # noqa: E402
 from tests.support.scenarios import three_party, two_party, write_tariff_scenario  # noqa: E402
 
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

@@ -13,7 +13,7 @@ from negsim.model.parameters import UncertainParameter
 from negsim.uncertainty import EnsembleResult, ensemble
 
 from tests.support.strategies import rich_scenarios
-from tests.support.uncertainty_helpers import TOY_UNCERTAIN, toy
+from tests.support.uncertainty_helpers import TOY_UNCERTAIN, one_weight_scenario, toy
 
 
 def test_point_distributions_give_the_deterministic_answer():
