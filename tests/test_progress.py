@@ -7,7 +7,7 @@ import sys
 from negsim.parallel import progress_bar, run_chunks
 from negsim.uncertainty import ensemble
 
-from uncertainty_helpers import TOY_UNCERTAIN, toy
+from tests.support.uncertainty_helpers import TOY_UNCERTAIN, toy
 
 
 def test_without_tqdm_there_is_no_bar_and_no_error(monkeypatch):

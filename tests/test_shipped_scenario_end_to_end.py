@@ -76,6 +76,7 @@ def test_summary_names_actors_proposals_and_observations(analysis):
         assert word in text
 
 
+@pytest.mark.slow
 def test_outcome_space_figure_shows_what_the_analysis_found(analysis):
     import matplotlib.pyplot as plt
 
@@ -92,6 +93,7 @@ def test_outcome_space_figure_shows_what_the_analysis_found(analysis):
     plt.close(ax.figure)
 
 
+@pytest.mark.slow
 def test_cli_run_writes_figures(tmp_path, capsys):
     assert main(["run", str(DEFAULT), "--plots", str(tmp_path), "--format", "pdf"]) == 0
     for ext in ("png", "svg", "pdf"):

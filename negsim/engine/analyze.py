@@ -123,8 +123,7 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> s = negsim.examples.toy_scenario()
     >>> analyze(s).acceptable.size
     1
     """

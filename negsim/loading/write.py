@@ -120,8 +120,7 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
     Examples
     --------
     >>> import negsim, tomllib
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", weight=2),)),))
+    >>> s = negsim.examples.toy_scenario(weight=2.0)
     >>> text = scenario_to_toml(s, {"actors.A.demands[0].weight": "fitted"})
     >>> tomllib.loads(text)["actors"]["A"]["demands"][0]["weight"]
     2.0

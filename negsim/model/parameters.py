@@ -95,8 +95,7 @@ def get_parameter(scenario: Scenario, path: str, key: str | None = None) -> floa
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", weight=2),)),))
+    >>> s = negsim.examples.toy_scenario(weight=2.0)
     >>> get_parameter(s, "actors.A.demands[0].weight")
     2.0
     """

@@ -298,8 +298,7 @@ def write_brief(analysis: Analysis, path: str | Path) -> Path:
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> s = negsim.examples.toy_scenario()
     >>> write_brief(negsim.analyze(s), "brief.pdf")
     Traceback (most recent call last):
     ...

@@ -76,8 +76,7 @@ def games_findings(analysis: Analysis) -> list[str]:
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> s = negsim.examples.toy_scenario()
     >>> games_findings(negsim.analyze(s))
     []
     """

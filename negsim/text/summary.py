@@ -48,8 +48,7 @@ def summary_text(analysis: Analysis) -> str:
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> s = negsim.examples.toy_scenario()
     >>> print(summary_text(negsim.analyze(s)).splitlines()[0])
     toy
     """

@@ -124,8 +124,7 @@ def linear_form(scenario: Scenario) -> LinearForm:
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce", weight=2),)),))
+    >>> s = negsim.examples.toy_scenario(weight=2.0)
     >>> linear_form(s).slots
     ('actors.A.demands[0].weight', 'actors.A.power')
     """

@@ -22,8 +22,7 @@ def answer_questions(scenario: Scenario, *, executor: Executor | None = None,
     Examples
     --------
     >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),))
+    >>> s = negsim.examples.toy_scenario()
     >>> answer_questions(s)
     ([], [])
     """
