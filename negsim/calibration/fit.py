@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from negsim.backtest import backtest_scenario
+from negsim.backtesting import backtest_scenario
 from negsim.calibration import lp
 from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
 from negsim.errors import NegsimError, ScenarioError

@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from negsim.outputs import write_text_atomic
-    from negsim.backtest import backtest
+    from negsim.backtesting import backtest
 
     report = backtest(args.paths)
     print(str(report), end="")

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 import negsim
 from negsim import Actor, Demand, Issue, Lever, Observation, Proposal, Scenario
-from negsim.backtest import backtest_scenario
+from negsim.backtesting import backtest_scenario
 from negsim.calibration import calibrated_scenario
 from negsim.calibration.fit import _linear_forms
 from negsim.preferences import build_preferences
