@@ -52,9 +52,22 @@ ONLY = {
 
 # Violations in files another engineer is editing right now (errors.py, solutions/, engine/,
 # uncertainty/ensemble.py and targets.py, games/rubinstein.py, preferences.py,
-# scenario_games/from_scenario.py, model/parameters.py, model/scenario.py, model/specs.py).
-# Each entry is (file, line text stripped, rule); the lead clears this after merging that work.
-ALLOWED_FOR_NOW: frozenset[tuple[str, str, str]] = frozenset()
+# scenario_games/from_scenario.py, model/parameters.py, model/scenario.py, model/specs.py), or
+# whose fix belongs in one of them.  Each entry is (file, the import line stripped, rule kind:
+# "layers", "private" or "cycle"); the lead clears this after merging that work (an entry that no
+# longer occurs fails the test, so it cannot linger).
+ALLOWED_FOR_NOW: frozenset[tuple[str, str, str]] = frozenset({
+    # TIE_TOL belongs in negsim.tolerances (or a public name of negsim.solutions)
+    ("negsim/uncertainty/ensemble.py", "from negsim.solutions._select import TIE_TOL", "private"),
+    # fix in preferences.py: make _condition_mask public (condition_mask)
+    ("negsim/uncertainty/linear.py", "from negsim.preferences import UTILITY_DECIMALS, "
+     "PreferenceModel, _condition_mask, build_preferences", "private"),
+    # parameters.py imports Scenario (under TYPE_CHECKING, still a cycle for type checkers) and
+    # scenario.py the parameters: one of them must give way
+    ("negsim/model/parameters.py", "from negsim.model.scenario import Scenario", "cycle"),
+    ("negsim/model/scenario.py", "from negsim.model.parameters import Question, "
+     "UncertainParameter, get_parameter, parse_target, set_parameters", "cycle"),
+})
 
 
 @dataclass(frozen=True)
@@ -279,7 +292,8 @@ def test_no_import_goes_up_the_layers_or_crosses_a_private_boundary():
     found = violations(all_edges())
     new = [f"{e.where()}  [{rule}]" for e, rule in found if _key(e, rule) not in ALLOWED_FOR_NOW]
     assert not new, "layer violations:\n" + "\n".join(new)
-    stale = ALLOWED_FOR_NOW - {_key(e, rule) for e, rule in found}
+    cycle_keys = {(e.path, e.text, "cycle") for inner in cycles(all_edges()) for e in inner}
+    stale = ALLOWED_FOR_NOW - {_key(e, rule) for e, rule in found} - cycle_keys
     assert not stale, f"ALLOWED_FOR_NOW entries that no longer occur (remove them): {sorted(stale)}"
 
 
@@ -322,3 +336,13 @@ def test_negsim_validate_loads_no_heavy_library():
 def test_every_module_is_in_a_layer():
     lost = [m for m in all_modules() if m not in EXEMPT and layer_of(m) is None]
     assert not lost, f"modules in no layer (add them to LAYERS): {lost}"
+
+
+def test_an_export_named_like_its_module_stays_the_function_after_the_module_is_imported():
+    # negsim.backtest is the function; importing the submodule negsim.backtest (as the
+    # calibration does) must not replace it with the module
+    code = ("import negsim.calibration, negsim.backtest, negsim\n"
+            "print(callable(negsim.backtest), negsim.backtest.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}, check=True)
+    assert out.stdout.split() == ["True", "backtest"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 
+from negsim.loading import load_scenario
+from negsim.outputs import write_text_atomic
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("calibrate", help="fit the demands' weights to the recorded responses "
@@ -21,9 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.outputs import write_text_atomic
-    from negsim.calibration import calibrate
-    from negsim.loading import load_scenario
+    from negsim.calibration import calibrate  # heavy: scipy.optimize (the linear programs)
 
     fit = calibrate(load_scenario(args.scenario), min_share=args.min_share,
                     reservations=args.reservations, objective=args.objective)
