@@ -17,6 +17,10 @@ from pathlib import Path
 from negsim.errors import NegsimError, ScenarioError
 from negsim.results.analysis import ObservationCheck
 from negsim.results.backtest import BacktestReport, ScenarioBacktest
+from negsim.engine.verdicts import check_observations, proposal_verdicts
+from negsim.preferences import build_preferences
+from negsim.loading.build import scenario_from_dict
+from negsim.loading.extends import read_merged
 
 __all__ = ["BacktestReport", "ScenarioBacktest", "backtest", "backtest_scenario", "scenario_files"]
 
@@ -58,16 +62,10 @@ def backtest_scenario(scenario) -> list[ObservationCheck]:  # type: ignore[no-un
     >>> [c.match for c in backtest_scenario(s)]
     [True]
     """
-    from negsim.engine.verdicts import check_observations, proposal_verdicts
-    from negsim.preferences import build_preferences
-
     return check_observations(scenario, proposal_verdicts(scenario, build_preferences(scenario)))
 
 
 def _one(path: Path) -> ScenarioBacktest:
-    from negsim.loading.build import scenario_from_dict
-    from negsim.loading.extends import read_merged
-
     shown = str(path)
     try:
         data = read_merged(path)

@@ -35,7 +35,7 @@ def progress_bar(total: int, desc: str, enabled: bool | None = None) -> Any:
     if enabled is False or (enabled is None and not sys.stderr.isatty()):
         return _NoBar()
     try:
-        from tqdm import tqdm
+        from tqdm import tqdm  # optional extra, loaded only for a progress bar
     except ImportError:
         return _NoBar()
     return tqdm(total=total, desc=desc, leave=False)

@@ -24,3 +24,9 @@ def test_str_of_an_analysis_is_its_summary_and_repr_is_short() -> None:
     assert str(a) == negsim.summary_text(a)
     assert len(repr(a)) < 200 and "0 of 2 outcomes acceptable" in repr(a)
     assert "<table" in a._repr_html_()
+
+
+def test_no_exported_name_is_also_a_submodule_name() -> None:
+    import pkgutil as _p
+    submodules = {m.name for m in _p.iter_modules(negsim.__path__)}
+    assert not submodules & set(negsim._EXPORTS), submodules & set(negsim._EXPORTS)

@@ -3,6 +3,13 @@
 Each command lives in its own module with ``register(subparsers)`` that adds its parser and sets
 ``func``; :data:`COMMANDS` lists them in the order ``negsim --help`` shows them.
 
+Building the parser imports every command module, so ``negsim validate`` pays for all of their
+top-level imports.  The rule: a command module imports at its top only light modules (the
+standard library, :mod:`negsim.loading`, :mod:`negsim.outputs`, :mod:`negsim.errors`, the text
+of results); anything that loads scipy.optimize, nashpy or matplotlib (the engine, the games, the
+pipeline, calibration, back-testing, figures, the brief) is imported inside the command's ``run``.
+``tests/test_layers.py`` checks that ``negsim validate`` loads none of them.
+
     negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
     negsim validate SCENARIO.toml
     negsim backtest PATH... [--json FILE]

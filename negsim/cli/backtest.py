@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from negsim.outputs import write_text_atomic
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("backtest", help="check every scenario under a folder against its "
@@ -14,8 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.outputs import write_text_atomic
-    from negsim.backtesting import backtest
+    from negsim.backtesting import backtest  # heavy: the engine loads the games (scipy.optimize)
 
     report = backtest(args.paths)
     print(str(report), end="")

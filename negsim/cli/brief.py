@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from negsim.loading import load_scenario
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("brief", help="write a one-page brief (summary, key numbers, figures)")
@@ -14,13 +16,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.text.brief import check_brief_path, write_brief
+    # heavy: the engine loads the games (scipy.optimize, nashpy), the brief its figures
     from negsim.engine import analyze
-    from negsim.loading import load_scenario
-
-    path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
+    from negsim.text.brief import check_brief_path, write_brief
     from negsim.uncertainty import add_answers
 
+    path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
     scenario = load_scenario(args.scenario)
     analysis = add_answers(analyze(scenario), scenario)
     write_brief(analysis, path)

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from negsim.errors import NegsimError
+from negsim.loading import load_scenario
+from negsim.outputs import write_text_atomic
+from negsim.preferences import build_preferences
+from negsim.text.games import game_lines
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,13 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.outputs import write_text_atomic
-    from negsim.errors import NegsimError
+    # heavy: the games' solvers load scipy.optimize and nashpy
     from negsim.scenario_games.export import game_ids, gambit_text
     from negsim.scenario_games.from_scenario import scenario_games
-    from negsim.text.games import game_lines
-    from negsim.loading import load_scenario
-    from negsim.preferences import build_preferences
 
     scenario = load_scenario(args.scenario)
     models = build_preferences(scenario)
@@ -33,8 +36,6 @@ def run(args: argparse.Namespace) -> int:
     for g in games:
         print("\n".join(game_lines(g)))
     if args.gambit:
-        from pathlib import Path
-
         files, skipped = [], []
         for gid in game_ids(scenario):  # every text first: a failure writes nothing
             try:

@@ -6,8 +6,6 @@ import argparse
 
 from negsim.loading import load_scenario
 from negsim.outputs import write_text_atomic
-from negsim.pipeline import analyze
-from negsim.plot.save import DEFAULT_FORMATS, save_figures
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # heavy (games load scipy.optimize and nashpy; figures matplotlib): loaded on use only
+    from negsim.pipeline import analyze
+    from negsim.plot.save import DEFAULT_FORMATS, save_figures
+
     scenario = load_scenario(args.scenario)
     analysis = analyze(scenario, method=args.method)
     print(str(analysis), end="")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import json
+
+from negsim.loading.json_schema import json_schema
+from negsim.outputs import write_text_atomic
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -12,11 +16,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
-    from negsim.outputs import write_text_atomic
-    from negsim.loading.json_schema import json_schema
-
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output:
         write_text_atomic(args.output, text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from negsim.loading import load_scenario
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check a scenario file")
@@ -12,8 +14,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.loading import load_scenario
-
     scenario = load_scenario(args.scenario)
     print(f"ok: {args.scenario}: {scenario.name} ({len(scenario.issues)} issues, "
           f"{len(scenario.actors)} actors, {scenario.space.size:,} outcomes)")

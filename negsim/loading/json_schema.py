@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from negsim.loading.schema import SCENARIO_FORMAT, Key
+from negsim.model.distributions import DISTRIBUTIONS
 
 __all__ = ["json_schema"]
 
@@ -19,8 +20,6 @@ _OPTIONS_SCHEMA = {"anyOf": [_OPTION_SCHEMA, {"type": "array", "items": _OPTION_
 
 
 def _dist_schema() -> dict[str, Any]:
-    from negsim.model.distributions import DISTRIBUTIONS
-
     variants = []
     for name, (required, optional) in DISTRIBUTIONS.items():
         keys = ("value", *required, *optional)

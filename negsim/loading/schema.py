@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean, relocated, short_repr
-from negsim.model._values import _is_option
+from negsim.model import is_option
+from negsim.model.distributions import Distribution
 
 __all__ = ["Key", "SCENARIO_FORMAT", "MERGED_BY_ID", "check_table", "format_of",
            "required_missing"]
@@ -258,18 +259,18 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         if not isinstance(value, bool):
             fail()
     elif kind == "option":
-        if not _is_option(value):
+        if not is_option(value):
             fail()
     elif kind == "options":
         items = value if isinstance(value, list) else [value]
-        if not items or not all(_is_option(v) for v in items):
+        if not items or not all(is_option(v) for v in items):
             fail()
     elif kind in ("condition", "numbers", "scores"):
         if not isinstance(value, dict):
             fail()
         for k, v in value.items():
             ok = (_is_number(v) if kind != "condition"
-                  else (_is_option(v) or (isinstance(v, list) and v and all(map(_is_option, v)))))
+                  else (is_option(v) or (isinstance(v, list) and v and all(map(is_option, v)))))
             if not ok:
                 raise ScenarioError(f"{spec.name} has a value of the wrong type", file=file,
                                     key=f"{key}.{k}",
@@ -329,8 +330,6 @@ def format_of(name: str) -> tuple[Key, ...]:
 
 
 def _check_dist(value: dict[str, Any], key: str, file: str | None) -> None:
-    from negsim.model.distributions import Distribution
-
     try:
         Distribution.from_table(value, key)
     except ScenarioError as exc:

@@ -6,7 +6,7 @@ by the user (``terms``, ``effects``, ``scores``, ``when``) are stored as sorted 
 that objects are immutable, hashable and picklable; each class offers a ``dict`` view.
 """
 
-from negsim.model._values import Option, check_names, same_option
+from negsim.model._values import Option, check_names, is_option, same_option
 from negsim.model.actor import Actor
 from negsim.model.demand import Demand
 from negsim.model.issue import Condition, Constraint, Issue
@@ -14,5 +14,5 @@ from negsim.model.moves import RESPONSES, Lever, Observation, Proposal
 
 __all__ = [
     "Option", "Condition", "Issue", "Constraint", "Demand", "Actor", "Lever", "Proposal",
-    "Observation", "RESPONSES", "same_option", "check_names",
+    "Observation", "RESPONSES", "same_option", "check_names", "is_option",
 ]

@@ -8,7 +8,7 @@ from typing import Union
 
 from negsim.errors import ScenarioError
 
-__all__ = ["Option", "same_option", "check_names"]
+__all__ = ["Option", "same_option", "check_names", "is_option"]
 
 Option = Union[str, int, float]
 """An issue's option: a string (``"halt_all"``) or a number (``30``)."""
@@ -29,7 +29,15 @@ def same_option(a: object, b: object) -> bool:
     return a == b
 
 
-def _is_option(value: object) -> bool:
+def is_option(value: object) -> bool:
+    """Whether ``value`` can be an issue's option: a string, an integer or a finite float (not a
+    bool).
+
+    Examples
+    --------
+    >>> is_option("truce"), is_option(3), is_option(float("nan")), is_option(True)
+    (True, True, False, False)
+    """
     if isinstance(value, bool):
         return False
     if isinstance(value, float):
@@ -43,7 +51,7 @@ def _as_options(value: object, key: str) -> tuple[Option, ...]:
         raise ScenarioError("the list of options is empty", key=key,
                             expected="an option or a non-empty list of options", found="[]")
     for item in items:
-        if not _is_option(item):
+        if not is_option(item):
             raise ScenarioError("not an option value", key=key,
                                 expected="a string or a finite number", found=repr(item))
     return tuple(items)  # type: ignore[return-value]

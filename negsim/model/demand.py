@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from negsim.errors import ScenarioError
-from negsim.model._values import Option, _as_options, _finite_number, _is_option
+from negsim.model._values import Option, _as_options, _finite_number, is_option
 from negsim.model.issue import Condition
 
 __all__ = ["Demand"]
@@ -72,7 +72,7 @@ class Demand:
             pairs = []
             for opt, score in raw:
                 key = f"scores.{opt}"
-                if not _is_option(opt):
+                if not is_option(opt):
                     raise ScenarioError("not an option value", key=key,
                                         expected="a string or a finite number", found=repr(opt))
                 s = _finite_number(score, key)

@@ -203,7 +203,7 @@ class Distribution:
             return lo + (hi - lo) * float(self.a) / (float(self.a) + float(self.b))  # type: ignore[arg-type]
         if self.low is None and self.high is None:
             return float(self.mean_)  # type: ignore[arg-type]
-        from scipy.stats import truncnorm
+        from scipy.stats import truncnorm  # heavy (~0.3 s): loaded on first use
         a, b = self._truncnorm_args()
         return float(truncnorm.mean(a, b, loc=self.mean_, scale=self.sd))
 
@@ -227,9 +227,9 @@ class Distribution:
             right = hi - np.sqrt((1 - q) * (hi - lo) * (hi - m))
             return np.where(q < c, left, right)
         if self.dist == "beta":
-            from scipy.stats import beta
+            from scipy.stats import beta  # heavy (~0.3 s): loaded on first use
             return lo + (hi - lo) * beta.ppf(q, self.a, self.b)
-        from scipy.stats import truncnorm
+        from scipy.stats import truncnorm  # heavy (~0.3 s): loaded on first use
         a, b = self._truncnorm_args()
         out = truncnorm.ppf(q, a, b, loc=self.mean_, scale=self.sd)
         s_lo, s_hi = self.support

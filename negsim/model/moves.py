@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from negsim.errors import ScenarioError, did_you_mean
-from negsim.model._values import Option, _finite_number, _is_option
+from negsim.model._values import Option, _finite_number, is_option
 from negsim.model.issue import Condition
 
 __all__ = ["Lever", "Proposal", "Observation", "RESPONSES"]
@@ -98,7 +98,7 @@ class Proposal:
         raw = self.terms.items() if isinstance(self.terms, Mapping) else self.terms
         pairs = []
         for issue, opt in raw:
-            if not _is_option(opt):
+            if not is_option(opt):
                 raise ScenarioError("not an option value", key=f"terms.{issue}",
                                     expected="a string or a finite number", found=repr(opt))
             pairs.append((str(issue), opt))

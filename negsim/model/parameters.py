@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Any
 
 from negsim.model.distributions import Distribution
-from negsim.errors import ScenarioError, did_you_mean, relocated
+from negsim.errors import ScenarioError, did_you_mean
 from negsim.vocabulary import SOLUTION_NAMES
 
-if TYPE_CHECKING:  # pragma: no cover
-    from negsim.model.scenario import Scenario
-
-__all__ = ["UncertainParameter", "ParameterRef", "parse_path", "get_parameter", "set_parameters",
+__all__ = ["UncertainParameter", "ParameterRef", "parse_path",
            "Question", "QUESTION_KINDS", "Target", "parse_target", "TARGET_FORMS"]
 
 _ACTOR = r"(?P<actor>[^.\[\]]+)"
@@ -82,80 +78,6 @@ def parse_path(path: str, key: str | None = None) -> ParameterRef:
         return ParameterRef(path, "effect", g["actor"], lever=g["lever"])
     raise ScenarioError("not a parameter path", key=key, expected="one of " + ", ".join(_FORMS),
                         found=repr(path))
-
-
-def _lever_index(scenario: Scenario, lever_id: str, key: str | None) -> int:
-    scenario.lever(lever_id, key=key)  # raises the one "unknown lever" error
-    return [lv.id for lv in scenario.levers].index(lever_id)
-
-
-def get_parameter(scenario: Scenario, path: str, key: str | None = None) -> float | None:
-    """The current (point) value of a parameter; ``None`` for a reservation left implicit.
-
-    Examples
-    --------
-    >>> import negsim
-    >>> s = negsim.examples.toy_scenario(weight=2.0)
-    >>> get_parameter(s, "actors.A.demands[0].weight")
-    2.0
-    """
-    ref = parse_path(path, key)
-    if ref.lever is not None:
-        lever = scenario.levers[_lever_index(scenario, ref.lever, key)]
-        if ref.field == "credibility":
-            return lever.credibility
-        scenario.actor(ref.actor, key=key)  # type: ignore[arg-type]
-        return dict(lever.effects).get(ref.actor, 0.0)  # type: ignore[arg-type]
-    actor = scenario.actor(ref.actor, key=key)  # type: ignore[arg-type]
-    if ref.field == "weight":
-        if not ref.demand < len(actor.demands):  # type: ignore[operator]
-            raise ScenarioError(f"{actor.name} has no demand {ref.demand}", key=key,
-                                expected=f"an index below {len(actor.demands)}", found=path)
-        return actor.demands[ref.demand].weight  # type: ignore[index]
-    return getattr(actor, ref.field)
-
-
-def set_parameters(scenario: Scenario, values: Mapping[str, float]) -> Scenario:
-    """A copy of the scenario with parameters set to the given values (checked as usual).
-
-    Examples
-    --------
-    >>> import negsim
-    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
-    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
-    ...     levers=(negsim.Lever("sanctions", by="A", effects={"A": -0.2}),))
-    >>> set_parameters(s, {"levers.sanctions.effects.A": -0.5}).levers[0].effects
-    (('A', -0.5),)
-    """
-    actors = list(scenario.actors)
-    levers = list(scenario.levers)
-    names = list(scenario.actor_names)
-    for path, value in values.items():
-        get_parameter(scenario, path, key=path)  # the path exists
-        ref = parse_path(path)
-        v = float(value)
-        try:
-            if ref.lever is not None:
-                i = _lever_index(scenario, ref.lever, path)
-                lv = levers[i]
-                if ref.field == "credibility":
-                    levers[i] = replace(lv, credibility=v)
-                else:
-                    eff = dict(lv.effects)
-                    eff[ref.actor] = v  # type: ignore[index]
-                    levers[i] = replace(lv, effects=tuple(eff.items()))
-                continue
-            i = names.index(ref.actor)  # type: ignore[arg-type]
-            a = actors[i]
-            if ref.field == "weight":
-                ds = list(a.demands)
-                ds[ref.demand] = replace(ds[ref.demand], weight=v)  # type: ignore[index]
-                actors[i] = replace(a, demands=tuple(ds))
-            else:
-                actors[i] = replace(a, **{ref.field: v})
-        except ScenarioError as exc:
-            raise relocated(exc, key=path) from None
-    return scenario.with_changes(actors=tuple(actors), levers=tuple(levers))
 
 
 def check_support(field: str, dist: Distribution, key: str | None = None) -> None:
@@ -240,7 +162,7 @@ class Target:
             return f"reservation:{self.actor}"
         return f"utility:{self.solution}:{self.actor}"
 
-    def check(self, scenario: Scenario, key: str | None = None) -> None:
+    def check(self, scenario: Any, key: str | None = None) -> None:  # a Scenario (which imports this module)
         """Raise if the target names a proposal, actor or solution the scenario lacks."""
         if self.proposal is not None:
             scenario.proposal(self.proposal, key=key)

@@ -8,16 +8,17 @@ the value came from.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ScenarioError, did_you_mean, relocated
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
-from negsim.model.parameters import Question, UncertainParameter, get_parameter, parse_target, set_parameters
+from negsim.model.parameters import Question, UncertainParameter, parse_path, parse_target
 from negsim.model.space import OutcomeSpace
 from negsim.model.specs import GameSpec, TruceSpec, WarSpec, check_references
 
-__all__ = ["Scenario"]
+__all__ = ["Scenario", "get_parameter", "set_parameters"]
 
 
 @dataclass(frozen=True)
@@ -257,3 +258,77 @@ class Scenario:
         raise ScenarioError(f"{path!r} is not an uncertain parameter", key=path,
                             expected=f"one of {paths}", found=repr(path),
                             hint=did_you_mean(path, paths))
+
+
+def _lever_index(scenario: Scenario, lever_id: str, key: str | None) -> int:
+    scenario.lever(lever_id, key=key)  # raises the one "unknown lever" error
+    return [lv.id for lv in scenario.levers].index(lever_id)
+
+
+def get_parameter(scenario: Scenario, path: str, key: str | None = None) -> float | None:
+    """The current (point) value of a parameter; ``None`` for a reservation left implicit.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario(weight=2.0)
+    >>> get_parameter(s, "actors.A.demands[0].weight")
+    2.0
+    """
+    ref = parse_path(path, key)
+    if ref.lever is not None:
+        lever = scenario.levers[_lever_index(scenario, ref.lever, key)]
+        if ref.field == "credibility":
+            return lever.credibility
+        scenario.actor(ref.actor, key=key)  # type: ignore[arg-type]
+        return dict(lever.effects).get(ref.actor, 0.0)  # type: ignore[arg-type]
+    actor = scenario.actor(ref.actor, key=key)  # type: ignore[arg-type]
+    if ref.field == "weight":
+        if not ref.demand < len(actor.demands):  # type: ignore[operator]
+            raise ScenarioError(f"{actor.name} has no demand {ref.demand}", key=key,
+                                expected=f"an index below {len(actor.demands)}", found=path)
+        return actor.demands[ref.demand].weight  # type: ignore[index]
+    return getattr(actor, ref.field)
+
+
+def set_parameters(scenario: Scenario, values: Mapping[str, float]) -> Scenario:
+    """A copy of the scenario with parameters set to the given values (checked as usual).
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="truce"),)),),
+    ...     levers=(negsim.Lever("sanctions", by="A", effects={"A": -0.2}),))
+    >>> set_parameters(s, {"levers.sanctions.effects.A": -0.5}).levers[0].effects
+    (('A', -0.5),)
+    """
+    actors = list(scenario.actors)
+    levers = list(scenario.levers)
+    names = list(scenario.actor_names)
+    for path, value in values.items():
+        get_parameter(scenario, path, key=path)  # the path exists
+        ref = parse_path(path)
+        v = float(value)
+        try:
+            if ref.lever is not None:
+                i = _lever_index(scenario, ref.lever, path)
+                lv = levers[i]
+                if ref.field == "credibility":
+                    levers[i] = replace(lv, credibility=v)
+                else:
+                    eff = dict(lv.effects)
+                    eff[ref.actor] = v  # type: ignore[index]
+                    levers[i] = replace(lv, effects=tuple(eff.items()))
+                continue
+            i = names.index(ref.actor)  # type: ignore[arg-type]
+            a = actors[i]
+            if ref.field == "weight":
+                ds = list(a.demands)
+                ds[ref.demand] = replace(ds[ref.demand], weight=v)  # type: ignore[index]
+                actors[i] = replace(a, demands=tuple(ds))
+            else:
+                actors[i] = replace(a, **{ref.field: v})
+        except ScenarioError as exc:
+            raise relocated(exc, key=path) from None
+    return scenario.with_changes(actors=tuple(actors), levers=tuple(levers))

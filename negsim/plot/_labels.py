@@ -7,14 +7,16 @@ placed.  Good enough for the handful of labelled points of a briefing figure.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from matplotlib.transforms import Bbox
+
 __all__ = ["Label", "place_labels"]
 
-def _ring(radius: float, n: int) -> list[tuple[float, float]]:
-    import math
 
+def _ring(radius: float, n: int) -> list[tuple[float, float]]:
     return [(round(radius * math.cos(2 * math.pi * k / n), 1),
              round(radius * math.sin(2 * math.pi * k / n), 1))
             for k in (1, 7, 3, 5, 0, 4, 2, 6)[: n] + tuple(range(8, n))]
@@ -50,8 +52,6 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
 
     ``obstacles`` are further data points (markers) the labels should not cover.
     """
-    from matplotlib.transforms import Bbox
-
     fig = ax.figure
     fig.draw_without_rendering()  # fix the layout so display coordinates are final
     renderer = fig.canvas.get_renderer()

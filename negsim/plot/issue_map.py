@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import textwrap
+
+from matplotlib.lines import Line2D
+from matplotlib.patches import FancyBboxPatch, Patch
+
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, SLIDE_SIZE, abbreviate, add_footer,
                                actor_colors, finding_title, new_figure)
 from negsim.results.analysis import Analysis
@@ -17,8 +22,6 @@ def _same(a, b) -> bool:
 
 
 def _two_lines(text: str, width: int) -> str:
-    import textwrap
-
     lines = textwrap.wrap(text.replace("_", " "), width)
     if len(lines) > 2:
         lines = [lines[0], abbreviate(" ".join(lines[1:]), width)]
@@ -93,8 +96,6 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
     >>> sorted(p.get_gid() for p in ax.patches)
     ['option:war:fight', 'option:war:truce']
     """
-    from matplotlib.patches import FancyBboxPatch
-
     issues = analysis.issues
     acc = analysis.acceptable
     colors = actor_colors(analysis)
@@ -141,13 +142,11 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
     ax.tick_params(length=0)
     for side in ax.spines.values():
         side.set_visible(False)
-    from matplotlib.patches import Patch
 
     handles = [Patch(fc=_OPEN, ec=ACCEPT_COLOR, label="in some acceptable deal"),
                Patch(fc=_CLOSED, ec="0.8", label="in no acceptable deal"),
                Patch(fc="white", ec="0.25", ls="--", lw=1.5, label="status quo (no deal)")]
     if acc.excluded_by:
-        from matplotlib.lines import Line2D
 
         handles.append(Line2D([], [], ls="none", marker="$✗$", color="0.2", ms=0,
                               label="✗ actor: its red lines exclude this option"))

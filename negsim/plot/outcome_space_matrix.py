@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
@@ -37,8 +38,6 @@ def matrix_title(analysis: Analysis) -> str:
 
 def _key(analysis: Analysis) -> str:
     """What the short labels of the panels stand for."""
-    import textwrap
-
     used = [n for n in analysis.solutions if n in SOLUTION_SHORT]
     lines = ["Solutions: " + ", ".join(f"{SOLUTION_SHORT[n]} {SOLUTION_LABELS.get(n, n)}"
                                        for n in used)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from matplotlib.patches import Rectangle
+
 from negsim.errors import NegsimError
 from negsim.results.games import GameResult
 from negsim.plot._pick import pick_game
@@ -96,7 +98,6 @@ def payoff_matrix(source, game: str | None = None, ax=None, footer: bool = True)
     if not g.payoff_matrix:
         raise NegsimError(f"game {g.id!r} is too large for a payoff matrix (more strategies than "
                           "can be solved completely); its equilibria are in the text summary")
-    from matplotlib.patches import Rectangle
 
     a, b = g.players
     rows, cols = g.strategies[a], g.strategies[b]

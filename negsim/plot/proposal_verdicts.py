@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
+from matplotlib.colors import TwoSlopeNorm
+from matplotlib.patches import Rectangle
 import numpy as np
 
 from negsim.errors import NegsimError
@@ -106,8 +108,6 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
     >>> [t.get_text() for t in ax.get_xticklabels()]
     ['A', 'B']
     """
-    from matplotlib.colors import TwoSlopeNorm
-
     vs = analysis.verdicts
     if not vs:
         raise NegsimError("the scenario has no proposals, so there are no verdicts to draw")
@@ -166,7 +166,6 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
 
 
 def _hatch(j: int, i: int):
-    from matplotlib.patches import Rectangle
 
     return Rectangle((j + 0.04, i + 0.04), 0.92, 0.92, fill=False, hatch="///",
                      edgecolor=REJECT_COLOR, lw=0, alpha=0.5, gid="red-line-crossed")

@@ -4,11 +4,23 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
+
+import matplotlib
 
 from negsim.outputs import write_atomic
 from negsim.errors import NegsimError
 from negsim.results.analysis import Analysis
+from negsim.plot.demands import demands
+from negsim.plot.issue_map import issue_map
+from negsim.plot.outcome_space import outcome_space
+from negsim.plot.outcome_space_matrix import outcome_space_matrix
+from negsim.plot.proposal_verdicts import proposal_verdicts
+from negsim.plot.game_tree import game_tree
+from negsim.plot.payoff_matrix import payoff_matrix
+from negsim.plot.tipping_point_curve import tipping_point_curve
+from negsim.plot.tornado import tornado
 
 __all__ = ["save_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
            "FORMATS"]
@@ -34,12 +46,6 @@ def applicable_figures(analysis: Analysis) -> dict[str, Callable]:
     >>> list(applicable_figures(negsim.analyze(s)))
     ['demands', 'outcome_space', 'issue_map']
     """
-    from negsim.plot.demands import demands
-    from negsim.plot.issue_map import issue_map
-    from negsim.plot.outcome_space import outcome_space
-    from negsim.plot.outcome_space_matrix import outcome_space_matrix
-    from negsim.plot.proposal_verdicts import proposal_verdicts
-
     out: dict[str, Callable] = {}
     if any(a.demands for a in analysis.actors):
         out["demands"] = demands
@@ -63,13 +69,6 @@ def _result_figures(analysis: Analysis) -> dict[str, Callable]:
     """Figures of the games, sensitivity studies and tipping points the analysis holds:
     ``game_tree_<id>`` (sequential games), ``payoff_matrix_<id>`` (two-player games with a
     payoff table), ``tornado_<target>`` and ``tipping_point_<parameter>`` (numbered if repeated)."""
-    from functools import partial
-
-    from negsim.plot.game_tree import game_tree
-    from negsim.plot.payoff_matrix import payoff_matrix
-    from negsim.plot.tipping_point_curve import tipping_point_curve
-    from negsim.plot.tornado import tornado
-
     out: dict[str, Callable] = {}
 
     def add(name: str, draw: Callable) -> None:
@@ -97,7 +96,7 @@ def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> 
 
     Close the figures when done (``matplotlib.pyplot.close``).
     """
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # on first use: importing pyplot picks the backend
 
     figures = {}
     try:
@@ -115,8 +114,6 @@ def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> 
 
 def render(fig, fmt: str, dpi: int = 200) -> bytes:
     """The figure as file content in ``fmt`` (png, svg or pdf); reproducible for svg/pdf."""
-    import matplotlib
-
     buf = io.BytesIO()
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
     with matplotlib.rc_context({"svg.hashsalt": "negsim"}):
@@ -134,10 +131,8 @@ def save_figures(analysis: Analysis, folder: str | Path,
     All figures are rendered in memory first, then each file is written atomically (to a
     temporary name, then moved into place), so a failure leaves no partial file behind.
     """
-    import matplotlib
-
     matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # pyplot picks its backend when imported: after matplotlib.use("Agg")
 
     bad = [f for f in formats if f not in FORMATS]
     if bad:

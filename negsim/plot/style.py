@@ -7,6 +7,7 @@ finding, and a footer names the scenario, its date, the negsim version and the s
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 from negsim.results.analysis import Analysis
@@ -89,7 +90,7 @@ def abbreviate(text: str, width: int) -> str:
 def new_figure(figsize: tuple[float, float] = SLIDE_SIZE, nrows: int = 1, ncols: int = 1,
                footer: bool = True, **kw):
     """A figure in the briefing style (constrained layout, room for the footer); ``(fig, axes)``."""
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # on first use: importing pyplot picks the backend
 
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **kw)
     if footer:
@@ -156,8 +157,6 @@ def parameter_label(path: str) -> str:
     >>> parameter_label("actors.Russia.demands[0].weight")
     'Russia: weight of demand 1'
     """
-    import re
-
     parts = path.split(".")
     if len(parts) >= 3 and parts[0] == "levers":
         what = {"effects": "effect on", "credibility": "credibility"}.get(parts[2], words(parts[2]))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
+from negsim.results.display import render_text
 
 __all__ = ["ParameterFit", "ObservationFit", "Conflict", "Calibration"]
 
@@ -104,3 +105,6 @@ class Calibration(PlainData):
     def reproduces(self) -> bool:
         """Whether the calibrated scenario matches every must-match observation."""
         return self.feasible and all(o.match_after for o in self.observations if o.must_match)
+
+    def __str__(self) -> str:
+        return render_text(self)

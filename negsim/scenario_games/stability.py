@@ -20,6 +20,7 @@ from negsim.model.specs import TruceSpec
 from negsim.games.truce import PartyTruce, imperfect_monitoring_threshold, minimum_detection
 from negsim.preferences import PreferenceModel
 from negsim.model.scenario import Scenario
+from negsim.scenario_games.from_scenario import demand_utility
 
 __all__ = ["truce_result", "bargaining_result", "MAX_TRUCE_ISSUES"]
 
@@ -138,7 +139,6 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
         notes.append("offers on the frontier are computed for two-actor scenarios only")
     war, shares, in_range, war_actors = None, {}, {}, []
     if scenario.war is not None:
-        from negsim.scenario_games.from_scenario import demand_utility
         w = scenario.war
         costs = dict(w.costs)
         war = bargaining_range(w.p, costs[w.actors[0]], costs[w.actors[1]])

@@ -11,10 +11,14 @@ import base64
 import html
 from pathlib import Path
 
+import matplotlib
+
 from negsim.outputs import write_text_atomic
 from negsim.text.brief_games import games_findings
 from negsim.errors import NegsimError
 from negsim.results.analysis import Analysis
+from negsim.plot.save import briefing_figures, render
+from negsim.plot.style import footer_text
 
 __all__ = ["key_findings", "key_numbers", "brief_html", "brief_markdown", "write_brief",
            "render_figures", "check_brief_path", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
@@ -134,12 +138,8 @@ def key_numbers(analysis: Analysis) -> list[tuple[str, str]]:
 
 def render_figures(analysis: Analysis, dpi: int = 130) -> dict[str, bytes]:
     """Every applicable figure as PNG bytes, by name."""
-    import matplotlib
-
     matplotlib.use("Agg", force=False)
-    import matplotlib.pyplot as plt
-
-    from negsim.plot.save import briefing_figures, render
+    import matplotlib.pyplot as plt  # pyplot picks its backend when imported: after matplotlib.use("Agg")
 
     figures = briefing_figures(analysis)
     try:
@@ -163,8 +163,6 @@ def _verdict_rows(analysis: Analysis) -> tuple[list[str], list[list[str]]]:
 
 
 def _footer(analysis: Analysis) -> str:
-    from negsim.plot.style import footer_text
-
     return footer_text(analysis)
 
 

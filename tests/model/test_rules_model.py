@@ -7,7 +7,7 @@ import pytest
 
 import negsim
 from negsim.errors import ScenarioError
-from negsim.model.parameters import get_parameter
+from negsim.model.scenario import get_parameter
 from negsim.preferences import build_preferences, demand_utility
 
 
