@@ -46,7 +46,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
 EXEMPT = frozenset({"negsim", "negsim.__main__"})
 # narrower than the layer order: what a layer may import at all (besides itself)
 ONLY = {
-    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary"}),
+    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary", "negsim.tolerances"}),
     "negsim.examples": None,  # set below: the base layer and negsim.model
 }
 

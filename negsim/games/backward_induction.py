@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import product
 
+from negsim.tolerances import PAYOFF_TOL
 from negsim.results.game_theory import NodeSolution, SpeOutcome, SubgamePerfectResult, ThreatAssessment
 from negsim.errors import NegsimError, ScenarioError, did_you_mean
 from negsim.games.tree import (Branch, Chance, Decision, Node, Terminal, decision_nodes,
@@ -74,7 +75,7 @@ def _solve(node: Node, path: tuple[str, ...], players: tuple[str, ...], eps: flo
     return _dedup(entries)
 
 
-def backward_induction(root: Node, tol: float = 1e-9) -> SubgamePerfectResult:
+def backward_induction(root: Node, tol: float = PAYOFF_TOL) -> SubgamePerfectResult:
     """Subgame-perfect equilibria of a finite perfect-information game tree.
 
     Parameters
@@ -128,7 +129,7 @@ def _terminals(root: Node) -> list[tuple[tuple[str, ...], Terminal]]:
 
 
 def threat_credibility(root: Node, at: Sequence[str], threat: str,
-                       tol: float = 1e-9) -> ThreatAssessment:
+                       tol: float = PAYOFF_TOL) -> ThreatAssessment:
     """Say whether the threat ``threat`` at node ``at`` is credible and what commitment is worth.
 
     Parameters

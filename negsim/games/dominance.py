@@ -26,6 +26,7 @@ from scipy.optimize import linprog
 from negsim.plain import PlainData
 from negsim.errors import NegsimError
 from negsim.games.pure_nash import as_game_array
+from negsim.tolerances import PAYOFF_TOL
 
 __all__ = ["Elimination", "DominanceResult", "iterated_elimination"]
 
@@ -111,7 +112,7 @@ def _mixed_dominator(U: np.ndarray, a: int, tol: float) -> np.ndarray | None:
 
 
 def iterated_elimination(payoffs: object, mixed: bool = False,
-                         tol: float = 1e-9) -> DominanceResult:
+                         tol: float = PAYOFF_TOL) -> DominanceResult:
     """Iteratively remove strictly dominated strategies of every player.
 
     Parameters

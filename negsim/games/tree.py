@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from negsim.plain import PlainData
 from negsim.errors import ScenarioError, did_you_mean
+from negsim.tolerances import PROB_TOL
 
 __all__ = ["Terminal", "Decision", "Chance", "Branch", "Node", "terminal", "decision",
            "chance", "subtree", "replace_subtree", "players_of", "decision_nodes", "walk"]
@@ -100,7 +101,7 @@ def _check_branches(branches: Sequence[Branch], where: str, *, chance: bool) -> 
         if any(p is None or not (0.0 <= p <= 1.0) for p in probs):
             raise ScenarioError("chance branch probabilities must lie in [0, 1]", key=where,
                                 expected="a probability per branch", found=repr(probs))
-        if abs(sum(probs) - 1.0) > 1e-9:  # type: ignore[arg-type]
+        if abs(sum(probs) - 1.0) > PROB_TOL:  # type: ignore[arg-type]
             raise ScenarioError("chance branch probabilities must sum to 1", key=where,
                                 expected="sum 1", found=f"sum {sum(probs):g}")  # type: ignore
     elif any(b.probability is not None for b in branches):

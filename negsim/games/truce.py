@@ -44,6 +44,7 @@ from collections.abc import Mapping
 from negsim.results.game_theory import PartyTruce, TruceStability
 from negsim.errors import ScenarioError
 from negsim.games._checks import number
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["grim_trigger_threshold", "imperfect_monitoring_threshold", "minimum_detection",
            "PartyTruce", "TruceStability", "truce_stability"]
@@ -155,7 +156,7 @@ def minimum_detection(temptation: float, compliance: float, breakdown: float, de
     d = number(delta, "delta", low=0.0, high=1.0, low_open=True, high_open=True)
     a = number(false_alarm, "false_alarm", low=0.0, high=1.0)
     q = a + (t - r) * (1.0 - d + d * a) / (d * (r - p))
-    return q if q <= 1.0 + 1e-12 else None
+    return q if q <= 1.0 + ROUND_TOL else None
 
 
 def truce_stability(payoffs: Mapping[str, tuple[float, float, float]],
@@ -202,7 +203,7 @@ def truce_stability(payoffs: Mapping[str, tuple[float, float, float]],
         th = imperfect_monitoring_threshold(t, r, p, q, a)
         parties.append(PartyTruce(
             name=str(name), temptation=t, compliance=r, breakdown=p, delta=d, threshold=th,
-            holds=th is not None and d >= th - 1e-12,
+            holds=th is not None and d >= th - ROUND_TOL,
             minimum_detection=minimum_detection(t, r, p, d, a),
         ))
 

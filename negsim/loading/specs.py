@@ -10,6 +10,7 @@ from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model.specs import GameSpec, NodeSpec, TruceSpec, WarSpec
+from negsim.tolerances import PROB_TOL
 
 __all__ = ["game_spec", "truce_spec", "war_spec"]
 
@@ -67,7 +68,7 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
                                 found=f"keys {sorted(probs)}")
         for a, p in probs.items():
             _prob(p, f"{key}.probabilities.{a}")
-        if abs(sum(probs.values()) - 1.0) > 1e-9:
+        if abs(sum(probs.values()) - 1.0) > PROB_TOL:
             raise ScenarioError("chance probabilities must sum to 1", key=f"{key}.probabilities",
                                 expected="sum 1", found=f"sum {sum(probs.values()):g}")
     threat = t.get("threat")

@@ -12,6 +12,7 @@ from negsim.plot._labels import Label, place_labels
 from negsim.plot.style import (ACCEPT_COLOR, abbreviate, BASE_FONT, REJECT_COLOR, SOLUTION_MARKERS, add_footer,
                                actor_colors, clean_axes, finding_title, new_figure)
 from negsim.results.analysis import Analysis
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["outcome_space", "solution_groups", "proposal_groups", "lever_arrows",
            "SOLUTION_SHORT"]
@@ -75,7 +76,7 @@ def lever_arrows(analysis: Analysis, actor: str) -> tuple[float, float, str] | N
     Russia's walk-away 0.50 → 0.39".
     """
     s = analysis.actor(actor)
-    if s.reservation_given or abs(s.lever_shift) < 1e-12:
+    if s.reservation_given or abs(s.lever_shift) < ROUND_TOL:
         return None
     names = [lv.label or lv.id for lv in analysis.levers
              if lv.trigger == "no_deal" and abs(lv.expected_effects.get(actor, 0.0)) > 0]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from negsim.plain import PlainData
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
            "BargainingRange", "PartyTruce", "TruceStability"]
@@ -147,7 +148,7 @@ class BargainingRange(PlainData):
     cost_a: float
     cost_b: float
 
-    def contains(self, share: float, tol: float = 1e-12) -> bool:
+    def contains(self, share: float, tol: float = ROUND_TOL) -> bool:
         """Whether a deal giving A ``share`` is in the range (both prefer it to war).
 
         Examples

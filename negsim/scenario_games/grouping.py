@@ -18,6 +18,7 @@ import numpy as np
 
 from negsim.games.pure_nash import as_game_array
 from negsim.results.games import EquilibriumGroup, EquilibriumProfile
+from negsim.tolerances import PAYOFF_TOL
 
 __all__ = ["weakly_dominated", "group_equilibria", "MAX_GROUPS"]
 
@@ -25,7 +26,7 @@ MAX_GROUPS = 50
 """At most this many outcome groups are kept (largest first)."""
 
 
-def weakly_dominated(payoffs: object, tol: float = 1e-9) -> list[np.ndarray]:
+def weakly_dominated(payoffs: object, tol: float = PAYOFF_TOL) -> list[np.ndarray]:
     """Which pure strategies of each player are weakly dominated by another pure strategy.
 
     Strategy ``a`` of player ``i`` is weakly dominated when some other strategy ``b`` pays ``i``
@@ -66,7 +67,7 @@ def _profile_indices(e: EquilibriumProfile, players: Sequence[str],
 def group_equilibria(equilibria: Sequence[EquilibriumProfile], players: Sequence[str],
                      names: Sequence[Sequence[str]], payoffs: object,
                      outcome_of: Callable[[tuple[int, ...]], tuple[str, Sequence[str]]]
-                     | None = None, tol: float = 1e-9) -> list[EquilibriumGroup]:
+                     | None = None, tol: float = PAYOFF_TOL) -> list[EquilibriumGroup]:
     """Group equilibria by the outcome they lead to.
 
     Parameters

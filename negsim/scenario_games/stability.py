@@ -21,6 +21,7 @@ from negsim.games.truce import PartyTruce, imperfect_monitoring_threshold, minim
 from negsim.preferences import PreferenceModel
 from negsim.model.scenario import Scenario
 from negsim.scenario_games.from_scenario import demand_utility
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["truce_result", "bargaining_result", "MAX_TRUCE_ISSUES"]
 
@@ -35,7 +36,7 @@ def _party(name: str, t: float, r: float, p: float, delta: float, q: float,
     te = max(t, r)
     th = imperfect_monitoring_threshold(te, r, p, q, alpha)
     perfect = (te - r) / (te - p)
-    return PartyTruce(name, t, r, p, delta, th, th is not None and delta >= th - 1e-12,
+    return PartyTruce(name, t, r, p, delta, th, th is not None and delta >= th - ROUND_TOL,
                       minimum_detection(te, r, p, delta, alpha)), perfect
 
 

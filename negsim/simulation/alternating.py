@@ -30,6 +30,7 @@ from negsim.model.scenario import Scenario
 from negsim.results.simulation import NegotiationTrace, Offer
 from negsim.simulation.strategies import Strategy, TimeBased, strategy_from
 from negsim.solutions import nash_solution
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["simulate", "PROTOCOLS"]
 
@@ -76,7 +77,7 @@ def _setup(scenario: Scenario, limit: int) -> _Setup:
 def _choose(setup: _Setup, proposer: int, target: float, lo: np.ndarray, span: np.ndarray) -> int:
     """Row of the deal the proposer offers (see the module docstring)."""
     u = setup.utils
-    mine = u[:, proposer] >= min(target, u[:, proposer].max()) - 1e-12
+    mine = u[:, proposer] >= min(target, u[:, proposer].max()) - ROUND_TOL
     others = [j for j in range(u.shape[1]) if j != proposer]
     if not others:
         score = u[:, proposer]
@@ -86,9 +87,9 @@ def _choose(setup: _Setup, proposer: int, target: float, lo: np.ndarray, span: n
         score, tb = g.min(axis=1), g.sum(axis=1)
     score = np.where(mine, score, -np.inf)
     top = score.max()
-    tied = score >= top - 1e-12
+    tied = score >= top - ROUND_TOL
     tbm = np.where(tied, tb, -np.inf)
-    return int(np.flatnonzero(tied & (tbm >= tbm.max() - 1e-12))[0])
+    return int(np.flatnonzero(tied & (tbm >= tbm.max() - ROUND_TOL))[0])
 
 
 def simulate(scenario: Scenario, protocol: str = "alternating",
@@ -154,7 +155,7 @@ def simulate(scenario: Scenario, protocol: str = "alternating",
         u = setup.utils
         ideal = np.maximum(u.max(axis=0), d)
         lo = d
-        span = np.where(ideal - d > 1e-12, ideal - d, 1.0)
+        span = np.where(ideal - d > ROUND_TOL, ideal - d, 1.0)
         received: list[list[float]] = [[] for _ in names]
 
         def targets(t: float) -> np.ndarray:

@@ -19,6 +19,7 @@ from negsim.errors import NegsimError
 from negsim.results.analysis import Analysis
 from negsim.plot.save import briefing_figures, render
 from negsim.plot.style import footer_text
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["key_findings", "key_numbers", "brief_html", "brief_markdown", "write_brief",
            "render_figures", "check_brief_path", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
@@ -103,7 +104,7 @@ def key_findings(analysis: Analysis) -> list[str]:
             reasons.append(f"{r.actor} ({why})")
         out.append(f"'{_label(a, v.proposal)}' is blocked by " + ", ".join(reasons) + ".")
     for act in a.actors:
-        if not act.reservation_given and abs(act.lever_shift) > 1e-12:
+        if not act.reservation_given and abs(act.lever_shift) > ROUND_TOL:
             levers = [lv.label or lv.id for lv in a.levers if lv.trigger == "no_deal"
                       and abs(lv.expected_effects.get(act.name, 0.0)) > 0]
             out.append(f"{' and '.join(levers) or 'Levers'} move {act.name}'s walk-away from "
@@ -127,7 +128,7 @@ def key_numbers(analysis: Analysis) -> list[tuple[str, str]]:
              f"{sum(v.accepted_by_all for v in a.verdicts)} of {len(a.verdicts)}")]
     nash = a.solution("nash").utilities if "nash" in a.solutions else None
     for act in a.actors:
-        shift = "" if act.reservation_given or abs(act.lever_shift) < 1e-12 else \
+        shift = "" if act.reservation_given or abs(act.lever_shift) < ROUND_TOL else \
             f" (no deal {act.no_deal_utility:.2f}, levers {act.lever_shift:+.2f})"
         value = f"walk-away {act.reservation:.2f}{shift}"
         if nash:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from negsim.results.games import BargainingResult, GameResult, TruceResult
+from negsim.tolerances import PAYOFF_TOL
 
 __all__ = ["games_lines", "game_lines"]
 
@@ -106,7 +107,7 @@ def _game(g: GameResult) -> list[str]:
             verdict = "credible (a best reply there)" if a.credible else \
                 f"NOT credible ({a.player} would rather play {' or '.join(a.best_actions)})"
             lo, hi = a.value_of_commitment
-            worth = f"{lo:+.3f}" if abs(hi - lo) < 1e-9 else f"{lo:+.3f} to {hi:+.3f}"
+            worth = f"{lo:+.3f}" if abs(hi - lo) < PAYOFF_TOL else f"{lo:+.3f} to {hi:+.3f}"
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
                        f"binding itself to it in advance is worth {worth} to {a.player}")
     else:
