@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from negsim.backtesting import backtest_scenario
+from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.calibration import lp
 from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
 from negsim.errors import NegsimError, ScenarioError
@@ -29,6 +29,12 @@ from negsim.preferences import PreferenceModel, build_preferences
 from negsim.model.scenario import Scenario
 
 __all__ = ["calibrate", "calibrated_scenario"]
+
+def record_checks(scenario: Scenario):  # type: ignore[no-untyped-def]
+    """Each recorded response beside the model's prediction (as :func:`negsim.backtesting.backtest_scenario`,
+    which sits above calibration in the layers)."""
+    return check_observations(scenario, proposal_verdicts(scenario, build_preferences(scenario)))
+
 
 SHIFT_BOUND = 1.0
 """A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
@@ -110,6 +116,10 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
               reservations: bool = False, objective: str = "margin") -> Calibration:
     """Fit the demands' weights to the recorded responses.
 
+    Given a list or tuple of scenarios instead, fits one weight per demand across all of them
+    (the pooled form, :func:`negsim.calibration.calibrate_pooled`, without reservations) and
+    returns its :class:`~negsim.calibration.PooledCalibration`.
+
     Parameters
     ----------
     scenario : Scenario
@@ -151,6 +161,14 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
     >>> [round(p.fitted, 3) for p in negsim.calibrate(s, objective="closest").parameters]
     [1.0, 1.0]
     """
+    if isinstance(scenario, (list, tuple)):
+        from negsim.calibration.pooled import calibrate_pooled
+
+        if reservations:
+            raise ScenarioError("the pooled calibration fits weights only", key="reservations",
+                                expected="false with several scenarios", found="true")
+        return calibrate_pooled(scenario, min_share=min_share,  # type: ignore[return-value]
+                                objective=objective)
     if isinstance(min_share, bool) or not isinstance(min_share, (int, float)) \
             or not 0.0 < min_share < 1.0:
         raise ScenarioError("min_share must lie strictly between 0 and 1", key="min_share",
@@ -159,7 +177,7 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
         raise ScenarioError("unknown calibration objective", key="objective",
                             expected='"margin" or "closest"', found=repr(objective))
     models = build_preferences(scenario)
-    before = backtest_scenario(scenario)
+    before = record_checks(scenario)
     params: list[ParameterFit] = []
     conflicts: list[Conflict] = []
     notes: list[str] = []
@@ -267,7 +285,7 @@ def _finish(scenario, before, params, conflicts, notes, decided, fitted, shifts,
         return Calibration(scenario.name, False, math.nan, min_share, params, obs, conflicts, notes)
     for digits in range(3):
         calibrated = _with_reservations(_apply(scenario, fitted, digits), shifts)
-        after = backtest_scenario(calibrated)
+        after = record_checks(calibrated)
         if all(c.match for c in after if c.must_match):
             break
     else:
