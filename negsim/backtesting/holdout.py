@@ -24,7 +24,7 @@ from pathlib import Path
 
 from negsim.backtesting.baselines import BASELINES, baseline_predictions
 from negsim.backtesting.scores import score
-from negsim.calibration.fit import record_checks
+from negsim.calibration.forms import record_checks
 from negsim.calibration.pooled import calibrate_pooled, pooled_scenarios
 from negsim.errors import ArgumentError
 from negsim.loading import load_scenario

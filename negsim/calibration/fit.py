@@ -15,80 +15,23 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
-from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.calibration import lp
+from negsim.calibration.forms import _linear_forms, record_checks
 from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
 from negsim.errors import NegsimError, ScenarioError
 from negsim.loading.build import scenario_from_dict
 from negsim.loading.write import scenario_to_toml
-from negsim.preferences import PreferenceModel, build_preferences
+from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
 
 __all__ = ["calibrate", "calibrated_scenario"]
 
-def record_checks(scenario: Scenario):  # type: ignore[no-untyped-def]
-    """Each recorded response beside the model's prediction (as :func:`negsim.backtesting.backtest_scenario`,
-    which sits above calibration in the layers)."""
-    return check_observations(scenario, proposal_verdicts(scenario, build_preferences(scenario)))
-
-
 SHIFT_BOUND = 1.0
 """A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
-
-
-@dataclass
-class _Obs:
-    index: int
-    a: np.ndarray
-    c: float
-    accept: bool
-    decided_by: str
-
-
-def _lever_part(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
-    total = np.zeros(len(rows))
-    for f in model.factors:
-        if f.source.startswith("lever:"):
-            total += f.coef * f.values(rows)
-    return total
-
-
-def _linear_forms(scenario: Scenario, k: int, model: PreferenceModel,
-                  fit_reservation: bool) -> list[_Obs]:
-    """Each observation of actor ``k`` as ``margin = a · x + c`` in the parameters ``x``."""
-    actor = scenario.actors[k]
-    space = scenario.space
-    sq = np.array([space.status_quo], dtype=np.intp)
-    d_sq = model.demand_table(sq)[:, 0]
-    l_sq = float(_lever_part(model, sq)[0])
-    out = []
-    for i, o in enumerate(scenario.observations):
-        if o.actor != actor.name:
-            continue
-        row = np.array([space.indices_of(scenario.outcome_of(scenario.proposal(o.proposal)))],
-                       dtype=np.intp)
-        d_p = model.demand_table(row)[:, 0]
-        l_p = float(_lever_part(model, row)[0])
-        if actor.reservation is None:
-            a, c = d_p - d_sq, l_p - l_sq - model.lever_shift
-        else:
-            a, c = d_p, l_p - actor.reservation
-        if fit_reservation:
-            a = np.append(a, -1.0)
-        if bool(model.vetoed(row)[0]):
-            how = "red line"
-        elif not o.must_match:
-            how = "not used"
-        elif not fit_reservation and np.ptp(a) < 1e-12:
-            how = "fixed"
-        else:
-            how = "weights"
-        out.append(_Obs(i, np.asarray(a, dtype=float), float(c), o.response == "accept", how))
-    return out
 
 
 def _conflict_reason(actor: str, n: int, min_share: float, reservations: bool) -> str:

@@ -22,7 +22,7 @@ from dataclasses import replace
 import numpy as np
 
 from negsim.calibration import lp
-from negsim.calibration.fit import _linear_forms
+from negsim.calibration.forms import _linear_forms
 from negsim.errors import ArgumentError
 from negsim.model.demand import Demand
 from negsim.model.scenario import Scenario
