@@ -43,6 +43,7 @@ _EXPORTS = {
     "add_answers": "negsim.uncertainty",
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
+    "calibrate_pooled": "negsim.calibration",
     "backtest": "negsim.backtesting",
     # text
     "summary_text": "negsim.text.summary",
@@ -72,7 +73,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.backtesting import backtest
-    from negsim.calibration import calibrate, calibrated_scenario
+    from negsim.calibration import calibrate, calibrate_pooled, calibrated_scenario
     from negsim.errors import NegsimError, ScenarioError
     from negsim.loading import load_scenario, scenario_from_dict
     from negsim.model import Actor, Condition, Constraint, Demand, Issue, Lever, Observation, Proposal
