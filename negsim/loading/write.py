@@ -21,7 +21,7 @@ from negsim.model.scenario import Scenario
 
 __all__ = ["scenario_to_toml", "toml_value", "toml_key"]
 
-_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}
 
@@ -46,7 +46,7 @@ def toml_key(key: str) -> str:
     >>> toml_key("Russia"), toml_key("European mediators"), toml_key("30")
     ('Russia', '"European mediators"', '30')
     """
-    return key if _BARE.match(key) else _string(key)
+    return key if _BARE.fullmatch(key) else _string(key)
 
 
 def toml_value(value: Any) -> str:
