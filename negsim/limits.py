@@ -16,7 +16,7 @@ from __future__ import annotations
 from negsim.errors import ArgumentError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_EXTENDS_DEPTH", "MAX_EXTENDS_FILES", "MAX_INT",
-           "MAX_OPTIONS", "MAX_ISSUES", "MAX_COUPLED_GROUP", "MAX_DRAWS", "MAX_CHUNK",
+           "MAX_MAGNITUDE", "MAX_OPTIONS", "MAX_ISSUES", "MAX_COUPLED_GROUP", "MAX_DRAWS", "MAX_CHUNK",
            "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "check_count"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
@@ -34,6 +34,11 @@ MAX_EXTENDS_FILES = 1000
 MAX_INT = (1 << 63) - 1
 """Integers in a scenario file must lie within ±``MAX_INT`` (a signed 64-bit integer); larger ones
 cannot be a count, an index, a seed or a payoff that floats represent faithfully."""
+
+MAX_MAGNITUDE = 1e15
+"""Every number a model reads (weights, powers, lever effects, reservations, payoffs, war costs,
+distribution bounds, option values of a numeric range) must be at most this in absolute value, so
+that the sums, products and differences the engine forms of them stay finite and exact enough."""
 
 MAX_OPTIONS = 100_000
 """An issue may have at most this many options (explicit or ``steps`` of a numeric range)."""

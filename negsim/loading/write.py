@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from negsim.errors import one_line
 from negsim.model import Condition
 from negsim.model.scenario import Scenario
 
@@ -36,6 +37,11 @@ def _string(text: str) -> str:
         else:
             out.append(ch)
     return '"' + "".join(out) + '"'
+
+
+def _comment(text: str) -> str:
+    """Comment text TOML accepts: control characters (but tab) written as escapes."""
+    return one_line(text)
 
 
 def toml_key(key: str) -> str:
@@ -101,7 +107,7 @@ class _Writer:
         line = f"{toml_key(key)} = {toml_value(value)}"
         note = self.comments.get(f"{path}.{key}" if path else key)
         if note:
-            line += "  # " + " ".join(note.splitlines())
+            line += "  # " + _comment(" ".join(note.splitlines()))
         self.lines.append(line)
 
 
@@ -129,7 +135,7 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
     """
     w = _Writer(comments or {})
     for line in preamble.splitlines():
-        w.lines.append(f"# {line}".rstrip())
+        w.lines.append(f"# {_comment(line)}".rstrip())
     w.header("[scenario]")
     w.put("scenario", "name", scenario.name)
     w.put("scenario", "date", scenario.date)
