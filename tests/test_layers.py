@@ -23,7 +23,7 @@ PACKAGE = ROOT / "negsim"
 # bottom first; a module may import its own layer and any layer below, never one above
 LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.errors", "negsim.tolerances", "negsim.vocabulary", "negsim.plain", "negsim.outputs",
-     "negsim.parallel", "negsim.version"},
+     "negsim.parallel", "negsim.version", "negsim.tabular"},
     {"negsim.model"},
     {"negsim.results"},
     {"negsim.loading"},
@@ -47,7 +47,8 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
 EXEMPT = frozenset({"negsim", "negsim.__main__"})
 # narrower than the layer order: what a layer may import at all (besides itself)
 ONLY = {
-    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary", "negsim.tolerances"}),
+    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary", "negsim.tolerances",
+                                "negsim.tabular"}),
     "negsim.examples": None,  # set below: the base layer and negsim.model
 }
 

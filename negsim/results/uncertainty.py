@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from negsim.plain import PlainData
 
@@ -85,6 +85,12 @@ class EnsembleResult(PlainData):
     space_size: int = 0
     candidates: int = 0
     notes: list[str] = field(default_factory=list)
+
+    def tables(self) -> dict[str, Any]:
+        """The odds per proposal, the solutions' outcomes and the parameters as tables: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import ensemble_tables
+
+        return ensemble_tables(self)
 
     def proposal(self, proposal_id: str) -> ProposalOdds:
         """The odds of one proposal."""
