@@ -59,6 +59,30 @@ def _safe(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "x"
 
 
+def _refusal(scenario: Scenario) -> tuple[str, str] | None:
+    """(key path, reason) of the first thing GENIUS additive profiles cannot hold."""
+    if scenario.constraints:
+        return ("constraints", "constraints: a GENIUS domain is the full product of its issues "
+                "and cannot forbid combinations")
+    for a in scenario.actors:
+        for k, d in enumerate(a.demands):
+            where = f"actors.{a.name}.demands[{k}]"
+            if d.hard:
+                return (where, "a red line (hard = true): GENIUS additive profiles cannot veto "
+                        "outcomes")
+            if d.when:
+                return (where, f"a conditional demand (when = {d.when.describe()}): GENIUS "
+                        "additive profiles score each issue on its own")
+        if not a.demands:
+            return (f"actors.{a.name}", "an actor with no demands: a GENIUS profile needs a "
+                    "positive weight")
+    for k, lv in enumerate(scenario.levers):
+        if isinstance(lv.trigger, Condition) and any(e != 0.0 for _, e in lv.effects):
+            return (f"levers[{k}]", f"a lever triggered by an outcome ({lv.trigger.describe()}): "
+                    "not additive per issue")
+    return None
+
+
 def genius_refusal(scenario: Scenario) -> str | None:
     """Why the scenario cannot be written as GENIUS additive profiles, or ``None`` if it can.
 
@@ -68,27 +92,10 @@ def genius_refusal(scenario: Scenario) -> str | None:
     >>> s = negsim.Scenario("t", issues=(negsim.Issue("w", ("a", "b"), "a"),),
     ...     actors=(negsim.Actor("A", (negsim.Demand("w", want="b", hard=True),)),))
     >>> genius_refusal(s)
-    "actors.A.demands[0] is a red line (hard = true): GENIUS additive profiles cannot veto outcomes"
+    'actors.A.demands[0]: a red line (hard = true): GENIUS additive profiles cannot veto outcomes'
     """
-    if scenario.constraints:
-        return ("the scenario has constraints: a GENIUS domain is the full product of its issues "
-                "and cannot forbid combinations")
-    for a in scenario.actors:
-        for k, d in enumerate(a.demands):
-            where = f"actors.{a.name}.demands[{k}]"
-            if d.hard:
-                return (f"{where} is a red line (hard = true): GENIUS additive profiles cannot "
-                        "veto outcomes")
-            if d.when:
-                return (f"{where} is conditional (when = {d.when.describe()}): GENIUS additive "
-                        "profiles score each issue on its own")
-        if not a.demands:
-            return f"actor {a.name} has no demands: a GENIUS profile needs a positive weight"
-    for k, lv in enumerate(scenario.levers):
-        if isinstance(lv.trigger, Condition) and any(e != 0.0 for _, e in lv.effects):
-            return (f"levers[{k}] ({lv.id}) is triggered by an outcome ({lv.trigger.describe()}): "
-                    "not additive per issue")
-    return None
+    why = _refusal(scenario)
+    return None if why is None else f"{why[0]}: {why[1]}"
 
 
 def _num(x: float) -> str:
@@ -118,12 +125,12 @@ def to_genius(scenario: Scenario) -> GeniusExport:
     ScenarioError
         When :func:`genius_refusal` gives a reason.
     """
-    why = genius_refusal(scenario)
+    why = _refusal(scenario)
     if why is not None:
-        raise ScenarioError(f"cannot write GENIUS profiles: {why}", file=scenario.path,
-                            expected="an additive scenario", found="see above",
-                            hint="export a configuration without red lines, conditions, "
-                                 "constraints and outcome-triggered levers")
+        raise ScenarioError("cannot write GENIUS profiles", file=scenario.path, key=why[0],
+                            expected="an additive scenario", found=why[1],
+                            hint="export a configuration without red lines, conditional "
+                                 "demands, constraints and outcome-triggered levers")
     models = build_preferences(scenario)
     files = [(f"{_safe(scenario.name)}_domain.xml", _domain(scenario))]
     scales = []
