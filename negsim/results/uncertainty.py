@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from negsim.plain import PlainData
+from negsim.results.display import render_html
 
 __all__ = ["ParameterDraws", "ProposalOdds", "OutcomeOdds", "SolutionOdds", "EnsembleResult"]
 
@@ -85,6 +86,9 @@ class EnsembleResult(PlainData):
     space_size: int = 0
     candidates: int = 0
     notes: list[str] = field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        return render_html(self)
 
     def tables(self) -> dict[str, Any]:
         """The odds per proposal, the solutions' outcomes and the parameters as tables: pandas DataFrames when pandas is installed, else lists of dicts."""
