@@ -47,6 +47,8 @@ _EXPORTS = {
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
     "backtest": "negsim.backtesting",
+    # notebooks
+    "explore": "negsim.exploring",
     # text
     "summary_text": "negsim.text.summary",
 }
@@ -78,6 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.calibration import calibrate, calibrated_scenario
     from negsim.errors import NegsimError, ScenarioError
     from negsim.bridges.genius_export import to_genius
+    from negsim.exploring import explore
     from negsim.loading import load_scenario, scenario_from_dict
     from negsim.loading.genius import load_genius
     from negsim.model import Actor, Condition, Constraint, Demand, Issue, Lever, Observation, Proposal

@@ -41,6 +41,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.examples"},
     {"negsim.plot"},
     {"negsim.text"},
+    {"negsim.exploring"},
     {"negsim.cli"},
 ))
 # the lazy export map and the ``python -m negsim`` entry point sit outside the layers
