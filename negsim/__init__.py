@@ -33,7 +33,7 @@ _EXPORTS = {
     "load_scenario": "negsim.loading", "scenario_from_dict": "negsim.loading",
     "load_genius": "negsim.loading.genius",
     # bridges to other tools
-    "to_genius": "negsim.bridges.genius_export", "table": "negsim.tabular",
+    "to_genius": "negsim.bridges.genius_export", "to_negmas": "negsim.bridges.negmas", "table": "negsim.tabular",
     # the one face
     "analyze": "negsim.pipeline",
     # results
@@ -80,6 +80,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.calibration import calibrate, calibrated_scenario
     from negsim.errors import NegsimError, ScenarioError
     from negsim.bridges.genius_export import to_genius
+    from negsim.bridges.negmas import to_negmas
     from negsim.exploring import explore
     from negsim.loading import load_scenario, scenario_from_dict
     from negsim.loading.genius import load_genius
