@@ -19,7 +19,7 @@ Examples
 ...     actors=(negsim.Actor("A", (negsim.Demand("w", scores={"a": 0.5, "b": 0.25}),)),))
 >>> out = to_genius(s)
 >>> [f for f, _ in out.files], out.scale
-(['t_domain.xml', 't_A.xml'], (('A', 0.5),))
+(['domain.xml', 'A.xml'], (('A', 0.5),))
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class GeniusExport:
     Attributes
     ----------
     files : tuple of (file name, XML text)
-        The domain first, then one profile per actor.
+        ``domain.xml`` first, then one profile per actor (``<actor>.xml``).
     scale : tuple of (actor, M)
         GENIUS utility = negsim utility / M (M = 1: identical).
     """
@@ -132,7 +132,7 @@ def to_genius(scenario: Scenario) -> GeniusExport:
                             hint="export a configuration without red lines, conditional "
                                  "demands, constraints and outcome-triggered levers")
     models = build_preferences(scenario)
-    files = [(f"{_safe(scenario.name)}_domain.xml", _domain(scenario))]
+    files = [("domain.xml", _domain(scenario))]
     scales = []
     for actor, model in zip(scenario.actors, models):
         total = actor.total_weight
@@ -163,7 +163,7 @@ def to_genius(scenario: Scenario) -> GeniusExport:
         lines.append(f'  <discount_factor value="{_num(actor.patience)}"/>')
         lines.append(f'  <reservation value="{_num(model.reservation / m)}"/>')
         lines += ["</utility_space>", ""]
-        files.append((f"{_safe(scenario.name)}_{_safe(actor.name)}.xml", "\n".join(lines)))
+        files.append((f"{_safe(actor.name)}.xml", "\n".join(lines)))
     names = [f for f, _ in files]
     if len(set(names)) != len(names):
         raise ScenarioError("two actors give the same GENIUS file name", file=scenario.path,

@@ -95,7 +95,7 @@ def test_cli_import_then_export(tmp_path, capsys):
     np.testing.assert_allclose(_all_utilities(s), _all_utilities(direct), atol=ROUND_TOL)
     assert main(["export-genius", str(out), "-o", str(tmp_path / "g")]) == 0
     assert sorted(p.name for p in (tmp_path / "g").iterdir()) == \
-        ["itex_domain_Buyer.xml", "itex_domain_Seller.xml", "itex_domain_domain.xml"]
+        ["Buyer.xml", "Seller.xml", "domain.xml"]
 
 
 def test_cli_export_refusal_is_one_line_and_writes_nothing(tmp_path, capsys):
