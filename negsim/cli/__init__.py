@@ -16,7 +16,9 @@ pipeline, calibration, back-testing, figures, the brief) is imported inside the 
     negsim calibrate SCENARIO.toml [-o calibrated.toml]
     negsim schema [-o FILE]
     negsim brief SCENARIO.toml -o brief.html
-    negsim games SCENARIO.toml [--gambit DIR]
+    negsim games SCENARIO.toml [--gambit DIR] [--solver gambit]
+    negsim import-genius DOMAIN.xml PROFILE.xml... -o scenario.toml
+    negsim export-genius SCENARIO.toml -o DIR
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ COMMANDS = (
     "negsim.cli.schema",
     "negsim.cli.brief",
     "negsim.cli.games",
+    "negsim.cli.import_genius",
+    "negsim.cli.export_genius",
 )
 
 

@@ -7,7 +7,7 @@ Every class is a frozen dataclass of numbers, strings, lists and dicts (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from negsim.plain import PlainData
 from negsim.results.display import render_html, render_text
@@ -326,6 +326,12 @@ class Analysis(PlainData):
     def solution(self, name: str) -> Solution:
         """One bargaining solution by name (see ``SOLUTION_NAMES``)."""
         return self.solutions[name]
+
+    def tables(self) -> dict[str, Any]:
+        """The verdicts, frontier, solutions and actors as tables: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import analysis_tables
+
+        return analysis_tables(self)
 
     def __str__(self) -> str:
         """The summary ``negsim run`` prints (rendered by :mod:`negsim.text.summary`)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from negsim.plain import PlainData
 from negsim.results.analysis import ObservationCheck
@@ -126,6 +127,12 @@ class BacktestReport(PlainData):
     totals: list[PredictorScore] = field(default_factory=list)
     clean_totals: list[PredictorScore] = field(default_factory=list)
     holdout: HoldoutReport | None = None
+
+    def tables(self) -> dict[str, Any]:
+        """One row per scenario and one per recorded response: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import backtest_tables
+
+        return backtest_tables(self)
 
     @property
     def ok(self) -> bool:
