@@ -37,6 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.simulation"},
     {"negsim.calibration"},
     {"negsim.pipeline"},
+    {"negsim.questions"},
     {"negsim.examples"},
     {"negsim.plot"},
     {"negsim.text"},
