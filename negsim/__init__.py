@@ -44,6 +44,10 @@ _EXPORTS = {
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
     "backtest": "negsim.backtesting",
+    # the analyst's questions
+    "compare": "negsim.questions", "concessions": "negsim.questions",
+    "timeline": "negsim.questions", "Comparison": "negsim.results.comparison",
+    "Concessions": "negsim.results.comparison", "Timeline": "negsim.results.comparison",
     # text
     "summary_text": "negsim.text.summary",
 }
