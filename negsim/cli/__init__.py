@@ -17,6 +17,11 @@ pipeline, calibration, back-testing, figures, the brief) is imported inside the 
     negsim schema [-o FILE]
     negsim brief SCENARIO.toml -o brief.html
     negsim games SCENARIO.toml [--gambit DIR]
+    negsim compare A.toml [B.toml] [--without-lever ID] [--json FILE] [--plots DIR]
+    negsim timeline FILE... [--json FILE] [--plots DIR]
+    negsim concede SCENARIO.toml PROPOSAL [--for ACTOR] [--max-changes K] [--json FILE]
+    negsim ensemble SCENARIO.toml [--draws N] [--seed S] [--workers K] [--json FILE]
+    negsim simulate SCENARIO.toml [--draws N] [--seed S] [--workers K] [--json FILE]
 """
 
 from __future__ import annotations
@@ -39,6 +44,11 @@ COMMANDS = (
     "negsim.cli.schema",
     "negsim.cli.brief",
     "negsim.cli.games",
+    "negsim.cli.compare",
+    "negsim.cli.timeline",
+    "negsim.cli.concede",
+    "negsim.cli.ensemble",
+    "negsim.cli.simulate",
 )
 
 

@@ -30,16 +30,24 @@ def _analysis(x: Analysis | Scenario, name: str) -> Analysis:
                         f"{type(x).__name__}")
 
 
-def _key(outcome: dict) -> tuple:
-    return tuple(sorted((k, str(v)) for k, v in outcome.items()))
+def _key(outcome: dict, shared: frozenset[str] | None = None) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in outcome.items()
+                        if shared is None or k in shared))
+
+
+def _shared(a: Analysis, b: Analysis) -> frozenset[str] | None:
+    """The issues both sides share, or ``None`` when they have the same issues."""
+    ia, ib = {i.id for i in a.issues}, {i.id for i in b.issues}
+    return None if ia == ib else frozenset(ia & ib)
 
 
 def _deals(a: Analysis, b: Analysis) -> DealChanges:
+    shared = _shared(a, b)
     da, db = a.acceptable.deals(), b.acceptable.deals()
-    ka = {_key(d.outcome): d for d in da}
-    kb = {_key(d.outcome): d for d in db}
-    gained = [d for d in db if _key(d.outcome) not in ka]
-    lost = [d for d in da if _key(d.outcome) not in kb]
+    ka = {_key(d.outcome, shared): d for d in da}
+    kb = {_key(d.outcome, shared): d for d in db}
+    gained = [d for d in db if _key(d.outcome, shared) not in ka]
+    lost = [d for d in da if _key(d.outcome, shared) not in kb]
     exact = all(x.acceptable.table is not None and x.acceptable.table.kind == "all"
                 for x in (a, b))
     return DealChanges(a.acceptable.size, b.acceptable.size, len(gained), len(lost),
@@ -95,13 +103,14 @@ def _options(a: Analysis, b: Analysis) -> list[OptionChange]:
 
 
 def _solutions(a: Analysis, b: Analysis) -> list[SolutionMove]:
+    shared = _shared(a, b)
     out = []
     for name, sa in a.solutions.items():
         sb = b.solutions.get(name)
         if sb is None:
             continue
         same = (sa.outcome is None) == (sb.outcome is None) and (
-            sa.outcome is None or _key(sa.outcome) == _key(sb.outcome))  # type: ignore[arg-type]
+            sa.outcome is None or _key(sa.outcome, shared) == _key(sb.outcome, shared))  # type: ignore[arg-type]
         if same:
             continue
         change = {}
@@ -166,7 +175,9 @@ def compare(before: Analysis | Scenario, after: Analysis | Scenario, *,
         notes.append("the actors differ: " + ", ".join(sorted(actors_a ^ actors_b))
                      + " appear on one side only")
     if {i.id for i in a.issues} != {i.id for i in b.issues}:
-        notes.append("the issues differ, so no deal is common to both sides")
+        shared = sorted(_shared(a, b) or ())
+        notes.append(f"the issues differ: deals and solutions are compared on the {len(shared)} "
+                     "shared issues (counts of distinct combinations of them)")
     la, lb = labels if labels is not None else (a.scenario, b.scenario)
     return Comparison(la, lb, _verdicts(a, b), _walk_away(a, b), _deals(a, b),
                       _options(a, b), _solutions(a, b), _changes(a, b),

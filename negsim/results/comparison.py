@@ -56,6 +56,9 @@ class ValueMove(PlainData):
 class DealChanges(PlainData):
     """Acceptable deals gained and lost, compared outcome by outcome (issue → option).
 
+    When the two sides have different issues, deals are compared on the shared issues only, and
+    ``gained``, ``lost`` and ``kept`` count distinct combinations of those (the notes say so).
+
     ``exact`` is ``False`` when either side is a decomposed space, whose deals are known only
     through its frontier: the counts then compare the frontier deals, not every deal.
     """
