@@ -46,7 +46,8 @@ _EXPORTS = {
     "backtest": "negsim.backtesting",
     # the analyst's questions
     "compare": "negsim.questions", "concessions": "negsim.questions",
-    "timeline": "negsim.questions", "Comparison": "negsim.results.comparison",
+    "timeline": "negsim.questions", "tipping_points": "negsim.questions",
+    "Comparison": "negsim.results.comparison",
     "Concessions": "negsim.results.comparison", "Timeline": "negsim.results.comparison",
     # text
     "summary_text": "negsim.text.summary",

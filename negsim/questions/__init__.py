@@ -6,5 +6,6 @@ a proposal acceptable (:func:`concessions`), and which parameters tip a verdict
 from negsim.questions.compare import compare
 from negsim.questions.concessions import concessions
 from negsim.questions.timeline import timeline
+from negsim.questions.tipping import tipping_points
 
-__all__ = ["compare", "concessions", "timeline"]
+__all__ = ["compare", "concessions", "timeline", "tipping_points"]
