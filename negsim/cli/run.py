@@ -12,6 +12,10 @@ from negsim.outputs import write_text_atomic
 from negsim.results.analysis import AcceptableSet
 
 
+RUN_DRAWS = 1000
+"""Draws ``negsim run`` takes over a scenario's uncertain parameters (``--draws``)."""
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("run", help="analyse a scenario and print the summary")
     p.add_argument("scenario", help="scenario TOML file")
@@ -27,6 +31,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "the Pareto frontier with counts)")
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="with --deals, write only the best N deals")
+    p.add_argument("--draws", type=int, default=RUN_DRAWS, metavar="N",
+                   help="when the scenario has uncertain parameters, also report acceptance "
+                        f"probabilities over N draws (default {RUN_DRAWS:,}; 0: skip)")
+    p.add_argument("--seed", type=int, default=None, metavar="S",
+                   help="seed of those draws (default: the scenario's)")
     p.set_defaults(func=run)
 
 
@@ -50,11 +59,18 @@ def run(args: argparse.Namespace) -> int:
     from negsim.pipeline import analyze
     from negsim.plot.save import DEFAULT_FORMATS, save_figures
 
+    if args.draws < 0:
+        raise ArgumentError(f"--draws must be 0 (skip) or a positive integer, not {args.draws}")
     if args.limit is not None and args.limit < 1:
         raise ArgumentError(f"--limit must be a positive number of deals, not {args.limit}")
     scenario = load_scenario(args.scenario)
     analysis = analyze(scenario, method=args.method)
     print(str(analysis), end="")
+    if scenario.uncertain and args.draws:
+        from negsim.text.ensemble import uncertainty_text
+        from negsim.uncertainty import ensemble
+        print(uncertainty_text(ensemble(scenario, draws=args.draws, seed=args.seed,
+                                        solutions=("nash",), progress=False)), end="")
     if args.json:
         write_text_atomic(args.json, analysis.to_json() + "\n")
         print(f"\nwrote {args.json}")

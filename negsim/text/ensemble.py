@@ -6,7 +6,8 @@ from negsim.results.display import render_text
 from negsim.results.simulation import SimulationSummary
 from negsim.results.uncertainty import EnsembleResult, SolutionOdds
 
-__all__ = ["ensemble_text", "simulation_text", "odds_lines", "TOP_OUTCOMES"]
+__all__ = ["ensemble_text", "simulation_text", "odds_lines", "acceptance_lines",
+           "uncertainty_text", "TOP_OUTCOMES"]
 
 TOP_OUTCOMES = 3
 """How many outcomes of a distribution the text shows."""
@@ -27,6 +28,38 @@ def odds_lines(odds: SolutionOdds, draws: int, indent: str = "  ") -> list[str]:
     if odds.no_solution:
         lines.append(f"{indent}  {odds.no_solution / draws:6.1%}  none")
     return lines
+
+
+def acceptance_lines(r: EnsembleResult) -> list[str]:
+    """The table of acceptance probabilities: one row per proposal, one column per actor."""
+    if not r.proposals:
+        return []
+    actors = list(r.proposals[0].accept)
+    width = max(len("P(accept)"), *(len(p.proposal) for p in r.proposals))
+    lines = ["P(accept)".ljust(width) + "  " + "  ".join(f"{a:>8}" for a in actors)
+             + "       all"]
+    for p in r.proposals:
+        lines.append(p.proposal.ljust(width) + "  "
+                     + "  ".join(f"{p.accept[a]:8.1%}" for a in actors)
+                     + f"  {p.all_accept:8.1%}")
+    return lines
+
+
+def uncertainty_text(r: EnsembleResult) -> str:
+    """The probabilities ``negsim run`` prints beside the point answers of a scenario with
+    uncertain parameters."""
+    lines = ["", f"Under uncertainty ({r.draws:,} draws of {len(r.parameters)} uncertain "
+             f"parameters, seed {r.seed}; negsim ensemble for more)"]
+    lines += acceptance_lines(r)
+    if r.acceptable_nonempty is None:
+        lines.append(f"not computed: {r.not_computed}")
+    else:
+        lines.append(f"P(some deal acceptable to all) = {r.acceptable_nonempty:.1%}")
+    if r.solutions and "nash" in r.solutions and r.solutions["nash"].outcomes:
+        top = r.solutions["nash"].outcomes[0]
+        lines.append(f"most frequent Nash deal ({top.probability:.1%}): #{top.index} "
+                     f"{_outcome(top.outcome)}")
+    return "\n".join(lines) + "\n"
 
 
 @render_text.register
@@ -57,15 +90,7 @@ def ensemble_text(r: EnsembleResult) -> str:
     for p in r.parameters:
         lines.append(f"  {p.path}: {p.distribution} (point {p.point:g}, 90% in "
                      f"{p.p05:.3g}..{p.p95:.3g})")
-    if r.proposals:
-        actors = list(r.proposals[0].accept)
-        width = max(len(p.proposal) for p in r.proposals)
-        lines.append("P(accept)".ljust(width) + "  " + "  ".join(f"{a:>8}" for a in actors)
-                     + "       all")
-        for p in r.proposals:
-            lines.append(p.proposal.ljust(width) + "  "
-                         + "  ".join(f"{p.accept[a]:8.1%}" for a in actors)
-                         + f"  {p.all_accept:8.1%}")
+    lines += acceptance_lines(r)
     if r.acceptable_nonempty is None:
         lines.append(f"not computed: {r.not_computed}")
     else:

@@ -105,3 +105,23 @@ def test_compare_without_lever_answers_the_tariff_question(capsys):
     text = capsys.readouterr().out
     assert "acceptable deals: 8 -> 2" in text
     assert "Russia accepts (+0.028) -> rejects (-0.077)" in text
+
+
+def test_run_reports_ensemble_probabilities_for_uncertain_scenarios(capsys):
+    assert main(["run", AUG, "--draws", "300", "--seed", "7"]) == 0
+    text = capsys.readouterr().out
+    r = negsim.ensemble(negsim.load_scenario(AUG), draws=300, seed=7, solutions=("nash",))
+    assert "Under uncertainty (300 draws of 3 uncertain parameters, seed 7" in text
+    p = r.proposal("air_truce")
+    row = next(line for line in text.splitlines() if line.startswith("air_truce "))
+    assert f"{p.accept['Russia']:8.1%}" in row and row.endswith(f"{p.all_accept:8.1%}")
+    assert f"P(some deal acceptable to all) = {r.acceptable_nonempty:.1%}" in text
+
+
+def test_run_skips_the_draws_when_asked_or_when_nothing_is_uncertain(capsys):
+    assert main(["run", AUG, "--draws", "0"]) == 0
+    assert "Under uncertainty" not in capsys.readouterr().out
+    assert main(["run", MAY]) == 0
+    assert "Under uncertainty" not in capsys.readouterr().out
+    assert main(["run", AUG, "--draws", "-1"]) == 1
+    _one_line_error(capsys, "--draws")
