@@ -34,10 +34,11 @@ def run(args: argparse.Namespace) -> int:
     before = load_scenario(args.before)
     if args.after is not None:
         after = load_scenario(args.after)
-        labels = (args.before, args.after)
+        labels = (Path(args.before).stem, Path(args.after).stem)
     else:
         after = before.without_levers(*args.without_lever)
-        labels = (args.before, f"{args.before} without {', '.join(args.without_lever)}")
+        stem = Path(args.before).stem
+        labels = (stem, f"{stem} without {', '.join(args.without_lever)}")
     a, b = analyze(before, questions=False), analyze(after, questions=False)
     result = compare(a, b, labels=labels)
     files: dict[str, bytes] = {}
