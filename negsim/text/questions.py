@@ -91,7 +91,7 @@ def concessions_text(r: Concessions) -> str:
     if r.already:
         return f"{r.proposal} in {r.scenario}: already acceptable to {who}\n"
     lines = [f"{r.proposal} in {r.scenario}: what would make it acceptable to {who} "
-             f"(at most {r.max_changes} changes; {r.searched:,} change sets tried, "
+             f"(at most {r.max_changes} change{'s' if r.max_changes != 1 else ''}; {r.searched:,} change sets tried, "
              f"{r.forbidden:,} forbidden by constraints)"]
     for k, c in enumerate(r.concessions, 1):
         change = ", ".join(f"{i} -> {o}" for i, o in c.changes.items())
