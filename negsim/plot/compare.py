@@ -146,7 +146,8 @@ def verdict_changes(comparison: Comparison, analysis: Analysis | None = None, ax
         def word(ok: bool) -> str:
             return "accepts" if ok else "rejects"
 
-        cells = [[v.proposal.replace("_", " "), v.actor, f"{word(v.before)} ({v.margin_before:+.3f})",
+        cells = [[v.proposal.replace("_", " "), v.actor,
+                  f"{word(v.before)} ({v.margin_before:+.3f})",
                   f"{word(v.after)} ({v.margin_after:+.3f})"] for v in rows]
         table = ax.table(cellText=cells, colLabels=["proposal", "actor", "before", "after"],
                          loc="upper left", cellLoc="left", colLoc="left",
@@ -164,7 +165,8 @@ def verdict_changes(comparison: Comparison, analysis: Analysis | None = None, ax
     if new_fig:
         n = len(rows)
         count = "No" if n == 0 else str(n)
-        finding_title(ax, f"{count} verdict{'s' if n != 1 else ''} flip{'s' if n == 1 else ''} from "
+        verb = "verdict flips" if n == 1 else "verdicts flip"
+        finding_title(ax, f"{count} {verb} from "
                           f"{abbreviate(comparison.before, 35)} to "
                           f"{abbreviate(comparison.after, 45)}")
         if analysis is not None:

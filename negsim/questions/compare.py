@@ -110,7 +110,8 @@ def _solutions(a: Analysis, b: Analysis) -> list[SolutionMove]:
         if sb is None:
             continue
         same = (sa.outcome is None) == (sb.outcome is None) and (
-            sa.outcome is None or _key(sa.outcome, shared) == _key(sb.outcome, shared))  # type: ignore[arg-type]
+            sa.outcome is None
+            or _key(sa.outcome, shared) == _key(sb.outcome, shared))  # type: ignore[arg-type]
         if same:
             continue
         change = {}

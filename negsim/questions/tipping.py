@@ -1,4 +1,4 @@
-"""``negsim.tipping_points``: every numeric parameter whose plausible range holds a flip of a target.
+"""``negsim.tipping_points``: every numeric parameter whose plausible range holds a flip.
 
 Where :func:`negsim.tipping_point` looks along one named parameter, this scans them all: every
 demand weight, actor power and patience, stated reservation, lever credibility and declared lever
@@ -50,7 +50,8 @@ def numeric_parameters(scenario: Scenario) -> list[tuple[str, str]]:
     Examples
     --------
     >>> import negsim
-    >>> numeric_parameters(negsim.examples.toy_scenario(lever=0.5))  # doctest: +NORMALIZE_WHITESPACE
+    >>> s = negsim.examples.toy_scenario(lever=0.5)
+    >>> numeric_parameters(s)  # doctest: +NORMALIZE_WHITESPACE
     [('actors.A.demands[0].weight', 'weight'), ('actors.A.power', 'power'),
      ('actors.A.patience', 'patience'), ('levers.aid.credibility', 'credibility'),
      ('levers.aid.effects.A', 'effect')]

@@ -1,4 +1,4 @@
-"""The text of Monte Carlo results: an ensemble over uncertain parameters, simulated negotiations."""
+"""The text of Monte Carlo results: ensembles over uncertain parameters, simulated negotiations."""
 
 from __future__ import annotations
 

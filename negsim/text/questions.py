@@ -90,8 +90,9 @@ def concessions_text(r: Concessions) -> str:
     who = r.actor or "every actor"
     if r.already:
         return f"{r.proposal} in {r.scenario}: already acceptable to {who}\n"
+    plural = "s" if r.max_changes != 1 else ""
     lines = [f"{r.proposal} in {r.scenario}: what would make it acceptable to {who} "
-             f"(at most {r.max_changes} change{'s' if r.max_changes != 1 else ''}; {r.searched:,} change sets tried, "
+             f"(at most {r.max_changes} change{plural}; {r.searched:,} change sets tried, "
              f"{r.forbidden:,} forbidden by constraints)"]
     for k, c in enumerate(r.concessions, 1):
         change = ", ".join(f"{i} -> {o}" for i, o in c.changes.items())
@@ -113,7 +114,8 @@ def timeline_text(t: Timeline) -> str:
         lines.append("  walk-away: " + ", ".join(f"{a} {x:.3f}" for a, x in e.walk_away.items()))
         for p, ok in e.accepted_by_all.items():
             no = [a for a, y in e.verdicts[p].items() if not y]
-            lines.append(f"  {p}: " + ("acceptable to all" if ok else "rejected by " + ", ".join(no)))
+            verdict = "acceptable to all" if ok else "rejected by " + ", ".join(no)
+            lines.append(f"  {p}: {verdict}")
         lines.append(f"  nash: {_outcome(e.solutions.get('nash'))}")
     for s in t.steps:
         lines.append("")
