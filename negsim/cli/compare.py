@@ -26,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # heavy (the engine, games and figures): loaded on use only
     from negsim.pipeline import analyze
-    from negsim.questions import compare
+    from negsim.questions.compare import compare
 
     if (args.after is None) == (not args.without_lever):
         raise ArgumentError("compare: give a second scenario or --without-lever ID, not both "

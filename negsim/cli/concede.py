@@ -23,7 +23,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.questions import concessions  # heavy: loads the engine
+    from negsim.questions.concessions import concessions  # heavy: loads the engine
 
     if args.max_changes < 1:
         raise ArgumentError(f"--max-changes must be at least 1, not {args.max_changes}")

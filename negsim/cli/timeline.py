@@ -19,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from negsim.questions import timeline  # heavy: loads the engine
+    from negsim.questions.timeline import timeline  # heavy: loads the engine
 
     scenarios = [load_scenario(f) for f in args.files]  # every file checked before any work
     result = timeline(scenarios)

@@ -56,7 +56,7 @@ def comparison_plane(before: Analysis, after: Analysis, comparison: Comparison |
     >>> ax.get_xlabel().endswith("utility")
     True
     """
-    from negsim.questions import compare  # only the comparison itself, when not given
+    from negsim.questions.compare import compare  # only the comparison itself, when not given
 
     c = comparison if comparison is not None else compare(before, after)
     a, b = _pair(before, after, actors)

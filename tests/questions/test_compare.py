@@ -90,3 +90,13 @@ def test_compare_rejects_what_is_not_an_analysis():
     import pytest
     with pytest.raises(negsim.errors.ArgumentError):
         negsim.compare("a.toml", "b.toml")
+
+
+def test_decomposed_sides_compare_their_frontiers_and_say_so():
+    s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
+    a = negsim.analyze(s, method="decomposed", questions=False)
+    b = negsim.analyze(s.without_levers("secondary_tariffs"), method="decomposed", questions=False)
+    c = negsim.compare(a, b)
+    assert not c.deals.exact
+    assert "frontier deals" in str(c)
+    assert (c.deals.size_before, c.deals.size_after) == (a.acceptable.size, b.acceptable.size)

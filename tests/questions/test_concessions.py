@@ -86,3 +86,11 @@ def test_bad_arguments_are_located():
         negsim.concessions(s, "air_truce", "Ukrane")
     with pytest.raises(negsim.errors.ArgumentError):
         negsim.concessions(s, "air_truce", max_changes=0)
+
+
+def test_too_large_a_search_is_refused_before_it_starts(monkeypatch):
+    import negsim.questions.concessions as mod
+    s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
+    monkeypatch.setattr(mod, "MAX_CHANGE_SETS", 50)
+    with pytest.raises(negsim.errors.ArgumentError, match="--max-changes"):
+        negsim.concessions(s, "air_truce", max_changes=2)

@@ -25,6 +25,7 @@ def _margin(s, proposal, actor):
     return negsim.analyze(s, questions=False).verdict(proposal).response(actor).margin
 
 
+@pytest.mark.slow
 def test_every_tip_flips_the_verdict_and_no_other_parameter_does_on_its_grid():
     s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
     r = negsim.tipping_points(s, "margin:air_truce:Russia")
