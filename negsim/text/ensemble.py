@@ -88,7 +88,7 @@ def ensemble_text(r: EnsembleResult) -> str:
     lines = [f"{r.scenario}: {r.draws:,} draws (seed {r.seed}), {len(r.parameters)} uncertain "
              "parameters"]
     for p in r.parameters:
-        lines.append(f"  {p.path}: {p.distribution} (point {p.point:g}, 90% in "
+        lines.append(f"  {p.path}: {p.distribution} (90% in "
                      f"{p.p05:.3g}..{p.p95:.3g})")
     lines += acceptance_lines(r)
     if r.acceptable_nonempty is None:
