@@ -67,8 +67,12 @@ def test_concessions_are_right_and_minimal_against_brute_force(case):
         assert all(v.response(a.name).accepts for a in want)
         for x in v.responses:
             assert c.margins[x.actor] == pytest.approx(x.margin, abs=1e-9)
-    sizes = [len(c.changes) for c in r.concessions]
-    assert sizes == sorted(sizes)
+        for x in s.actors:  # the cost: utility change from the proposal as it stands
+            assert c.cost[x.name] == pytest.approx(
+                utility(s, x, c.outcome) - utility(s, x, base), abs=1e-9)
+        assert c.proposer_cost == pytest.approx(-c.cost[s.actors[0].name], abs=1e-9)
+    ranks = [(len(c.changes), c.proposer_cost) for c in r.concessions]
+    assert ranks == sorted(ranks)
 
 
 def test_which_single_concession_makes_the_air_truce_acceptable_to_ukraine():
