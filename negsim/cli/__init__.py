@@ -10,7 +10,7 @@ of results); anything that loads scipy.optimize, nashpy or matplotlib (the engin
 pipeline, calibration, back-testing, figures, the brief) is imported inside the command's ``run``.
 ``tests/test_layers.py`` checks that ``negsim validate`` loads none of them.
 
-    negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
+    negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf] [--deals F.csv] [--draws N]
     negsim validate SCENARIO.toml
     negsim backtest PATH... [--json FILE]
     negsim calibrate SCENARIO.toml [-o calibrated.toml]
