@@ -50,11 +50,16 @@ _EXPORTS = {
     "backtest": "negsim.backtesting",
     # notebooks
     "explore": "negsim.exploring",
+    # the analyst's questions
+    "compare": "negsim.questions.compare", "concessions": "negsim.questions.concessions",
+    "timeline": "negsim.questions.timeline", "tipping_points": "negsim.questions.tipping",
+    "Comparison": "negsim.results.comparison",
+    "Concessions": "negsim.results.comparison", "Timeline": "negsim.results.comparison",
     # text
     "summary_text": "negsim.text.summary",
 }
 _SUBMODULES = ("examples", "games", "plot", "solutions", "engine", "model", "results", "loading",
-               "uncertainty", "simulation", "calibration", "text")
+               "uncertainty", "simulation", "calibration", "questions", "text")
 
 __all__ = sorted([*_EXPORTS, "__version__", *_SUBMODULES])
 

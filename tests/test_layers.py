@@ -38,6 +38,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.backtesting"},
     {"negsim.pipeline"},
     {"negsim.bridges"},
+    {"negsim.questions"},
     {"negsim.examples"},
     {"negsim.plot"},
     {"negsim.text"},
