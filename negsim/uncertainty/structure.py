@@ -11,16 +11,20 @@ ensemble is that variant's ensemble with the same seed, draw by draw.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
+from negsim.model.parameters import parse_target
 from negsim.model.scenario import Scenario
-from negsim.model.structure import apply_structure
+from negsim.model.structure import StructuralChoice, apply_structure
+from negsim.results.analysis import SensitivityBar
 from negsim.results.uncertainty import EnsembleResult, OutcomeOdds, ProposalOdds, SolutionOdds
+from negsim.uncertainty.targets import target_value, target_vetoed
 
-__all__ = ["variant_draws", "structural_ensemble", "STRUCTURE_STREAM"]
+__all__ = ["variant_draws", "structural_ensemble", "structural_bar", "STRUCTURE_STREAM"]
 
 STRUCTURE_STREAM = 0x5747
 """Second word of the seed of the structural picks (so they never reuse the parameter stream)."""
@@ -129,3 +133,39 @@ def structural_ensemble(scenario: Scenario, draws: int, seed: int | None,
         parts.append((int(n), run(apply_structure(scenario, list(variant)), int(n),
                                        sub_seed, **options)))
     return _merge(parts, scenario, draws, seed)
+
+
+def structural_bar(scenario: Scenario, target: str, choice: StructuralChoice,
+                   threshold: float = 0.0) -> SensitivityBar:
+    """A tornado bar for a structural choice: the target under its alternatives, the rest at
+    the point model.
+
+    ``low`` and ``high`` are the indices of the alternatives at the two ends (for a margin
+    target, a reading under which a red line vetoes the proposal counts as the low end);
+    ``flips`` says whether the verdict (target >= threshold, and for margins no veto) differs
+    between alternatives.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.model.structure import hard_choice
+    >>> s = negsim.Scenario("toy", issues=(negsim.Issue("war", ("fight", "truce"), "fight"),),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("war", want="fight", weight=1),
+    ...                                negsim.Demand("war", want="truce", weight=2))),),
+    ...     proposals=(negsim.Proposal("truce", {"war": "truce"}),),
+    ...     structural=(hard_choice("actors.A.demands[0].hard", 0.4),))
+    >>> bar = structural_bar(s, "margin:truce:A", s.structural[0])
+    >>> bar.distribution, bar.low, bar.high, bar.flips
+    ('red line 40% / soft 60%', 0.0, 1.0, True)
+    """
+    t = parse_target(target)
+    variants = [apply_structure(scenario, {choice.path: i}) for i in range(len(choice.values))]
+    values = [target_value(v, t) for v in variants]
+    vetoed = [target_vetoed(v, t) for v in variants]
+    verdicts = [bool(x >= threshold) and not vet for x, vet in zip(values, vetoed)]
+    order = sorted(range(len(values)), key=lambda i: (verdicts[i], values[i], -i))
+    lo, hi = order[0], order[-1]
+    swing = abs(values[hi] - values[lo])
+    return SensitivityBar(choice.path, choice.describe(), float(lo), float(hi), values[lo],
+                          values[hi], round(swing, 12) if math.isfinite(swing) else swing,
+                          len(set(verdicts)) > 1)

@@ -208,3 +208,21 @@ def test_model_must_hold_the_point_alternative() -> None:
 def test_same_seed_same_numbers(tmp_path: Path) -> None:
     s = _load(tmp_path, TOY.format(hard=0.5))
     assert negsim.ensemble(s, 3000, 4).to_json() == negsim.ensemble(s, 3000, 4).to_json()
+
+
+def test_sensitivity_has_a_bar_per_structural_choice(tmp_path: Path) -> None:
+    s = _load(tmp_path, TOY.format(hard=0.3))
+    sens = negsim.sensitivity(s, "margin:truce_aid:A")
+    (bar,) = sens.bars
+    assert bar.parameter == "actors.A.demands[0].hard" and bar.flips
+    assert (bar.low, bar.high) == (0.0, 1.0)  # red line (vetoed) at the low end, soft at the high
+    # the margin itself: 2/3 - 1/3 under both readings (a red line acts through its veto)
+    assert bar.target_low == pytest.approx(1 / 3) and bar.target_high == pytest.approx(1 / 3)
+
+
+def test_tipping_point_reports_the_other_readings(tmp_path: Path) -> None:
+    s = _load(tmp_path, TOY.format(hard=0.3))
+    tp = negsim.tipping_point(s, "actors.A.demands[1].weight", "margin:truce_aid:A", low=0.1, high=4)
+    # soft reading (the point model): margin w/(1 + w) - 1/(1 + w) crosses 0 at w = 1
+    assert tp.value == pytest.approx(1.0)
+    assert "if actors.A.demands[0].hard is red line (30%)" in tp.message and "vetoed" in tp.message
