@@ -40,7 +40,8 @@ _EXPORTS = {
     # uncertainty, simulation, calibration, back-test
     "ensemble": "negsim.uncertainty", "sensitivity": "negsim.uncertainty",
     "tipping_point": "negsim.uncertainty", "answer_questions": "negsim.uncertainty",
-    "add_answers": "negsim.uncertainty",
+    "add_answers": "negsim.uncertainty", "robustness": "negsim.uncertainty.robustness",
+    "Robustness": "negsim.results.robustness", "StructuralChoice": "negsim.model.structure",
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
     "backtest": "negsim.backtesting",
@@ -89,3 +90,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.simulation import simulate, simulate_many
     from negsim.text.summary import summary_text
     from negsim.uncertainty import add_answers, answer_questions, ensemble, sensitivity, tipping_point
+    from negsim.uncertainty.robustness import robustness
+    from negsim.results.robustness import Robustness
+    from negsim.model.structure import StructuralChoice
