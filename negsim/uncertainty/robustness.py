@@ -20,6 +20,7 @@ more than ``HINGE_SE`` standard errors; the one or two largest differences are r
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -32,6 +33,7 @@ from negsim.model.scenario import Scenario
 from negsim.model.structure import apply_structure
 from negsim.results.analysis import Analysis
 from negsim.results.robustness import Claim, Hinge, Robustness
+from negsim.scenario_games.from_scenario import solve_game
 from negsim.uncertainty.questions import add_answers
 from negsim.uncertainty.structure import variant_draws
 
@@ -214,10 +216,14 @@ def robustness(scenario: Scenario, draws: int = ROBUSTNESS_DRAWS, seed: int | No
     picks = variant_draws(scenario, draws, seed) if scenario.structural else None
     keys = list(base)
     holds = np.zeros((len(keys), draws), dtype=bool)
+    with_threats = {g.id for g in point.games if g.threats}
+    specs = [g for g in scenario.games if g.id in with_threats]
     for d in range(draws):
         s = apply_structure(scenario, list(picks[d])) if picks is not None else scenario
         s = s.with_parameters({p.path: float(values[d, j]) for j, p in enumerate(params)})
-        got = claims_of(engine_analyze(s), no_deal)
+        s = s.with_changes(cloud_size=0)  # no figure cloud needed
+        a = engine_analyze(s, games=False)  # only the games whose threats are claims
+        got = claims_of(replace(a, games=[solve_game(s, g) for g in specs]), no_deal)
         for k, key in enumerate(keys):
             holds[k, d] = key in got and got[key][2] == base[key][2]
     columns: list[tuple[str, np.ndarray, Any]] = [(p.path, values[:, j], None)
