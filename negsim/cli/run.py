@@ -18,6 +18,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--method", default="auto", choices=["auto", "exhaustive", "decomposed"],
                    help="how to find the acceptable set: enumerate every outcome, merge issue "
                         "groups (for spaces too large to enumerate), or choose by size (default)")
+    p.add_argument("--robustness", action="store_true",
+                   help="also say how often each headline claim holds under the scenario's "
+                        "uncertainty, and what it hinges on (redoes the analysis per draw)")
+    p.add_argument("--draws", type=int, default=None, metavar="N",
+                   help="draws for --robustness (default 200)")
+    p.add_argument("--spread", type=float, default=None, metavar="X",
+                   help="relative spread on every # judgement number when the scenario "
+                        "declares no uncertainty (default 0.3)")
+    p.add_argument("--no-default-spread", action="store_true",
+                   help="with --robustness: no default spread on # judgement numbers")
     p.set_defaults(func=run)
 
 
@@ -28,9 +38,21 @@ def run(args: argparse.Namespace) -> int:
 
     scenario = load_scenario(args.scenario)
     analysis = analyze(scenario, method=args.method)
+    robust = None
+    if args.robustness:
+        from negsim.uncertainty.robustness import DEFAULT_SPREAD, ROBUSTNESS_DRAWS, robustness
+
+        spread = None if args.no_default_spread else (
+            DEFAULT_SPREAD if args.spread is None else args.spread)
+        robust = robustness(scenario, args.draws or ROBUSTNESS_DRAWS, default_spread=spread)
     print(str(analysis), end="")
+    if robust is not None:
+        print("\n" + str(robust), end="")
     if args.json:
-        write_text_atomic(args.json, analysis.to_json() + "\n")
+        text = analysis.to_json() if robust is None else \
+            analysis.to_json()[:-2] + ',\n  "robustness": ' + \
+            robust.to_json().replace("\n", "\n  ") + "\n}"
+        write_text_atomic(args.json, text + "\n")
         print(f"\nwrote {args.json}")
     if args.plots:
         formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
+from negsim.results.display import render_text
 
 __all__ = ["Hinge", "Claim", "Robustness", "CLAIM_KINDS"]
 
@@ -59,6 +60,10 @@ class Robustness(PlainData):
     default_spread: float | None
     note: str
     claims: list[Claim]
+
+    def __str__(self) -> str:
+        """The robustness section ``negsim run --robustness`` prints."""
+        return render_text(self)
 
     def claim(self, key: str) -> Claim:
         """The claim with this key (e.g. ``verdict:air_truce:Russia``)."""

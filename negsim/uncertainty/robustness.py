@@ -124,7 +124,7 @@ def claims_of(analysis: Analysis, no_deal: dict[str, Any]) -> dict[str, tuple[st
         for th in g.threats:
             a = th.assessment
             out[f"threat:{g.id}:{th.node}"] = (
-                "threat", f"{a.player}'s threat to {a.threat} ({g.id}) is "
+                "threat", f"{a.player}'s threat to {a.threat} ({g.id}, {th.node}) is "
                 f"{'credible' if a.credible else 'not credible'}", a.credible)
     return out
 
