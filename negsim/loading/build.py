@@ -108,12 +108,18 @@ def _take_dists(t: dict[str, Any], keys: tuple[str, ...], field_of: dict[str, st
 _NUMERIC = {"weight", "power", "patience", "reservation", "credibility"}
 
 
-def _judged(table: dict[str, Any], path: str) -> list[str]:
-    """Parameter paths of the numbers in ``table`` its file marks ``# judgement``."""
+def _judged(table: dict[str, Any], path: str, files: tuple[str, ...] = ()) -> list[str]:
+    """Parameter paths of the numbers in ``table`` its file marks ``# judgement``.
+
+    An actor's table merges across files but keeps only the last file's origin, so for it
+    ``files`` lists every file of the chain; a key counts as judged if any of them marks it.
+    """
     origin = table.get(ORIGIN)
     if origin is None or origin[0] is None:
         return []
-    keys = judged_keys(origin[0]).get(origin[1], frozenset())
+    keys = set(judged_keys(origin[0]).get(origin[1], frozenset()))
+    for f in files:
+        keys |= judged_keys(f).get(origin[1], frozenset())
     out = []
     for k in sorted(keys & set(table)):
         if k in _NUMERIC and not isinstance(table[k], dict):
@@ -181,6 +187,9 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
         with _at(t, (file, f"constraints[{i}]")):
             constraints.append(Constraint.of(t["forbid"], t.get("reason", "")))
     actors = []
+    files = tuple(dict.fromkeys(
+        d[ORIGIN][0] for a in data.get("actors", {}).values()
+        for d in (a, *a.get("demands", [])) if ORIGIN in d and d[ORIGIN][0] is not None))
     uncertain: list[UncertainParameter] = []
     structural: list[StructuralChoice] = []
     judged: list[str] = []
@@ -200,7 +209,7 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
                 if "when_alternatives" in d:
                     d = _alternatives(d, "when_alternatives", "when", dpath, structural)
                 demands.append(_demand(d, by_id))
-        judged.extend(_judged(t, f"actors.{name}"))
+        judged.extend(_judged(t, f"actors.{name}", files))
         with _at(t, (file, f"actors.{name}")):
             fields = {k: v for k, v in _public(t).items() if k != "demands"}
             fields = _take_dists(fields, ("power", "patience", "reservation"),
