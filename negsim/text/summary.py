@@ -116,6 +116,16 @@ def summary_text(analysis: Analysis) -> str:
     return "\n".join(out) + "\n"
 
 
+def _bar_ends(parameter: str, distribution: str, low: float, high: float) -> tuple[str, str]:
+    """The two ends of a tornado bar: values, or for a structural choice the readings' labels
+    (its description is ``label p% / label p% ...``, the ends are alternative indices)."""
+    if parameter.endswith((".hard", ".when", ".trigger")):
+        labels = [part.rsplit(" ", 1)[0] for part in distribution.split(" / ")]
+        if int(low) < len(labels) and int(high) < len(labels):
+            return labels[int(low)], labels[int(high)]
+    return f"{low:.3g}", f"{high:.3g}"
+
+
 def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
     """Top sensitivities and tipping points (when the scenario has uncertain parameters)."""
     out: list[str] = []
@@ -124,8 +134,9 @@ def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
                 f"{s.span[0]:.0%} to its {s.span[1]:.0%} point, the others fixed)"]
         for b in s.bars[:top]:
             flip = "  FLIPS" if b.flips else ""
-            out.append(f"  {b.parameter}: {b.low:.3g} -> {b.target_low:+.3f}, "
-                       f"{b.high:.3g} -> {b.target_high:+.3f}{flip}")
+            lo, hi = _bar_ends(b.parameter, b.distribution, b.low, b.high)
+            out.append(f"  {b.parameter}: {lo} -> {b.target_low:+.3f}, "
+                       f"{hi} -> {b.target_high:+.3f}{flip}")
         if len(s.bars) > top:
             out.append(f"  ... and {len(s.bars) - top} more")
     if a.tipping_points:
