@@ -43,7 +43,8 @@ _EXPORTS = {
     # uncertainty, simulation, calibration, back-test
     "ensemble": "negsim.uncertainty", "sensitivity": "negsim.uncertainty",
     "tipping_point": "negsim.uncertainty", "answer_questions": "negsim.uncertainty",
-    "add_answers": "negsim.uncertainty",
+    "add_answers": "negsim.uncertainty", "robustness": "negsim.uncertainty.robustness",
+    "Robustness": "negsim.results.robustness", "StructuralChoice": "negsim.model.structure",
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
     "calibrate_pooled": "negsim.calibration",
@@ -105,3 +106,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.tabular import table
     from negsim.text.summary import summary_text
     from negsim.uncertainty import add_answers, answer_questions, ensemble, sensitivity, tipping_point
+    from negsim.uncertainty.robustness import robustness
+    from negsim.results.robustness import Robustness
+    from negsim.model.structure import StructuralChoice

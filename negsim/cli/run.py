@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import json
 
 from negsim.loading import load_scenario
 from negsim.errors import ArgumentError
@@ -31,11 +32,20 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "the Pareto frontier with counts)")
     p.add_argument("--limit", type=int, default=None, metavar="N",
                    help="with --deals, write only the best N deals")
-    p.add_argument("--draws", type=int, default=RUN_DRAWS, metavar="N",
-                   help="when the scenario has uncertain parameters, also report acceptance "
-                        f"probabilities over N draws (default {RUN_DRAWS:,}; 0: skip)")
+    p.add_argument("--draws", type=int, default=None, metavar="N",
+                   help="draws over the scenario's uncertainty: for the acceptance probabilities "
+                        f"printed when it has uncertain parameters (default {RUN_DRAWS:,}; 0: skip) "
+                        "and for --robustness (default 200)")
     p.add_argument("--seed", type=int, default=None, metavar="S",
                    help="seed of those draws (default: the scenario's)")
+    p.add_argument("--robustness", action="store_true",
+                   help="also say how often each headline claim holds under the scenario's "
+                        "uncertainty, and what it hinges on (redoes the analysis per draw)")
+    p.add_argument("--spread", type=float, default=None, metavar="X",
+                   help="relative spread on every # judgement number when the scenario "
+                        "declares no uncertainty (default 0.3)")
+    p.add_argument("--no-default-spread", action="store_true",
+                   help="with --robustness: no default spread on # judgement numbers")
     p.set_defaults(func=run)
 
 
@@ -59,20 +69,34 @@ def run(args: argparse.Namespace) -> int:
     from negsim.pipeline import analyze
     from negsim.plot.save import DEFAULT_FORMATS, save_figures
 
-    if args.draws < 0:
+    if args.draws is not None and args.draws < 0:
         raise ArgumentError(f"--draws must be 0 (skip) or a positive integer, not {args.draws}")
     if args.limit is not None and args.limit < 1:
         raise ArgumentError(f"--limit must be a positive number of deals, not {args.limit}")
     scenario = load_scenario(args.scenario)
     analysis = analyze(scenario, method=args.method)
+    robust = None
+    if args.robustness:
+        from negsim.uncertainty.robustness import DEFAULT_SPREAD, ROBUSTNESS_DRAWS, robustness
+
+        spread = None if args.no_default_spread else (
+            DEFAULT_SPREAD if args.spread is None else args.spread)
+        robust = robustness(scenario, args.draws or ROBUSTNESS_DRAWS, seed=args.seed,
+                            default_spread=spread)
     print(str(analysis), end="")
-    if scenario.uncertain and args.draws:
+    draws = RUN_DRAWS if args.draws is None else args.draws
+    if scenario.uncertain and draws:
         from negsim.text.ensemble import uncertainty_text
         from negsim.uncertainty import ensemble
-        print(uncertainty_text(ensemble(scenario, draws=args.draws, seed=args.seed,
+        print(uncertainty_text(ensemble(scenario, draws=draws, seed=args.seed,
                                         solutions=("nash",), progress=False)), end="")
+    if robust is not None:
+        print("\n" + str(robust), end="")
     if args.json:
-        write_text_atomic(args.json, analysis.to_json() + "\n")
+        text = analysis.to_json() if robust is None else json.dumps(
+            {**analysis.to_dict(), "robustness": robust.to_dict()}, indent=2, ensure_ascii=False,
+            allow_nan=False)
+        write_text_atomic(args.json, text + "\n")
         print(f"\nwrote {args.json}")
     if args.deals:
         path = write_text_atomic(args.deals, deals_csv(analysis.acceptable, args.limit))

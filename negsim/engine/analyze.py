@@ -104,7 +104,7 @@ def _acceptable_set(found: ExhaustiveScan, space_size: int, method: str,
                          found.size, found.size, "enumerated")
 
 
-def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
+def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> Analysis:
     """The engine's analysis: verdicts, acceptable set, bargaining solutions, observation checks.
 
     It leaves the scenario's questions unanswered; :func:`negsim.analyze` answers them too.
@@ -117,6 +117,8 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
         How to find the acceptable set: evaluate every outcome, or merge issue groups (for
         spaces too large to enumerate).  ``"auto"`` enumerates spaces of at most
         ``EXHAUSTIVE_LIMIT`` outcomes.  The result's ``acceptable.method`` says which was used.
+    games : bool
+        Solve the declared and the proposal games (``False`` leaves ``games`` empty, faster).
 
     Returns
     -------
@@ -176,7 +178,7 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
               for lv in scenario.levers]
     issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo)
               for i in space.issues]
-    games = scenario_games(scenario, models)
+    games = scenario_games(scenario, models) if games else []
     truces = [truce_result(scenario, models, t) for t in scenario.truces]
     bargaining = bargaining_result(scenario, models,
                                    [(p.outcome, p.utilities) for p in frontier])

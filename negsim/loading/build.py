@@ -9,11 +9,13 @@ from typing import Any, Iterator
 from negsim.errors import ScenarioError, relocated
 from negsim.loading.specs import game_spec, truce_spec, war_spec
 from negsim.loading.extends import ORIGIN, read_merged
+from negsim.loading.judged import judged_keys
 from negsim.loading.schema import format_of, required_missing
 from negsim.model.distributions import Distribution
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
 from negsim.model.parameters import Question, UncertainParameter, check_support
 from negsim.model.scenario import Scenario
+from negsim.model.structure import StructuralChoice, hard_choice
 
 __all__ = ["load_scenario", "scenario_from_dict"]
 
@@ -103,6 +105,53 @@ def _take_dists(t: dict[str, Any], keys: tuple[str, ...], field_of: dict[str, st
     return t
 
 
+_NUMERIC = {"weight", "power", "patience", "reservation", "credibility"}
+
+
+def _judged(table: dict[str, Any], path: str, files: tuple[str, ...] = ()) -> list[str]:
+    """Parameter paths of the numbers in ``table`` its file marks ``# judgement``.
+
+    An actor's table merges across files but keeps only the last file's origin, so for it
+    ``files`` lists every file of the chain; a key counts as judged if any of them marks it.
+    """
+    origin = table.get(ORIGIN)
+    if origin is None or origin[0] is None:
+        return []
+    keys = set(judged_keys(origin[0]).get(origin[1], frozenset()))
+    for f in files:
+        keys |= judged_keys(f).get(origin[1], frozenset())
+    out = []
+    for k in sorted(keys & set(table)):
+        if k in _NUMERIC and not isinstance(table[k], dict):
+            out.append(f"{path}.{k}")
+        elif k == "effects" and isinstance(table[k], dict):
+            out.extend(f"{path}.effects.{a}" for a, v in sorted(table[k].items())
+                       if not isinstance(v, dict))
+    return out
+
+
+def _alternatives(t: dict[str, Any], key: str, field: str, path: str,
+                  found: list[StructuralChoice]) -> dict[str, Any]:
+    """Replace ``key`` (a list of {field, p, label} readings) by the most probable reading."""
+    t = dict(t)
+    alts = t.pop(key)
+    if field in t:
+        raise ScenarioError(f"give either {field} or {key}, not both", key=key,
+                            expected=f"{field} = ..., or [[...{key}]] readings", found="both")
+    with_p = [(a[field], a["p"], a.get("label", "")) for a in alts]
+    labels = tuple(lab for _, _, lab in with_p)
+    try:
+        choice = StructuralChoice(f"{path}.{field}", tuple(v for v, _, _ in with_p),
+                                  tuple(p for _, p, _ in with_p),
+                                  labels if all(labels) else ())
+    except ScenarioError as exc:
+        raise relocated(exc, key=key) from None
+    found.append(choice)
+    value = choice.values[choice.point_index]
+    t[field] = value
+    return t
+
+
 def _demand(t: dict[str, Any], issues: dict[str, Issue]) -> Demand:
     t = _public(t)
     if "scores" in t:
@@ -138,14 +187,29 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
         with _at(t, (file, f"constraints[{i}]")):
             constraints.append(Constraint.of(t["forbid"], t.get("reason", "")))
     actors = []
+    files = tuple(dict.fromkeys(
+        d[ORIGIN][0] for a in data.get("actors", {}).values()
+        for d in (a, *a.get("demands", [])) if ORIGIN in d and d[ORIGIN][0] is not None))
     uncertain: list[UncertainParameter] = []
+    structural: list[StructuralChoice] = []
+    judged: list[str] = []
     for name, t in data.get("actors", {}).items():
         demands = []
         for i, d in enumerate(t.get("demands", [])):
-            with _at(d, (file, f"actors.{name}.demands[{i}]")):
-                d = _take_dists(_public(d), ("weight",), {"weight": "weight"},
-                                f"actors.{name}.demands[{i}]", uncertain)
+            dpath = f"actors.{name}.demands[{i}]"
+            judged.extend(_judged(d, dpath))
+            with _at(d, (file, dpath)):
+                d = _take_dists(_public(d), ("weight",), {"weight": "weight"}, dpath, uncertain)
+                hard = d.get("hard")
+                if hard is not None and not isinstance(hard, bool):
+                    choice = hard_choice(f"{dpath}.hard", hard)
+                    d["hard"] = bool(choice.point_index == 0)
+                    if 0.0 < hard < 1.0:
+                        structural.append(choice)
+                if "when_alternatives" in d:
+                    d = _alternatives(d, "when_alternatives", "when", dpath, structural)
                 demands.append(_demand(d, by_id))
+        judged.extend(_judged(t, f"actors.{name}", files))
         with _at(t, (file, f"actors.{name}")):
             fields = {k: v for k, v in _public(t).items() if k != "demands"}
             fields = _take_dists(fields, ("power", "patience", "reservation"),
@@ -156,7 +220,12 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     for i, t in enumerate(data.get("levers", [])):
         with _at(t, (file, f"levers[{i}]")):
             _require(t, "levers")
-            fields = _take_dists(_public(t), ("credibility", "effects"),
+            judged.extend(_judged(t, f"levers.{t.get('id')}"))
+            fields = _public(t)
+            if "trigger_alternatives" in fields:
+                fields = _alternatives(fields, "trigger_alternatives", "trigger",
+                                       f"levers.{t.get('id')}", structural)
+            fields = _take_dists(fields, ("credibility", "effects"),
                                  {"credibility": "credibility", "effects": "effect"},
                                  f"levers.{t.get('id')}", uncertain)
             levers.append(Lever(**fields))
@@ -195,7 +264,8 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
                   constraints=tuple(constraints), path=file, uncertain=tuple(uncertain),
                   questions=tuple(questions), games=tuple(games),
                   truces=tuple(truces), war=war,
-                  bargaining=tuple(data.get("bargaining", {}).get("actors", ())))
+                  bargaining=tuple(data.get("bargaining", {}).get("actors", ())),
+                  structural=tuple(structural), judged=tuple(dict.fromkeys(judged)))
     for k in ("seed", "cloud_size"):
         if k in analysis:
             kwargs[k] = analysis[k]

@@ -52,6 +52,8 @@ def _key_schema(spec: Key) -> dict[str, Any]:
                "additionalProperties": {"anyOf": [{"type": "number"}, _DIST_SCHEMA]}}
     elif kind == "bool":
         out = {"type": "boolean"}
+    elif kind == "bool_or_probability":
+        out = {"anyOf": [{"type": "boolean"}, {"type": "number", **_bounds(spec)}]}
     elif kind == "option":
         out = dict(_OPTION_SCHEMA)
     elif kind == "options":

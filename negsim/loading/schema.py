@@ -72,9 +72,18 @@ DEMAND = (
        minimum=0, maximum=1),
     _k("weight", "number_or_dist", "How much the demand matters (> 0, default 1).",
        exclusive_minimum=0),
-    _k("hard", "bool", "A red line: every outcome where the demand applies and is not fully met is "
-       "vetoed by the actor."),
+    _k("hard", "bool_or_probability", "A red line: every outcome where the demand applies and is "
+       "not fully met is vetoed by the actor.  A probability p in [0, 1] makes it a red line in "
+       "a share p of the ensemble's draws and a soft demand in the rest (the point analysis uses "
+       "the more likely reading; p = 0.5 counts as a red line).", minimum=0, maximum=1),
     _k("when", "condition", "The demand applies only where this holds (counts as met elsewhere)."),
+    _k("when_alternatives", "tables", "Alternative readings of the condition, drawn by the "
+       "ensemble; instead of when.  The point analysis uses the most probable one.", False,
+       _k("when", "condition", "The condition under this reading ({} for: always applies).", True),
+       _k("p", "number", "Probability of this reading; the p values sum to 1.", True,
+          minimum=0, maximum=1),
+       _k("label", "str", "A name for this reading."),
+       *_SOURCE),
     _k("label", "str", "A short name for tables and figures."),
     *_SOURCE,
 )
@@ -120,6 +129,13 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("label", "str", "A name for people."),
        _k("by", "str", "The actor who pulls it.", True),
        _k("trigger", "trigger", "\"no_deal\" or a condition on the outcome (default \"no_deal\")."),
+       _k("trigger_alternatives", "tables", "Alternative readings of the trigger, drawn by the "
+          "ensemble; instead of trigger.  The point analysis uses the most probable one.", False,
+          _k("trigger", "trigger", "\"no_deal\" or a condition under this reading.", True),
+          _k("p", "number", "Probability of this reading; the p values sum to 1.", True,
+             minimum=0, maximum=1),
+          _k("label", "str", "A name for this reading."),
+          *_SOURCE),
        _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1).",
           minimum=0, maximum=1),
        _k("effects", "numbers_or_dists", "Utility change per actor.", True),
@@ -203,7 +219,8 @@ _KIND_TEXT = {
     "option": "a string or a number", "options": "an option or a list of options",
     "condition": "a table of issue = option(s)", "numbers": "a table of name = number",
     "scores": "a table of option = score", "trigger": '"no_deal" or a condition table',
-    "strings": "a list of strings", "table": "a table", "tables": "an array of tables ([[...]])",
+    "strings": "a list of strings", "table": "a table",
+    "bool_or_probability": "true, false or a probability in [0, 1]", "tables": "an array of tables ([[...]])",
     "named_tables": "a table of tables",
     "number_or_dist": "a number or a distribution table",
     "numbers_or_dists": "a table of name = number or distribution",
@@ -258,6 +275,15 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
     elif kind == "bool":
         if not isinstance(value, bool):
             fail()
+    elif kind == "bool_or_probability":
+        if not isinstance(value, bool):
+            if not _is_number(value):
+                fail()
+            if not 0.0 <= value <= 1.0:  # also rejects nan
+                raise ScenarioError(f"{spec.name} as a probability must lie in [0, 1]", file=file,
+                                    key=key, expected="true, false or a number in [0, 1]",
+                                    found=short_repr(value),
+                                    hint="hard = 0.8 means a red line in 80% of the draws")
     elif kind == "option":
         if not is_option(value):
             fail()

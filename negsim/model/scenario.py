@@ -18,6 +18,7 @@ from negsim.model._values import _finite_number
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
 from negsim.model.parameters import Question, UncertainParameter, parse_path, parse_target
 from negsim.model.space import OutcomeSpace
+from negsim.model.structure import StructuralChoice, parse_structural_path
 from negsim.model.specs import GameSpec, TruceSpec, WarSpec, check_references
 
 __all__ = ["Scenario", "get_parameter", "set_parameters"]
@@ -44,6 +45,11 @@ class Scenario:
         Parameters given as distributions; the model holds their point values.
     questions : tuple of Question
         Sensitivity studies and tipping points the scenario asks for.
+    structural : tuple of StructuralChoice
+        Red lines, conditions and lever triggers with alternatives; the model holds the most
+        probable alternative of each (see :mod:`negsim.model.structure`).
+    judged : tuple of str
+        Parameter paths the file marks ``# judgement`` (numbers the sources do not give).
     games, truces, war, bargaining
         Declared games, truces, Fearon's war and the alternating-offers pair
         (see :mod:`negsim.model.specs`).
@@ -76,10 +82,13 @@ class Scenario:
     truces: tuple[TruceSpec, ...] = ()
     war: WarSpec | None = None
     bargaining: tuple[str, ...] = ()
+    structural: tuple[StructuralChoice, ...] = ()
+    judged: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("issues", "actors", "levers", "proposals", "observations", "constraints",
-                     "uncertain", "questions", "games", "truces", "bargaining"):
+                     "uncertain", "questions", "games", "truces", "bargaining", "structural",
+                     "judged"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         if not self.actors:
             raise ScenarioError("a scenario needs at least one actor", key="actors",
@@ -144,6 +153,36 @@ class Scenario:
                 get_parameter(self, q.parameter, key=f"{key}.parameter")
         check_names((g.id for g in self.games), "game", "games")
         check_references(self)
+        check_names((c.path for c in self.structural), "structural choice", "structural")
+        for c in self.structural:
+            self._check_choice(c)
+        for path in self.judged:
+            get_parameter(self, path, key=path)
+
+    def _check_choice(self, choice: StructuralChoice) -> None:
+        field, name, k = parse_structural_path(choice.path, choice.path)
+        if field == "trigger":
+            current = self.lever(name, key=choice.path).trigger
+        else:
+            actor = self.actor(name, key=choice.path)
+            if not k < len(actor.demands):  # type: ignore[operator]
+                raise ScenarioError(f"{actor.name} has no demand {k}", key=choice.path,
+                                    expected=f"an index below {len(actor.demands)}",
+                                    found=choice.path)
+            demand = actor.demands[k]  # type: ignore[index]
+            current = getattr(demand, field)
+        for i, v in enumerate(choice.values):
+            if isinstance(v, Condition):
+                self._check_condition(v, f"{choice.path}[{i}]")
+                if field == "when" and demand.issue in v.issues:
+                    raise ScenarioError("a demand's condition cannot name its own issue",
+                                        key=f"{choice.path}[{i}]",
+                                        expected="a condition on other issues", found=demand.issue)
+        point = choice.values[choice.point_index]
+        if current != point:
+            raise ScenarioError("the model must hold the most probable alternative",
+                                key=choice.path, expected=repr(point), found=repr(current),
+                                hint="set the field to the alternative with the highest p")
 
     def _check_condition(self, cond: Condition, key: str) -> None:
         for issue_id, opts in cond.terms:
@@ -237,8 +276,12 @@ class Scenario:
         uncertain = tuple(p for p in self.uncertain if not p.path.startswith(prefixes))
         questions = tuple(q for q in self.questions
                           if not (q.parameter or "").startswith(prefixes))
+        structural = tuple(c for c in self.structural
+                           if c.path not in {f"levers.{lv_id}.trigger" for lv_id in drop})
+        judged = tuple(p for p in self.judged if not p.startswith(prefixes))
         return replace(self, levers=tuple(lv for lv in self.levers if lv.id not in drop),
-                       games=games, uncertain=uncertain, questions=questions)
+                       games=games, uncertain=uncertain, questions=questions,
+                       structural=structural, judged=judged)
 
     def with_changes(self, **changes: object) -> Scenario:
         """A copy with some fields replaced (and checked again)."""

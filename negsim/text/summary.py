@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from negsim.results.analysis import Analysis, Solution
 from negsim.results.display import render_text
+from negsim.results.robustness import Claim, Robustness
 from negsim.text.games import games_lines
 
-__all__ = ["summary_text"]
+__all__ = ["summary_text", "robustness_text"]
 
 _SOLUTION_TITLES = {
     "nash": "Nash", "asymmetric_nash": "Asymmetric Nash (power-weighted)",
@@ -115,6 +116,16 @@ def summary_text(analysis: Analysis) -> str:
     return "\n".join(out) + "\n"
 
 
+def _bar_ends(parameter: str, distribution: str, low: float, high: float) -> tuple[str, str]:
+    """The two ends of a tornado bar: values, or for a structural choice the readings' labels
+    (its description is ``label p% / label p% ...``, the ends are alternative indices)."""
+    if parameter.endswith((".hard", ".when", ".trigger")):
+        labels = [part.rsplit(" ", 1)[0] for part in distribution.split(" / ")]
+        if int(low) < len(labels) and int(high) < len(labels):
+            return labels[int(low)], labels[int(high)]
+    return f"{low:.3g}", f"{high:.3g}"
+
+
 def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
     """Top sensitivities and tipping points (when the scenario has uncertain parameters)."""
     out: list[str] = []
@@ -123,8 +134,9 @@ def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
                 f"{s.span[0]:.0%} to its {s.span[1]:.0%} point, the others fixed)"]
         for b in s.bars[:top]:
             flip = "  FLIPS" if b.flips else ""
-            out.append(f"  {b.parameter}: {b.low:.3g} -> {b.target_low:+.3f}, "
-                       f"{b.high:.3g} -> {b.target_high:+.3f}{flip}")
+            lo, hi = _bar_ends(b.parameter, b.distribution, b.low, b.high)
+            out.append(f"  {b.parameter}: {lo} -> {b.target_low:+.3f}, "
+                       f"{hi} -> {b.target_high:+.3f}{flip}")
         if len(s.bars) > top:
             out.append(f"  ... and {len(s.bars) - top} more")
     if a.tipping_points:
@@ -133,3 +145,35 @@ def _uncertainty_lines(a: Analysis, top: int = 5) -> list[str]:
             title = f"{t.label}: " if t.label else ""
             out.append(f"  {title}{t.message}")
     return out
+
+
+def _hinge_text(c: Claim) -> str:
+    parts = []
+    for h in c.hinges:
+        if h.when_high:
+            parts.append(f"{h.parameter} ({h.high:.0%} if {h.when_high}, {h.low:.0%} otherwise)")
+        else:
+            parts.append(f"{h.parameter} ({h.low:.0%} low, {h.high:.0%} high)")
+    return "; hinges on " + ", ".join(parts) if parts else ""
+
+
+@render_text.register
+def robustness_text(r: Robustness) -> str:
+    """The robustness section: each headline claim, the share of draws it holds in, its hinges.
+
+    Examples
+    --------
+    >>> from negsim.results.robustness import Claim, Hinge, Robustness
+    >>> r = Robustness("toy", 100, 1, ["levers.aid.effects.A"], None, "declared", [
+    ...     Claim("verdict", "verdict:truce:A", "A accepts truce", 0.62, 62,
+    ...           [Hinge("levers.aid.effects.A", 1.0, 0.24, 0.76)])])
+    >>> print(robustness_text(r), end="")
+    Robustness (100 draws, seed 1; declared)
+      62%  A accepts truce; hinges on levers.aid.effects.A (100% low, 24% high)
+    """
+    out = [f"Robustness ({r.draws} draws, seed {r.seed}; {r.note})"]
+    if not r.parameters:
+        out.append("  nothing is drawn: every claim holds in every draw by construction")
+    for c in r.claims:
+        out.append(f"  {c.holds:4.0%}  {c.text}{_hinge_text(c)}")
+    return "\n".join(out) + "\n"

@@ -29,6 +29,7 @@ from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.structure import structural_ensemble
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
@@ -255,6 +256,10 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
             raise ArgumentError(f"unknown solution {name!r}; expected some of "
                              f"{', '.join(ENSEMBLE_SOLUTIONS)}" + (f" ({hint})" if hint else ""))
     names = tuple(k for k in ENSEMBLE_SOLUTIONS if k in names)  # canonical order, no repeats
+    if scenario.structural:  # red lines, triggers, conditions with alternatives
+        return structural_ensemble(scenario, draws, seed, ensemble, executor=executor, progress=progress,
+                                   chunk_size=chunk_size, enumerate_limit=enumerate_limit,
+                                   solutions=names)
     seed = scenario.seed if seed is None else seed
     sizes = [min(chunk_size, draws - lo) for lo in range(0, draws, chunk_size)]
     seeds = np.random.SeedSequence(seed).spawn(len(sizes))

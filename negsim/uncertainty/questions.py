@@ -32,14 +32,14 @@ def answer_questions(scenario: Scenario, *, executor: Executor | None = None,
     for q in scenario.questions:
         if q.kind == "sensitivity":
             asked = True
-            if scenario.uncertain:
+            if scenario.uncertain or scenario.structural:
                 sens.append(sensitivity(scenario, q.target, threshold=q.threshold,
                                         executor=executor, progress=progress))
         else:
             tips.append(tipping_point(scenario, q.parameter, q.target,  # type: ignore[arg-type]
                                       low=q.low, high=q.high, threshold=q.threshold,
                                       label=q.label))
-    if not asked and scenario.uncertain:
+    if not asked and (scenario.uncertain or scenario.structural):
         for p in scenario.proposals:
             sens.append(sensitivity(scenario, f"margin:{p.id}", executor=executor,
                                     progress=progress))

@@ -12,7 +12,9 @@ from negsim.errors import ScenarioError
 from negsim.model.parameters import Target, parse_target
 from negsim.results.analysis import Sensitivity, SensitivityBar, TippingPoint
 from negsim.model.scenario import Scenario
+from negsim.model.structure import apply_structure
 from negsim.parallel import run_chunks
+from negsim.uncertainty.structure import structural_bar
 from negsim.uncertainty.targets import target_value, target_vetoed
 
 __all__ = ["sensitivity", "tipping_point"]
@@ -35,7 +37,9 @@ def sensitivity(scenario: Scenario, target: str | Target, *, parameters: list[st
     target : str or Target
         E.g. ``"margin:air_truce:Russia"`` (see :class:`negsim.model.parameters.Target`).
     parameters : list of str, optional
-        Paths of uncertain parameters to swing (default: all of them).
+        Paths of uncertain parameters and structural choices to swing (default: all of them).
+        A structural choice's bar sets the target under each of its alternatives (see
+        :func:`negsim.uncertainty.structure.structural_bar`).
     span : (float, float)
         The quantiles of each distribution used as the low and high end (default 5th–95th
         percentile; ``(0, 1)`` for the whole range of bounded distributions).
@@ -65,8 +69,11 @@ def sensitivity(scenario: Scenario, target: str | Target, *, parameters: list[st
     """
     t = str(parse_target(target))
     parse_target(t).check(scenario, key="target")
+    structural = {c.path: c for c in scenario.structural}
     chosen = scenario.uncertain if parameters is None else tuple(
-        scenario.uncertain_parameter(p) for p in parameters)
+        scenario.uncertain_parameter(p) for p in parameters if p not in structural)
+    choices = scenario.structural if parameters is None else tuple(
+        structural[p] for p in parameters if p in structural)
     ends = []
     for p in chosen:
         lo, hi = (float(x) for x in p.distribution.ppf(np.array(span, dtype=float)))
@@ -83,6 +90,7 @@ def sensitivity(scenario: Scenario, target: str | Target, *, parameters: list[st
         flips = (t_lo >= threshold) != (t_hi >= threshold)
         bars.append(SensitivityBar(p.path, p.distribution.describe(), lo, hi, t_lo, t_hi,
                                    round(abs(t_hi - t_lo), 12), flips))
+    bars.extend(structural_bar(scenario, t, c, threshold) for c in choices)
     bars.sort(key=lambda b: (-b.swing if math.isfinite(b.swing) else 0.0, b.parameter))
     return Sensitivity(t, base, threshold, [float(x) for x in span], bars)
 
@@ -168,6 +176,16 @@ def tipping_point(scenario: Scenario, parameter: str, target: str | Target, *,
         message = f"{subject}: {side(fs[0])} throughout [{lo:g}, {hi:g}] (no flip)"
     if vetoed:
         message += "; but a red line vetoes the proposal whatever the value"
+    for c in scenario.structural:  # where the flip lies under the other structural readings
+        for i, lab in enumerate(c.labels):
+            if i == c.point_index or c.probabilities[i] == 0:
+                continue
+            other = tipping_point(apply_structure(scenario, {c.path: i}), parameter, t, low=lo,
+                                  high=hi, threshold=threshold, grid=grid, xtol=xtol)
+            where = f"flips at {other.value:.6g}" if other.found else "no flip"
+            if other.vetoed and not vetoed:
+                where += ", vetoed"
+            message += f"; if {c.path} is {lab} ({c.probabilities[i]:.0%}): {where}"
     return TippingPoint(parameter, name, threshold, lo, hi, bool(crossings),
                         crossings[0] if crossings else None, crossings,
                         float(fs[0] + threshold), float(fs[-1] + threshold), message, vetoed, label,

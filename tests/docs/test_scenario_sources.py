@@ -47,9 +47,13 @@ def _cited(doc: dict) -> list[tuple[str, dict]]:
     for name, actor in (doc.get("actors") or {}).items():
         for i, d in enumerate(actor.get("demands") or []):
             out.append((f"actors.{name}.demands[{i}]", d))
-    for kind in ("levers", "proposals", "observations"):
+            for j, alt in enumerate(d.get("when_alternatives") or []):
+                out.append((f"actors.{name}.demands[{i}].when_alternatives[{j}]", alt))
+    for kind in ("levers", "proposals", "observations", "truces"):
         for i, entry in enumerate(doc.get(kind) or []):
             out.append((f"{kind}[{i}] ({entry.get('id') or entry.get('proposal', '?')})", entry))
+            for j, alt in enumerate(entry.get("trigger_alternatives") or []):
+                out.append((f"{kind}[{i}].trigger_alternatives[{j}]", alt))
     return out
 
 

@@ -121,7 +121,7 @@ def test_toml_syntax_error_gives_the_line(tmp_path):
 def test_wrong_type_is_reported(tmp_path):
     err = error_of(write(tmp_path, GOOD.replace("hard = true", 'hard = "yes"')))
     assert err.key == "actors.Russia.demands[0].hard"
-    assert err.expected == "true or false"
+    assert err.expected == "true, false or a probability in [0, 1]"
 
 
 def test_extends_cycle_is_an_error(tmp_path):
