@@ -21,20 +21,23 @@ from functools import lru_cache
 
 import numpy as np
 
+from negsim.engine.analyze import EXHAUSTIVE_LIMIT
 from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
 from negsim.errors import ArgumentError, did_you_mean
-from negsim.preferences import evaluate
+from negsim.preferences import UTILITY_DECIMALS, evaluate
+from negsim.tolerances import ACCEPT_TOL
 from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.separable import ROUND_SLACK, space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
 __all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
 
-ENUMERATE_LIMIT = 50_000
+ENUMERATE_LIMIT = EXHAUSTIVE_LIMIT
 """Spaces up to this many outcomes are evaluated outcome by outcome in every draw."""
 
 DRAW_CHUNK = 1_000
@@ -45,26 +48,17 @@ ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitari
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
 
 
-@lru_cache(maxsize=8)
-def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Rows and outcome numbers of the outcomes that can ever be acceptable (or None if too many).
-
-    Red lines and constraints do not depend on parameters, so outcomes they exclude, and the
-    no-deal outcome, are dropped once.
-    """
-    space = scenario.space
-    if space.size > limit:
-        return None
-    form = linear_form(scenario)
-    sq_id = space.index(scenario.no_deal)
-    keep_rows, keep_ids = [], []
-    for start, rows in space.chunks():
-        ids = np.arange(start, start + len(rows), dtype=np.int64)
-        _, vetoed = evaluate(form.models, rows)
-        ok = space.allowed(rows) & ~vetoed.any(axis=1) & (ids != sq_id)
-        keep_rows.append(rows[ok])
-        keep_ids.append(ids[ok])
-    return np.concatenate(keep_rows), np.concatenate(keep_ids)
+def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """:func:`meets_reservation` of the rounded utilities, given unrounded ones: decided on the
+    unrounded values except within ``ROUND_SLACK`` of the threshold, where they are rounded."""
+    t = r - ACCEPT_TOL
+    ok = u >= t + ROUND_SLACK
+    unsure = np.flatnonzero(~ok & (u >= t - ROUND_SLACK))
+    if len(unsure):
+        d, o = np.divmod(unsure, u.shape[1])
+        ok.reshape(-1)[unsure] = meets_reservation(np.round(u[d, o], UTILITY_DECIMALS),
+                                                   np.broadcast_to(r, (u.shape[0], 1))[d, 0])
+    return ok
 
 
 def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -131,7 +125,7 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     if len(flat) == 0:
         return out
     has, starts, lens = _segments(flat, n, m)
-    up = np.take(u.reshape(len(u), -1), flat, axis=1)
+    up = np.round(np.take(u.reshape(len(u), -1), flat, axis=1), UTILITY_DECIMALS)
     g = up - np.repeat(r[:, has], lens, axis=1)
     cache: dict = {}
     for name in names:
@@ -167,21 +161,20 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         accept = accepts(acceptance_margin(u, r[:, None, :]), vetoed.T[:, :, None])
         out["accept"] = accept.sum(axis=2).T.astype(np.int64)  # (P, A)
         out["all_accept"] = accept.all(axis=0).sum(axis=1).astype(np.int64)
-    cand = _candidates(scenario, limit)
-    if cand is None:
+    if space.size > limit:
         return out
-    rows, ids = cand
-    feats = [form.features(a, rows) for a in range(form.n_actors)]
+    sums = space_sums(scenario)
+    cand = sums.candidates
     power = form.powers(theta)
-    step = max(1, _BLOCK // max(1, len(rows)))
+    step = max(1, _BLOCK // max(1, space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        u = form.utilities(feats, [c[lo:hi] for c in coefs], draws_first=True)  # (A, s, M)
-        acc = meets_reservation(u[0], r[0, lo:hi, None])
-        for a in range(1, len(u)):
-            acc &= meets_reservation(u[a], r[a, lo:hi, None])
+        u = sums.utilities([c[lo:hi] for c in coefs], rounded=False)  # (A, s, N)
+        acc = np.broadcast_to(cand, u.shape[1:]).copy()
+        for a in range(len(u)):
+            acc &= _meets(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names:
@@ -193,7 +186,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
         found = idx[idx >= 0]
-        uniq, counts = np.unique(ids[found], return_counts=True)
+        uniq, counts = np.unique(found, return_counts=True)
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))
     return out
@@ -285,7 +278,6 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
         return EnsembleResult(**result, not_computed=(
             f"the outcome space has {space.size:,} outcomes, more than the {enumerate_limit:,} "
             "evaluated per draw; only the proposals were assessed"))
-    cand = _candidates(scenario, enumerate_limit)
     nonempty = sum(p["nonempty"] for p in parts)
     solutions = {}
     for name in names:
@@ -302,4 +294,5 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     return EnsembleResult(**result, acceptable_nonempty=nonempty / draws,
                           acceptable_nonempty_count=nonempty,
                           mean_acceptable_size=sum(p["size_sum"] for p in parts) / draws,
-                          solutions=solutions, candidates=len(cand[0]) if cand else 0)
+                          solutions=solutions,
+                          candidates=int(np.count_nonzero(space_sums(scenario).candidates)))
