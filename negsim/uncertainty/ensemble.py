@@ -31,6 +31,7 @@ from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
 from negsim.uncertainty.separable import ROUND_SLACK, space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
@@ -161,7 +162,18 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         accept = accepts(acceptance_margin(u, r[:, None, :]), vetoed.T[:, :, None])
         out["accept"] = accept.sum(axis=2).T.astype(np.int64)  # (P, A)
         out["all_accept"] = accept.all(axis=0).sum(axis=1).astype(np.int64)
-    if space.size > limit:
+    if space.size > limit:  # decomposed: group frontiers merged per draw
+        power = form.powers(theta)
+        nonempty, picks = frontier_solutions(scenario, coefs, r, power, names)
+        out["nonempty"] = nonempty
+        out["size_sum"] = sampled_size(scenario, coefs, r, rng)
+        out["solutions"] = {}
+        for name, idx in picks.items():
+            counts: dict[int, int] = {}
+            for i in idx:
+                if i >= 0:
+                    counts[i] = counts.get(i, 0) + 1
+            out["solutions"][name] = (counts, sum(1 for i in idx if i < 0))
         return out
     sums = space_sums(scenario)
     cand = sums.candidates
@@ -274,10 +286,13 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     space = scenario.space
     result = dict(scenario=scenario.name, draws=draws, seed=seed, chunk_size=chunk_size,
                   parameters=params, proposals=proposals, space_size=space.size)
-    if "nonempty" not in parts[0]:
-        return EnsembleResult(**result, not_computed=(
-            f"the outcome space has {space.size:,} outcomes, more than the {enumerate_limit:,} "
-            "evaluated per draw; only the proposals were assessed"))
+    notes = []
+    if space.size > enumerate_limit:
+        notes.append(f"the outcome space has {space.size:,} outcomes, more than the "
+                     f"{enumerate_limit:,} enumerated per draw: each draw's frontier and "
+                     "solutions come from merging issue groups (exact); the mean acceptable "
+                     f"size is estimated from {SIZE_SAMPLES:,} seeded uniform outcomes per "
+                     f"chunk of draws")
     nonempty = sum(p["nonempty"] for p in parts)
     solutions = {}
     for name in names:
@@ -294,5 +309,6 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     return EnsembleResult(**result, acceptable_nonempty=nonempty / draws,
                           acceptable_nonempty_count=nonempty,
                           mean_acceptable_size=sum(p["size_sum"] for p in parts) / draws,
-                          solutions=solutions,
-                          candidates=int(np.count_nonzero(space_sums(scenario).candidates)))
+                          solutions=solutions, notes=notes,
+                          candidates=0 if notes else
+                          int(np.count_nonzero(space_sums(scenario).candidates)))

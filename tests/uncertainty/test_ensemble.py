@@ -153,11 +153,16 @@ def test_simulations_with_drawn_parameters_give_the_same_summary_on_dask(dask_ex
     assert there == here
 
 
-def test_large_spaces_report_solutions_as_not_computed():
+def test_spaces_past_the_enumeration_limit_merge_groups_per_draw_with_the_same_answers():
     s = toy(TOY_UNCERTAIN)
-    r = ensemble(s, draws=200, seed=1, enumerate_limit=5)
-    assert r.solutions is None and r.acceptable_nonempty is None and "12 outcomes" in r.not_computed
-    assert r.proposal("air_truce").all_accept_count >= 0
+    full = ensemble(s, draws=300, seed=1, chunk_size=100)
+    merged = ensemble(s, draws=300, seed=1, chunk_size=100, enumerate_limit=5)
+    assert merged.solutions == full.solutions and not merged.not_computed
+    assert merged.acceptable_nonempty_count == full.acceptable_nonempty_count
+    assert merged.proposals == full.proposals
+    assert "12 outcomes" in merged.notes[0] and "estimated" in merged.notes[0]
+    # the estimated mean size: 4,096 uniform samples per chunk of a 12-outcome space
+    assert abs(merged.mean_acceptable_size - full.mean_acceptable_size) < 0.15 * 12
 
 
 def test_the_result_round_trips_through_json():
