@@ -49,6 +49,22 @@ ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitari
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
 
 
+@lru_cache(maxsize=8)
+def _candidate_features(scenario: Scenario) -> tuple[np.ndarray, list[np.ndarray] | None]:
+    """Outcome numbers of the candidates (allowed, unvetoed, not no-deal) and, when evaluating
+    just them costs less than summing every outcome by groups, each actor's features on them."""
+    form = linear_form(scenario)
+    sums = space_sums(scenario)
+    ids = np.flatnonzero(sums.candidates)
+    n_feats = sum(len(form.weight_slots[a]) + len(form.conditional[a])
+                  for a in range(form.n_actors))
+    if len(ids) * max(1, n_feats) > sums.size * form.n_actors:
+        return ids, None
+    rows = np.stack(np.unravel_index(ids, scenario.space.shape), axis=1).astype(np.intp) \
+        if len(ids) else np.zeros((0, len(scenario.space.issues)), dtype=np.intp)
+    return ids, [form.features(a, rows) for a in range(form.n_actors)]
+
+
 def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
     """:func:`meets_reservation` of the rounded utilities, given unrounded ones: decided on the
     unrounded values except within ``ROUND_SLACK`` of the threshold, where they are rounded."""
@@ -175,18 +191,26 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                     counts[i] = counts.get(i, 0) + 1
             out["solutions"][name] = (counts, sum(1 for i in idx if i < 0))
         return out
+    ids, feats = _candidate_features(scenario)
     sums = space_sums(scenario)
+    direct = feats is not None
     cand = sums.candidates
     power = form.powers(theta)
-    step = max(1, _BLOCK // max(1, space.size))
+    step = max(1, _BLOCK // max(1, len(ids) if direct else space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        u = sums.utilities([c[lo:hi] for c in coefs], rounded=False)  # (A, s, N)
-        acc = np.broadcast_to(cand, u.shape[1:]).copy()
-        for a in range(len(u)):
-            acc &= _meets(u[a], r[a, lo:hi, None])
+        block = [c[lo:hi] for c in coefs]
+        if direct:  # few candidates: one product per actor over them, (A, s, M)
+            u = form.utilities(feats, block, draws_first=True)
+            acc = np.ones(u.shape[1:], dtype=bool)
+        else:  # every outcome, summed group by group, (A, s, N)
+            u = sums.utilities(block, rounded=False)
+            acc = np.broadcast_to(cand, u.shape[1:]).copy()
+        for a in range(len(u)):  # the products are rounded already; the sums are not
+            acc &= meets_reservation(u[a], r[a, lo:hi, None]) if direct else \
+                _meets(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names:
@@ -198,7 +222,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
         found = idx[idx >= 0]
-        uniq, counts = np.unique(found, return_counts=True)
+        uniq, counts = np.unique(ids[found] if direct else found, return_counts=True)
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))
     return out
