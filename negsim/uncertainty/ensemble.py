@@ -5,9 +5,13 @@ Draws are split into chunks of a fixed size (``chunk_size``, never chosen by the
 add up exactly.  So the numbers depend on the seed, the number of draws and the chunk size only —
 not on whether the chunks run in-process, on a process pool, or on a Dask cluster.
 
-Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
-outcomes, of every outcome no red line excludes) are matrix products over draws
-(:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
+Within a chunk, utilities of the proposals are matrix products over draws
+(:mod:`negsim.uncertainty.linear`).  On spaces of at most ``enumerate_limit`` outcomes (by
+default those ``analyze`` enumerates) every outcome no red line excludes is evaluated in every
+draw: directly when few are left, else as outer sums of issue-group contributions
+(:mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups' frontiers per draw
+(:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining solutions are chosen
+per draw by the same rules
 as :mod:`negsim.solutions` (:func:`~negsim.solutions.select.best_in_runs`: ties within
 ``TIE_TOL``, then the tiebreak, then the lowest outcome number
 among the tied deals on the draw's Pareto frontier).
@@ -39,7 +43,8 @@ from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDr
 __all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
 
 ENUMERATE_LIMIT = EXHAUSTIVE_LIMIT
-"""Spaces up to this many outcomes are evaluated outcome by outcome in every draw."""
+"""Spaces up to this many outcomes (those ``analyze`` enumerates) are evaluated outcome by outcome
+in every draw; larger ones merge issue groups per draw."""
 
 DRAW_CHUNK = 1_000
 """Draws per chunk (the unit of work and of seeding)."""
@@ -250,7 +255,10 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     chunk_size : int
         Draws per chunk; part of the study's definition (it fixes which seed each draw uses).
     enumerate_limit : int
-        Largest space evaluated outcome by outcome per draw (acceptable set, solutions).
+        Largest space evaluated outcome by outcome per draw; larger ones merge issue groups per
+        draw (exact frontier and solutions; the mean acceptable size is then estimated from
+        seeded samples, which the result's ``notes`` say).  A space whose coupled issues form a
+        group too large to enumerate raises the engine's error, as ``analyze`` does.
     solutions : sequence of str
         Which bargaining solutions to find in every draw (default: all of
         ``ENSEMBLE_SOLUTIONS``); ``()`` counts only acceptances and the acceptable set, which is
