@@ -38,7 +38,7 @@ from scale import random_scenario  # noqa: E402
 
 NEGMAS = "negmas==0.16.0"
 VENV = ROOT / "benchmarks" / ".venv-negmas"
-NEGMAS_CASES = [(2, 4, 10, 10_000), (3, 4, 7, 16_384), (2, 5, 8, 390_625)]  # actors, options, issues
+NEGMAS_CASES = [(2, 10, 4, 10_000), (3, 4, 7, 16_384), (2, 5, 8, 390_625)]  # actors, options, issues, size
 
 
 def _best(fn, repeat: int = 3) -> float:  # type: ignore[no-untyped-def]
