@@ -33,13 +33,21 @@ CLOUD_DECIMALS = 6
 """Decimals of the plot cloud's utilities."""
 
 
+def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
+    hi = c - (c - a)
+    return hi, a - hi
+
+
 def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
 
     ``round`` takes the decimal nearest the exact ``x`` (ties to even) and returns the double
     nearest it.  ``k = rint(x * 10**decimals)`` is that decimal's numerator unless the product
-    lies within its rounding error of a half-integer (then ``round`` decides), and ``k /
-    10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly rounded.
+    lies within its rounding error of a half-integer; there the exact product (Dekker's two-product)
+    says on which side of the half ``x`` lies (never on it: the half is not a binary fraction).
+    ``k / 10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly
+    rounded.  Values too large for this go through ``round``.
 
     Examples
     --------
@@ -51,10 +59,22 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     with np.errstate(invalid="ignore", over="ignore"):
         z = x * scale
         k = np.rint(z)
-        margin = np.abs(np.abs(z - np.floor(z)) - 0.5)
-        good = np.isfinite(z) & (np.abs(k) < 2.0 ** 52) & (margin > 4 * np.spacing(np.abs(z)))
+        fl = np.floor(z)
+        margin = np.abs(z - fl - 0.5)
+        near = margin <= 4 * np.spacing(np.abs(z))
+        ok = np.isfinite(z) & (np.abs(z) < 2.0 ** 50)
+        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
+            idx = np.flatnonzero(near & ok)
+            a = x[idx]
+            p = a * scale
+            ah, al = _split(a)
+            bh, bl = _split(np.full(len(a), scale))
+            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+            half = fl[idx] + 0.5
+            d = (p - half) + err
+            k[idx] = np.copysign(np.where(d > 0, half + 0.5, half - 0.5), a)  # -0.0 stays
     out = (k / scale).tolist()
-    for i in np.flatnonzero(~good).tolist():
+    for i in np.flatnonzero(~ok).tolist():
         out[i] = round(float(x[i]), decimals)
     return out
 

@@ -35,6 +35,18 @@ def test_rounded_on_half_way_decimals(ks: list[int], digits: int) -> None:
     assert _same(rounded(np.array(xs)), [round(x, 6) for x in xs])
 
 
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(-10 ** 6, 10 ** 6), min_size=1, max_size=40),
+       st.sampled_from([-2, -1, 0, 1, 2]))
+def test_rounded_next_to_exact_halves(ks: list[int], ulps: int) -> None:
+    # the doubles a few ulps from (k + 1/2) / 10**6, both signs, zero results included
+    xs = [float(np.nextafter((k + 0.5) / 1e6, np.inf if ulps > 0 else -np.inf))
+          if ulps else (k + 0.5) / 1e6 for k in ks]
+    for _ in range(abs(ulps) - 1):
+        xs = [float(np.nextafter(x, np.inf if ulps > 0 else -np.inf)) for x in xs]
+    assert _same(rounded(np.array(xs)), [round(x, 6) for x in xs])
+
+
 def test_rounded_many_utilities_like_the_engine_makes() -> None:
     rng = np.random.default_rng(0)
     x = np.round(rng.random((20_000, 3)) @ np.array([1 / 6, 2 / 6, 3 / 6]), 12)
