@@ -36,7 +36,7 @@ from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["DecomposedScan", "decomposed_scan", "acceptable_frontier"]
+__all__ = ["DecomposedScan", "decomposed_scan", "acceptable_frontier", "acceptable_frontiers"]
 
 
 @dataclass
@@ -144,6 +144,28 @@ def acceptable_frontier(scenario: Scenario, models: tuple[PreferenceModel, ...],
         return np.zeros((0, ctx.n_issues), dtype=np.int16), np.zeros(0, dtype=np.int64)
     front = _acceptable_frontier(ctx, ctx.points, need)
     return front.rows, front.count
+
+
+def acceptable_frontiers(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                         tables: list[IssueGroup], group_utils: list[np.ndarray],
+                         needs: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """:func:`acceptable_frontier` for many draws at once: ``group_utils[g]`` (n_draws, k_g, A)
+    replaces group ``g``'s utilities and ``needs`` (A, n_draws) the reservations, draw by draw.
+    What does not depend on the draw (rows, counts, the no-deal assignment) is built once."""
+    ctx = _Ctx(scenario, models, tables)
+    empty = (np.zeros((0, ctx.n_issues), dtype=np.int16), np.zeros(0, dtype=np.int64))
+    if any(len(p) == 0 for p in ctx.points):
+        return [empty] * needs.shape[1]
+    feasible = [t.feasible for t in tables]
+    out = []
+    for d in range(needs.shape[1]):
+        ctx.need = needs[:, d]
+        ctx.points = [PointSet(u[d][f], p.rows, p.count)
+                      for u, f, p in zip(group_utils, feasible, ctx.points)]
+        ctx.ideal = [p.vals.max(axis=0) for p in ctx.points]
+        front = _acceptable_frontier(ctx, ctx.points, ctx.need)
+        out.append((front.rows, front.count))
+    return out
 
 
 def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from negsim.engine.decomposed import acceptable_frontier
+from negsim.engine.decomposed import acceptable_frontiers
 from negsim.engine.groups import IssueGroup, group_tables
 from negsim.engine.verdicts import meets_reservation
 from negsim.model.scenario import Scenario
@@ -108,10 +108,8 @@ def frontier_solutions(scenario: Scenario, coefs: list[np.ndarray], r: np.ndarra
     per_group = gd.utilities(coefs)
     chosen: dict[str, list[int]] = {k: [-1] * n for k in names}
     nonempty = 0
-    for t in range(n):
-        tables = [IssueGroup(g.issues, g.rows, u[t], g.vetoed)
-                  for g, u in zip(gd.tables, per_group)]
-        rows, counts = acceptable_frontier(scenario, form.models, tables, r[:, t])
+    fronts = acceptable_frontiers(scenario, form.models, list(gd.tables), per_group, r)
+    for t, (rows, counts) in enumerate(fronts):
         if len(rows) == 0:
             continue
         rows = rows.astype(np.intp)
