@@ -267,3 +267,42 @@ def test_decomposed_draws_equal_analyze_draw_by_draw(s, seed):
     assert r.acceptable_nonempty_count == nonempty
     for k in names:
         assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
+
+
+@settings(max_examples=20, deadline=None)
+@given(rich_scenarios(max_issues=4, max_actors=3), st.integers(0, 2**16))
+def test_group_sums_over_every_outcome_equal_analyze_draw_by_draw(s, seed):
+    """The path that sums issue-group contributions over the whole space (taken when red lines
+    leave many candidates), forced here: per draw, analyze's solutions and acceptable size."""
+    import importlib
+
+    from negsim.uncertainty.separable import space_sums
+
+    ens = importlib.import_module("negsim.uncertainty.ensemble")
+
+    params = tuple(UncertainParameter(f"actors.{a.name}.demands[{k}].weight",
+                                      Distribution.uniform(d.weight * 0.5, d.weight * 1.5))
+                   for a in s.actors for k, d in enumerate(a.demands))
+    if not params:
+        return
+    s = s.with_changes(uncertain=params)
+    n = 6
+    real = ens._candidate_features
+    ens._candidate_features = lambda sc: (np.flatnonzero(space_sums(sc).candidates), None)
+    try:
+        r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    finally:
+        ens._candidate_features = real
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    size = 0
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values))
+        size += a.acceptable.size
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                expect[k][i] = expect[k].get(i, 0) + 1
+    assert r.mean_acceptable_size * n == pytest.approx(size)
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
