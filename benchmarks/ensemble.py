@@ -42,7 +42,7 @@ from negsim.model.parameters import UncertainParameter  # noqa: E402
 
 
 def _toy() -> negsim.Scenario:
-    sys.path.insert(1, str(ROOT / "tests"))
+    sys.path.insert(1, str(ROOT / "tests" / "support"))
     from uncertainty_helpers import TOY_UNCERTAIN, toy
     return toy(TOY_UNCERTAIN)
 

@@ -32,6 +32,56 @@ EXHAUSTIVE_LIMIT = 200_000
 """Spaces up to this many outcomes are enumerated; larger ones are decomposed into issue groups."""
 
 
+CLOUD_DECIMALS = 6
+"""Decimals of the plot cloud's utilities."""
+
+
+def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
+    """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
+
+    ``round`` takes the decimal nearest the exact ``x`` (ties to even) and returns the double
+    nearest it.  ``k = rint(x * 10**decimals)`` is that decimal's numerator unless the product
+    lies within its rounding error of a half-integer; there the exact product (Dekker's two-product)
+    says on which side of the half ``x`` lies (never on it: the half is not a binary fraction).
+    ``k / 10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly
+    rounded.  Values too large for this go through ``round``.
+
+    Examples
+    --------
+    >>> rounded(np.array([0.1 + 0.2, 1 / 3, 2.5e-7, -0.0, 0.0000125]))
+    [0.3, 0.333333, 0.0, -0.0, 1.3e-05]
+    """
+    x = np.asarray(values, dtype=float).ravel()
+    scale = 10.0 ** decimals
+    with np.errstate(invalid="ignore", over="ignore"):
+        z = x * scale
+        k = np.rint(z)
+        fl = np.floor(z)
+        margin = np.abs(z - fl - 0.5)
+        near = margin <= 4 * np.spacing(np.abs(z))
+        ok = np.isfinite(z) & (np.abs(z) < 2.0 ** 50)
+        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
+            idx = np.flatnonzero(near & ok)
+            a = x[idx]
+            p = a * scale
+            ah, al = _split(a)
+            bh, bl = _split(np.full(len(a), scale))
+            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+            half = fl[idx] + 0.5
+            d = (p - half) + err
+            k[idx] = np.copysign(np.where(d > 0, half + 0.5, half - 0.5), a)  # -0.0 stays
+    out = (k / scale).tolist()
+    for i in np.flatnonzero(~ok).tolist():
+        out[i] = round(float(x[i]), decimals)
+    return out
+
+
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
     return OutcomePoint(int(index), scenario.space.outcome(int(index)),
                         {a: float(u) for a, u in zip(scenario.actor_names, utils)})
@@ -164,9 +214,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts)
     utils, ok, vetoed, sampled = outcome_cloud(scenario, models)
-    cloud = OutcomeCloud(list(names), [[round(float(x), 6) for x in utils[:, a]]
-                                       for a in range(len(names))],
-                         [bool(x) for x in ok], [bool(x) for x in vetoed], sampled, scenario.seed)
+    cloud = OutcomeCloud(list(names), [rounded(utils[:, a]) for a in range(len(names))],
+                         ok.tolist(), vetoed.tolist(), sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
                            m.reservation, m.reservation_given, a.color, _demands(a))
               for a, m in zip(scenario.actors, models)]

@@ -6,7 +6,11 @@ distinct partial utility vectors (with how many partial outcomes reach each).  A
 every reservation whatever the remaining groups add is counted at once (times the number of their
 combinations); one that cannot reach a reservation even with the most they can add is dropped.
 When the states grow past a limit, the size is estimated instead by seeded Monte Carlo sampling
-of the allowed, unvetoed outcomes, with a 95% Wilson interval.
+of the allowed, unvetoed outcomes, with a 95% Wilson interval.  The programme gives up early: after
+each group it projects the states the remaining groups would make (at the growth it just saw,
+capped by the product of each column's distinct partial sums) and stops as soon as that
+projection passes the limit, so a space that cannot be counted costs
+milliseconds, not the second it takes to hit the limit; the method then says why it sampled.
 """
 
 from __future__ import annotations
@@ -48,8 +52,41 @@ def _states(utils: np.ndarray, count: np.ndarray) -> PointSet:
     return dedupe(p, rank_columns(p.vals))[0]
 
 
+def _state_bounds(groups: list[np.ndarray], max_states: int) -> list[float]:
+    """For each prefix of the groups, a bound on its distinct partial sums (``inf`` past
+    ``max_states``): the product of the group sizes, or of each column's distinct sums."""
+    out: list[float] = []
+    prod = 1.0
+    cols = [np.zeros(1) for _ in range(groups[0].shape[1])] if groups else []
+    for g in groups:
+        prod *= len(g)
+        if out and out[-1] == np.inf:
+            out.append(np.inf)
+            continue
+        bound = 1.0
+        for c in range(len(cols)):
+            v = np.sort((cols[c][:, None] + g[None, :, c]).ravel())
+            cols[c] = v[np.concatenate(([True], np.diff(v) > TOL))]
+            bound *= len(cols[c])
+        bound = min(bound, prod)
+        out.append(bound if bound <= max_states else np.inf)
+    return out
+
+
+def _projected(states: int, growth: float, bounds: list[float], max_states: int) -> bool:
+    """Whether ``states`` growing by ``growth`` per merged group would pass ``max_states``
+    before the last group, each prefix's states capped by its bound."""
+    for b in bounds[:-1]:
+        states = min(states * growth, b)
+        if states > max_states:
+            return True
+    return False
+
+
 def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
            big: bool) -> int | None:
+    """The dynamic programme's count, or None when its states pass (or are projected to pass)
+    ``max_states``."""
     m = len(groups)
     lo = [np.zeros(need.shape)] * (m + 1)
     hi = [np.zeros(need.shape)] * (m + 1)
@@ -60,6 +97,7 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
         n_rest[k] = n_rest[k + 1] * len(groups[k])
     dtype = object if big else np.int64
     reduced = [_states(g, np.ones(len(g), dtype=dtype)) for g in groups]
+    bounds = _state_bounds([g.vals for g in reduced], max_states)
     state = PointSet(np.zeros((1, len(need))), np.zeros((1, 0), dtype=np.int16),
                      np.ones(1, dtype=dtype))
     total = 0
@@ -68,6 +106,7 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
             return None
         vals = (state.vals[:, None, :] + g.vals[None, :, :]).reshape(-1, len(need))
         count = (state.count[:, None] * g.count[None, :]).reshape(-1)
+        before = len(state)
         state = _states(vals, count)
         if len(state) > max_states:
             return None
@@ -79,6 +118,9 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
         state = state.take(alive)
         if len(state) == 0:
             return total
+        growth = len(state) / before
+        if growth > 1 and _projected(len(state), growth, bounds[k + 1:], max_states):
+            return None
     return total
 
 
@@ -89,15 +131,20 @@ def _half(groups: list[np.ndarray], need: np.ndarray, headroom: np.ndarray, dtyp
                      np.ones(1, dtype=dtype))
     hi = [headroom + sum((g.max(axis=0) for g in groups[k + 1:]), np.zeros(len(need)))
           for k in range(len(groups))]
+    bounds = _state_bounds(groups, max_states) + [1.0]
     for k, g in enumerate(groups):
         gs = _states(g, np.ones(len(g), dtype=dtype))
         if len(state) * len(gs) > 4 * max_states:
             return None
         vals = (state.vals[:, None, :] + gs.vals[None, :, :]).reshape(-1, len(need))
         count = (state.count[:, None] * gs.count[None, :]).reshape(-1)
+        before = len(state)
         state = _states(vals, count)
         state = state.take(np.all(state.vals + hi[k] >= need - PRUNE_TOL, axis=1))
         if len(state) > max_states:
+            return None
+        growth = len(state) / max(1, before)
+        if growth > 1 and _projected(len(state), growth, bounds[k + 1:], max_states):
             return None
     return state
 
@@ -130,7 +177,8 @@ def _meet_in_the_middle(groups: list[np.ndarray], need: np.ndarray, max_pairs: i
     return total
 
 
-def _sampled(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int) -> SizeCount:
+def _sampled(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int,
+             why: str) -> SizeCount:
     rng = np.random.default_rng(seed)
     n_total = math.prod(len(g) for g in groups)
     hits = 0
@@ -146,7 +194,7 @@ def _sampled(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int
     half = _Z95 * math.sqrt(p * (1 - p) / samples + _Z95 ** 2 / (4 * samples ** 2)) / denom
     return SizeCount(round(p * n_total), False, math.floor(max(0.0, centre - half) * n_total),
                      math.ceil(min(1.0, centre + half) * n_total),
-                     f"estimated from {samples:,} seeded samples (95% Wilson interval)")
+                     f"estimated from {samples:,} seeded samples (95% Wilson interval); {why}")
 
 
 def count_acceptable(groups: list[np.ndarray], need: np.ndarray, *, seed: int = 0,
@@ -179,4 +227,6 @@ def count_acceptable(groups: list[np.ndarray], need: np.ndarray, *, seed: int = 
     n = _exact(groups, need, max_states, big)
     if n is not None:
         return SizeCount(n, True, n, n, "counted exactly (dynamic programme over groups)")
-    return _sampled(groups, need, samples, seed)
+    return _sampled(groups, need, samples, seed,
+                    f"not counted exactly: the distinct partial utility vectors pass (or were "
+                    f"projected to pass) {max_states:,} states")

@@ -36,7 +36,7 @@ from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["DecomposedScan", "decomposed_scan"]
+__all__ = ["DecomposedScan", "decomposed_scan", "acceptable_frontier", "acceptable_frontiers"]
 
 
 @dataclass
@@ -55,11 +55,11 @@ class _Ctx:
     """The groups as point sets over full-width rows, with their bounds."""
 
     def __init__(self, scenario: Scenario, models: tuple[PreferenceModel, ...],
-                 tables: list[IssueGroup]) -> None:
+                 tables: list[IssueGroup], need: np.ndarray | None = None) -> None:
         self.scenario, self.models, self.tables = scenario, models, tables
         space = scenario.space
         self.n_issues = len(space.issues)
-        self.need = np.array([m.reservation for m in models])
+        self.need = np.array([m.reservation for m in models]) if need is None else need
         self.sq = np.array(space.status_quo, dtype=np.intp)
         self.big = space.size >= 1 << 62
         self.points = [self.point_set(t, t.feasible, t.utils) for t in tables]
@@ -129,6 +129,43 @@ def _acceptable_frontier(ctx: _Ctx, points: list[PointSet], need: np.ndarray,
         if np.any(np.all(np.abs(front.vals - sq_vals) <= TOL, axis=1)):
             front = frontier_without(points, sufs, skip, need, extra_ideal)
     return front
+
+
+def acceptable_frontier(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                        tables: list[IssueGroup], need: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """Rows (int16, one per distinct utility vector: the lowest-numbered) and multiplicities of the
+    Pareto frontier of the deals clearing ``need`` (no-deal excluded), for group tables whose
+    utilities may differ from the models' (an ensemble's draw: red lines and constraints do not
+    depend on parameters).  Rows whose rounded utilities miss ``need`` are still to be dropped,
+    as :func:`decomposed_scan` does."""
+    ctx = _Ctx(scenario, models, tables, need)
+    if any(len(p) == 0 for p in ctx.points):
+        return np.zeros((0, ctx.n_issues), dtype=np.int16), np.zeros(0, dtype=np.int64)
+    front = _acceptable_frontier(ctx, ctx.points, need)
+    return front.rows, front.count
+
+
+def acceptable_frontiers(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                         tables: list[IssueGroup], group_utils: list[np.ndarray],
+                         needs: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """:func:`acceptable_frontier` for many draws at once: ``group_utils[g]`` (n_draws, k_g, A)
+    replaces group ``g``'s utilities and ``needs`` (A, n_draws) the reservations, draw by draw.
+    What does not depend on the draw (rows, counts, the no-deal assignment) is built once."""
+    ctx = _Ctx(scenario, models, tables)
+    empty = (np.zeros((0, ctx.n_issues), dtype=np.int16), np.zeros(0, dtype=np.int64))
+    if any(len(p) == 0 for p in ctx.points):
+        return [empty] * needs.shape[1]
+    feasible = [t.feasible for t in tables]
+    out = []
+    for d in range(needs.shape[1]):
+        ctx.need = needs[:, d]
+        ctx.points = [PointSet(u[d][f], p.rows, p.count)
+                      for u, f, p in zip(group_utils, feasible, ctx.points)]
+        ctx.ideal = [p.vals.max(axis=0) for p in ctx.points]
+        front = _acceptable_frontier(ctx, ctx.points, ctx.need)
+        out.append((front.rows, front.count))
+    return out
 
 
 def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]

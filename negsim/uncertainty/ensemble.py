@@ -5,9 +5,13 @@ Draws are split into chunks of a fixed size (``chunk_size``, never chosen by the
 add up exactly.  So the numbers depend on the seed, the number of draws and the chunk size only —
 not on whether the chunks run in-process, on a process pool, or on a Dask cluster.
 
-Within a chunk, utilities of the proposals (and, for spaces of at most ``enumerate_limit``
-outcomes, of every outcome no red line excludes) are matrix products over draws
-(:mod:`negsim.uncertainty.linear`); the bargaining solutions are chosen per draw by the same rules
+Within a chunk, utilities of the proposals are matrix products over draws
+(:mod:`negsim.uncertainty.linear`).  On spaces of at most ``enumerate_limit`` outcomes (by
+default those ``analyze`` enumerates) every outcome no red line excludes is evaluated in every
+draw: directly when few are left, else as outer sums of issue-group contributions
+(:mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups' frontiers per draw
+(:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining solutions are chosen
+per draw by the same rules
 as :mod:`negsim.solutions` (:func:`~negsim.solutions.select.best_in_runs`: ties within
 ``TIE_TOL``, then the tiebreak, then the lowest outcome number
 among the tied deals on the draw's Pareto frontier).
@@ -21,22 +25,27 @@ from functools import lru_cache
 
 import numpy as np
 
+from negsim.engine.analyze import EXHAUSTIVE_LIMIT
 from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
 from negsim.errors import ArgumentError, did_you_mean
-from negsim.preferences import evaluate
+from negsim.preferences import UTILITY_DECIMALS, evaluate
+from negsim.tolerances import ACCEPT_TOL
 from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.uncertainty.linear import LinearForm, linear_form
 from negsim.uncertainty.structure import structural_ensemble
+from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
+from negsim.uncertainty.separable import ROUND_SLACK, space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
 __all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
 
-ENUMERATE_LIMIT = 50_000
-"""Spaces up to this many outcomes are evaluated outcome by outcome in every draw."""
+ENUMERATE_LIMIT = EXHAUSTIVE_LIMIT
+"""Spaces up to this many outcomes (those ``analyze`` enumerates) are evaluated outcome by outcome
+in every draw; larger ones merge issue groups per draw."""
 
 DRAW_CHUNK = 1_000
 """Draws per chunk (the unit of work and of seeding)."""
@@ -47,25 +56,32 @@ _BLOCK = 1 << 20  # outcomes × draws evaluated at once
 
 
 @lru_cache(maxsize=8)
-def _candidates(scenario: Scenario, limit: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """Rows and outcome numbers of the outcomes that can ever be acceptable (or None if too many).
-
-    Red lines and constraints do not depend on parameters, so outcomes they exclude, and the
-    no-deal outcome, are dropped once.
-    """
-    space = scenario.space
-    if space.size > limit:
-        return None
+def _candidate_features(scenario: Scenario) -> tuple[np.ndarray, list[np.ndarray] | None]:
+    """Outcome numbers of the candidates (allowed, unvetoed, not no-deal) and, when evaluating
+    just them costs less than summing every outcome by groups, each actor's features on them."""
     form = linear_form(scenario)
-    sq_id = space.index(scenario.no_deal)
-    keep_rows, keep_ids = [], []
-    for start, rows in space.chunks():
-        ids = np.arange(start, start + len(rows), dtype=np.int64)
-        _, vetoed = evaluate(form.models, rows)
-        ok = space.allowed(rows) & ~vetoed.any(axis=1) & (ids != sq_id)
-        keep_rows.append(rows[ok])
-        keep_ids.append(ids[ok])
-    return np.concatenate(keep_rows), np.concatenate(keep_ids)
+    sums = space_sums(scenario)
+    ids = np.flatnonzero(sums.candidates)
+    n_feats = sum(len(form.weight_slots[a]) + len(form.conditional[a])
+                  for a in range(form.n_actors))
+    if len(ids) * max(1, n_feats) > sums.size * form.n_actors:
+        return ids, None
+    rows = np.stack(np.unravel_index(ids, scenario.space.shape), axis=1).astype(np.intp) \
+        if len(ids) else np.zeros((0, len(scenario.space.issues)), dtype=np.intp)
+    return ids, [form.features(a, rows) for a in range(form.n_actors)]
+
+
+def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
+    """:func:`meets_reservation` of the rounded utilities, given unrounded ones: decided on the
+    unrounded values except within ``ROUND_SLACK`` of the threshold, where they are rounded."""
+    t = r - ACCEPT_TOL
+    ok = u >= t + ROUND_SLACK
+    unsure = np.flatnonzero(~ok & (u >= t - ROUND_SLACK))
+    if len(unsure):
+        d, o = np.divmod(unsure, u.shape[1])
+        ok.reshape(-1)[unsure] = meets_reservation(np.round(u[d, o], UTILITY_DECIMALS),
+                                                   np.broadcast_to(r, (u.shape[0], 1))[d, 0])
+    return ok
 
 
 def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -132,7 +148,7 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     if len(flat) == 0:
         return out
     has, starts, lens = _segments(flat, n, m)
-    up = np.take(u.reshape(len(u), -1), flat, axis=1)
+    up = np.round(np.take(u.reshape(len(u), -1), flat, axis=1), UTILITY_DECIMALS)
     g = up - np.repeat(r[:, has], lens, axis=1)
     cache: dict = {}
     for name in names:
@@ -168,21 +184,39 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         accept = accepts(acceptance_margin(u, r[:, None, :]), vetoed.T[:, :, None])
         out["accept"] = accept.sum(axis=2).T.astype(np.int64)  # (P, A)
         out["all_accept"] = accept.all(axis=0).sum(axis=1).astype(np.int64)
-    cand = _candidates(scenario, limit)
-    if cand is None:
+    if space.size > limit:  # decomposed: group frontiers merged per draw
+        power = form.powers(theta)
+        nonempty, picks = frontier_solutions(scenario, coefs, r, power, names)
+        out["nonempty"] = nonempty
+        out["size_sum"] = sampled_size(scenario, coefs, r, rng)
+        out["solutions"] = {}
+        for name, idx in picks.items():
+            counts: dict[int, int] = {}
+            for i in idx:
+                if i >= 0:
+                    counts[i] = counts.get(i, 0) + 1
+            out["solutions"][name] = (counts, sum(1 for i in idx if i < 0))
         return out
-    rows, ids = cand
-    feats = [form.features(a, rows) for a in range(form.n_actors)]
+    ids, feats = _candidate_features(scenario)
+    sums = space_sums(scenario)
+    direct = feats is not None
+    cand = sums.candidates
     power = form.powers(theta)
-    step = max(1, _BLOCK // max(1, len(rows)))
+    step = max(1, _BLOCK // max(1, len(ids) if direct else space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
     for lo in range(0, n, step):
         hi = min(n, lo + step)
-        u = form.utilities(feats, [c[lo:hi] for c in coefs], draws_first=True)  # (A, s, M)
-        acc = meets_reservation(u[0], r[0, lo:hi, None])
-        for a in range(1, len(u)):
-            acc &= meets_reservation(u[a], r[a, lo:hi, None])
+        block = [c[lo:hi] for c in coefs]
+        if direct:  # few candidates: one product per actor over them, (A, s, M)
+            u = form.utilities(feats, block, draws_first=True)
+            acc = np.ones(u.shape[1:], dtype=bool)
+        else:  # every outcome, summed group by group, (A, s, N)
+            u = sums.utilities(block, rounded=False)
+            acc = np.broadcast_to(cand, u.shape[1:]).copy()
+        for a in range(len(u)):  # the products are rounded already; the sums are not
+            acc &= meets_reservation(u[a], r[a, lo:hi, None]) if direct else \
+                _meets(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names:
@@ -194,7 +228,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
         found = idx[idx >= 0]
-        uniq, counts = np.unique(ids[found], return_counts=True)
+        uniq, counts = np.unique(ids[found] if direct else found, return_counts=True)
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))
     return out
@@ -222,7 +256,10 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     chunk_size : int
         Draws per chunk; part of the study's definition (it fixes which seed each draw uses).
     enumerate_limit : int
-        Largest space evaluated outcome by outcome per draw (acceptable set, solutions).
+        Largest space evaluated outcome by outcome per draw; larger ones merge issue groups per
+        draw (exact frontier and solutions; the mean acceptable size is then estimated from
+        seeded samples, which the result's ``notes`` say).  A space whose coupled issues form a
+        group too large to enumerate raises the engine's error, as ``analyze`` does.
     solutions : sequence of str
         Which bargaining solutions to find in every draw (default: all of
         ``ENSEMBLE_SOLUTIONS``); ``()`` counts only acceptances and the acceptable set, which is
@@ -286,11 +323,13 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     space = scenario.space
     result = dict(scenario=scenario.name, draws=draws, seed=seed, chunk_size=chunk_size,
                   parameters=params, proposals=proposals, space_size=space.size)
-    if "nonempty" not in parts[0]:
-        return EnsembleResult(**result, not_computed=(
-            f"the outcome space has {space.size:,} outcomes, more than the {enumerate_limit:,} "
-            "evaluated per draw; only the proposals were assessed"))
-    cand = _candidates(scenario, enumerate_limit)
+    notes = []
+    if space.size > enumerate_limit:
+        notes.append(f"the outcome space has {space.size:,} outcomes, more than the "
+                     f"{enumerate_limit:,} enumerated per draw: each draw's frontier and "
+                     "solutions come from merging issue groups (exact); the mean acceptable "
+                     f"size is estimated from {SIZE_SAMPLES:,} seeded uniform outcomes per "
+                     f"chunk of draws")
     nonempty = sum(p["nonempty"] for p in parts)
     solutions = {}
     for name in names:
@@ -307,4 +346,6 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     return EnsembleResult(**result, acceptable_nonempty=nonempty / draws,
                           acceptable_nonempty_count=nonempty,
                           mean_acceptable_size=sum(p["size_sum"] for p in parts) / draws,
-                          solutions=solutions, candidates=len(cand[0]) if cand else 0)
+                          solutions=solutions, notes=notes,
+                          candidates=0 if notes else
+                          int(np.count_nonzero(space_sums(scenario).candidates)))

@@ -153,11 +153,16 @@ def test_simulations_with_drawn_parameters_give_the_same_summary_on_dask(dask_ex
     assert there == here
 
 
-def test_large_spaces_report_solutions_as_not_computed():
+def test_spaces_past_the_enumeration_limit_merge_groups_per_draw_with_the_same_answers():
     s = toy(TOY_UNCERTAIN)
-    r = ensemble(s, draws=200, seed=1, enumerate_limit=5)
-    assert r.solutions is None and r.acceptable_nonempty is None and "12 outcomes" in r.not_computed
-    assert r.proposal("air_truce").all_accept_count >= 0
+    full = ensemble(s, draws=120, seed=1, chunk_size=60)
+    merged = ensemble(s, draws=120, seed=1, chunk_size=60, enumerate_limit=5)
+    assert merged.solutions == full.solutions and not merged.not_computed
+    assert merged.acceptable_nonempty_count == full.acceptable_nonempty_count
+    assert merged.proposals == full.proposals
+    assert "12 outcomes" in merged.notes[0] and "estimated" in merged.notes[0]
+    # the estimated mean size: 4,096 uniform samples per chunk of a 12-outcome space
+    assert abs(merged.mean_acceptable_size - full.mean_acceptable_size) < 0.1 * 12
 
 
 def test_the_result_round_trips_through_json():
@@ -232,5 +237,72 @@ def test_random_scenarios_solution_counts_equal_analyze_draw_by_draw(s, seed):
             if a.solution(k).outcome is not None:
                 i = s.space.index(a.solution(k).outcome)
                 expect[k][i] = expect[k].get(i, 0) + 1
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
+
+
+@settings(max_examples=20, deadline=None)
+@given(rich_scenarios(max_issues=4, max_actors=3), st.integers(0, 2**16))
+def test_decomposed_draws_equal_analyze_draw_by_draw(s, seed):
+    """Past the enumeration limit (here 1 outcome) every draw merges issue groups: its solutions
+    and whether a deal exists are those of ``analyze(..., method="decomposed")`` at that draw."""
+    params = tuple(UncertainParameter(f"actors.{a.name}.demands[{k}].weight",
+                                      Distribution.uniform(d.weight * 0.5, d.weight * 1.5))
+                   for a in s.actors for k, d in enumerate(a.demands))
+    if not params:
+        return
+    s = s.with_changes(uncertain=params)
+    n = 6
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n, enumerate_limit=1)
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    nonempty = 0
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values), method="decomposed")
+        nonempty += bool(a.acceptable.frontier)
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                expect[k][i] = expect[k].get(i, 0) + 1
+    assert r.acceptable_nonempty_count == nonempty
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
+
+
+@settings(max_examples=20, deadline=None)
+@given(rich_scenarios(max_issues=4, max_actors=3), st.integers(0, 2**16))
+def test_group_sums_over_every_outcome_equal_analyze_draw_by_draw(s, seed):
+    """The path that sums issue-group contributions over the whole space (taken when red lines
+    leave many candidates), forced here: per draw, analyze's solutions and acceptable size."""
+    import importlib
+
+    from negsim.uncertainty.separable import space_sums
+
+    ens = importlib.import_module("negsim.uncertainty.ensemble")
+
+    params = tuple(UncertainParameter(f"actors.{a.name}.demands[{k}].weight",
+                                      Distribution.uniform(d.weight * 0.5, d.weight * 1.5))
+                   for a in s.actors for k, d in enumerate(a.demands))
+    if not params:
+        return
+    s = s.with_changes(uncertain=params)
+    n = 6
+    real = ens._candidate_features
+    ens._candidate_features = lambda sc: (np.flatnonzero(space_sums(sc).candidates), None)
+    try:
+        r = ensemble(s, draws=n, seed=seed, chunk_size=n)
+    finally:
+        ens._candidate_features = real
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    size = 0
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values))
+        size += a.acceptable.size
+        for k in names:
+            if a.solution(k).outcome is not None:
+                i = s.space.index(a.solution(k).outcome)
+                expect[k][i] = expect[k].get(i, 0) + 1
+    assert r.mean_acceptable_size * n == pytest.approx(size)
     for k in names:
         assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
