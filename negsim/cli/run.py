@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from negsim.loading import load_scenario
-from negsim.outputs import write_text_atomic
+from negsim.outputs import OutputSet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,16 +24,21 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     # heavy (games load scipy.optimize and nashpy; figures matplotlib): loaded on use only
     from negsim.pipeline import analyze
-    from negsim.plot.save import DEFAULT_FORMATS, save_figures
+    from negsim.plot.save import DEFAULT_FORMATS, stage_figures
 
     scenario = load_scenario(args.scenario)
     analysis = analyze(scenario, method=args.method)
     print(str(analysis), end="")
+    # every file staged first, renamed into place together: a failed figure (or SIGINT/SIGTERM)
+    # leaves the old JSON and figures as they were
+    with OutputSet() as out:
+        if args.json:
+            out.add_text(args.json, analysis.to_json() + "\n")
+        if args.plots:
+            formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
+            stage_figures(analysis, args.plots, out, formats)
     if args.json:
-        write_text_atomic(args.json, analysis.to_json() + "\n")
         print(f"\nwrote {args.json}")
-    if args.plots:
-        formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
-        for path in save_figures(analysis, args.plots, formats):
-            print(f"wrote {path}")
+    for path in out.written[1 if args.json else 0:]:
+        print(f"wrote {path}")
     return 0
