@@ -22,6 +22,7 @@ from negsim.plot.game_tree import game_tree
 from negsim.plot.payoff_matrix import payoff_matrix
 from negsim.plot.tipping_point_curve import tipping_point_curve
 from negsim.plot.tornado import tornado
+from negsim.plot.style import literal_text
 
 __all__ = ["save_figures", "stage_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
            "FORMATS"]
@@ -104,7 +105,8 @@ def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> 
         for name, draw in applicable_figures(analysis).items():
             if names is not None and name not in names:
                 continue
-            obj = draw(analysis)
+            with literal_text():  # user labels are text, never mathtext
+                obj = draw(analysis)
             figures[name] = obj if hasattr(obj, "savefig") else obj.figure
     except BaseException:
         for fig in figures.values():
@@ -117,7 +119,7 @@ def render(fig, fmt: str, dpi: int = 200) -> bytes:
     """The figure as file content in ``fmt`` (png, svg or pdf); reproducible for svg/pdf."""
     buf = io.BytesIO()
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "negsim"}):
+    with matplotlib.rc_context({"svg.hashsalt": "negsim"}), literal_text(fig):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
     return _stable_clip_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
 
@@ -180,7 +182,8 @@ def stage_figures(analysis: Analysis, folder: str | Path, out: OutputSet,
     for name, draw in applicable_figures(analysis).items():
         if names is not None and name not in names:
             continue
-        obj = draw(analysis)
+        with literal_text():  # user labels are text, never mathtext
+            obj = draw(analysis)
         fig = obj if hasattr(obj, "savefig") else obj.figure
         try:
             content = {fmt: render(fig, fmt, dpi) for fmt in dict.fromkeys(formats)}
