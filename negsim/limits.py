@@ -17,7 +17,8 @@ from negsim.errors import ArgumentError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_EXTENDS_DEPTH", "MAX_EXTENDS_FILES", "MAX_INT",
            "MAX_MAGNITUDE", "MAX_OPTIONS", "MAX_ISSUES", "MAX_COUPLED_GROUP", "MAX_DRAWS", "MAX_CHUNK",
-           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS", "check_count"]
+           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS", "MAX_TIPPING_GRID",
+           "check_count"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A scenario file may hold at most this many bytes (16 MiB; the shipped ones are a few kB)."""
@@ -69,6 +70,10 @@ MAX_LEMKE_HOWSON_STEPS = 10_000
 MAX_SUPPORT_PAIRS = 500_000
 """Support enumeration of an m x n game visits C(m + n, m) - 1 pairs of equal-size supports; it
 is not run (and says so) on games with more than this many (a 10 x 10 game has 184,755)."""
+
+
+MAX_TIPPING_GRID = 100_000
+"""Grid points a tipping-point scan evaluates (each one a full target evaluation) at most."""
 
 
 def check_count(value: object, name: str, limit: int, *, minimum: int = 1) -> int:

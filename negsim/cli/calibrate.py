@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from negsim.loading import load_scenario
-from negsim.outputs import write_text_atomic
+from negsim.outputs import OutputSet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,14 +29,15 @@ def run(args: argparse.Namespace) -> int:
     fit = calibrate(load_scenario(args.scenario), min_share=args.min_share,
                     reservations=args.reservations, objective=args.objective)
     print(str(fit), end="")
-    if args.json:
-        write_text_atomic(args.json, fit.to_json() + "\n")
-        print(f"wrote {args.json}")
+    with OutputSet() as out:  # the JSON and the TOML as one set: both or neither
+        if args.json:
+            out.add_text(args.json, fit.to_json() + "\n")
+        if args.output and fit.feasible:
+            out.add_text(args.output, fit.toml)
+    for path in out.written:
+        print(f"wrote {path}")
     if not fit.feasible:
         if args.output:
             print(f"not written: {args.output} (no weights reproduce the record)")
         return 1
-    if args.output:
-        write_text_atomic(args.output, fit.toml)
-        print(f"wrote {args.output}")
     return 0

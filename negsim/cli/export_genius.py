@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from negsim.loading import load_scenario
-from negsim.outputs import write_text_atomic
+from negsim.outputs import OutputSet
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,8 +22,11 @@ def run(args: argparse.Namespace) -> int:
     from negsim.bridges.genius_export import to_genius
 
     export = to_genius(load_scenario(args.scenario))  # every text first: a refusal writes nothing
-    for name, text in export.files:
-        print(f"wrote {write_text_atomic(Path(args.output) / name, text)}")
+    with OutputSet() as out:  # domain and profiles as one set
+        for name, text in export.files:
+            out.add_text(Path(args.output) / name, text)
+    for path in out.written:
+        print(f"wrote {path}")
     for actor, m in export.scale:
         if m != 1.0:
             print(f"note: {actor}'s GENIUS utilities are negsim's divided by {m:g} (GENIUS scores "

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from negsim.errors import NegsimError
 from negsim.loading import load_scenario
-from negsim.outputs import write_text_atomic
+from negsim.outputs import OutputSet
 from negsim.preferences import build_preferences
 from negsim.text.games import game_lines
 
@@ -58,8 +58,11 @@ def run(args: argparse.Namespace) -> int:
             for f in files:
                 print("\n".join(gambit_lines(solve_gambit_text(
                     f.filename.rsplit(".", 1)[0], f.filename, f.text))))
-        for f in files if args.gambit else ():
-            print(f"wrote {write_text_atomic(Path(args.gambit) / f.filename, f.text)}")
+        with OutputSet() as out:  # every game file as one set: all replaced or none
+            for f in files if args.gambit else ():
+                out.add_text(Path(args.gambit) / f.filename, f.text)
+        for path in out.written:
+            print(f"wrote {path}")
         for line in skipped:
             print(line)
     return 0

@@ -9,7 +9,7 @@ import json
 
 from negsim.loading import load_scenario
 from negsim.errors import ArgumentError
-from negsim.outputs import write_text_atomic
+from negsim.outputs import OutputSet
 from negsim.results.analysis import AcceptableSet
 
 
@@ -67,7 +67,7 @@ def deals_csv(acceptable: AcceptableSet, limit: int | None = None) -> str:
 def run(args: argparse.Namespace) -> int:
     # heavy (games load scipy.optimize and nashpy; figures matplotlib): loaded on use only
     from negsim.pipeline import analyze
-    from negsim.plot.save import DEFAULT_FORMATS, save_figures
+    from negsim.plot.save import DEFAULT_FORMATS, stage_figures
 
     if args.draws is not None and args.draws < 0:
         raise ArgumentError(f"--draws must be 0 (skip) or a positive integer, not {args.draws}")
@@ -92,19 +92,26 @@ def run(args: argparse.Namespace) -> int:
                                         solutions=("nash",), progress=False)), end="")
     if robust is not None:
         print("\n" + str(robust), end="")
+    # every file staged first, renamed into place together: a failed figure (or SIGINT/SIGTERM)
+    # leaves the old JSON, deals and figures as they were
+    with OutputSet() as out:
+        if args.json:
+            text = analysis.to_json() if robust is None else json.dumps(
+                {**analysis.to_dict(), "robustness": robust.to_dict()}, indent=2,
+                ensure_ascii=False, allow_nan=False)
+            out.add_text(args.json, text + "\n")
+        if args.deals:
+            out.add_text(args.deals, deals_csv(analysis.acceptable, args.limit))
+        if args.plots:
+            formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
+            stage_figures(analysis, args.plots, out, formats)
+    written = list(out.written)
     if args.json:
-        text = analysis.to_json() if robust is None else json.dumps(
-            {**analysis.to_dict(), "robustness": robust.to_dict()}, indent=2, ensure_ascii=False,
-            allow_nan=False)
-        write_text_atomic(args.json, text + "\n")
-        print(f"\nwrote {args.json}")
+        print(f"\nwrote {written.pop(0)}")
     if args.deals:
-        path = write_text_atomic(args.deals, deals_csv(analysis.acceptable, args.limit))
         table = analysis.acceptable.table
         what = "frontier deals (with counts)" if table and table.kind == "frontier" else "deals"
-        print(f"wrote {len(analysis.acceptable.deals(args.limit))} {what} to {path}")
-    if args.plots:
-        formats = list(DEFAULT_FORMATS) + [f for f in args.format if f not in DEFAULT_FORMATS]
-        for path in save_figures(analysis, args.plots, formats):
-            print(f"wrote {path}")
+        print(f"wrote {len(analysis.acceptable.deals(args.limit))} {what} to {written.pop(0)}")
+    for path in written:
+        print(f"wrote {path}")
     return 0

@@ -11,6 +11,7 @@ combined by merging, without ever enumerating the product.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -108,7 +109,7 @@ def _group(scenario: Scenario, models: tuple[PreferenceModel, ...],
            issues: tuple[int, ...]) -> IssueGroup:
     space = scenario.space
     shape = tuple(space.shape[p] for p in issues)
-    size = int(np.prod(shape, dtype=np.int64))
+    size = math.prod(shape)  # Python ints: never wraps (16 issues x 16 options is 2**64)
     if size > MAX_GROUP_SIZE:
         names = [space.issues[p].id for p in issues]
         raise NegsimError(f"the issues {names} are coupled (by conditional demands, constraints or "

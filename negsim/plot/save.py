@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
 import matplotlib
 
-from negsim.outputs import write_atomic
+from negsim.outputs import OutputSet
 from negsim.errors import NegsimError
 from negsim.results.analysis import Analysis
 from negsim.plot.demands import demands
@@ -21,8 +22,9 @@ from negsim.plot.game_tree import game_tree
 from negsim.plot.payoff_matrix import payoff_matrix
 from negsim.plot.tipping_point_curve import tipping_point_curve
 from negsim.plot.tornado import tornado
+from negsim.plot.style import literal_text
 
-__all__ = ["save_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
+__all__ = ["save_figures", "stage_figures", "briefing_figures", "applicable_figures", "render", "DEFAULT_FORMATS",
            "FORMATS"]
 
 DEFAULT_FORMATS = ("png", "svg")
@@ -103,7 +105,8 @@ def briefing_figures(analysis: Analysis, names: Sequence[str] | None = None) -> 
         for name, draw in applicable_figures(analysis).items():
             if names is not None and name not in names:
                 continue
-            obj = draw(analysis)
+            with literal_text():  # user labels are text, never mathtext
+                obj = draw(analysis)
             figures[name] = obj if hasattr(obj, "savefig") else obj.figure
     except BaseException:
         for fig in figures.values():
@@ -116,9 +119,29 @@ def render(fig, fmt: str, dpi: int = 200) -> bytes:
     """The figure as file content in ``fmt`` (png, svg or pdf); reproducible for svg/pdf."""
     buf = io.BytesIO()
     meta = {"png": {"Software": None}, "svg": {"Date": None}, "pdf": {"CreationDate": None}}[fmt]
-    with matplotlib.rc_context({"svg.hashsalt": "negsim"}):
+    with matplotlib.rc_context({"svg.hashsalt": "negsim"}), literal_text(fig):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=meta)
-    return buf.getvalue()
+    return _stable_clip_ids(buf.getvalue()) if fmt == "svg" else buf.getvalue()
+
+
+_CLIP_ID = re.compile(rb'<clipPath id="(p[0-9a-f]{10})"')
+
+
+def _stable_clip_ids(svg: bytes) -> bytes:
+    """Name the SVG's clip paths ``clip1``, ``clip2``, ... in order of first use.
+
+    matplotlib hashes a clip rectangle's float coordinates into its id; layout leaves those
+    differing in the last bits between identical figures, so the hashed ids (not the drawing)
+    change from run to run. Renaming by order of first appearance makes the bytes stable.
+    """
+    ids = set(_CLIP_ID.findall(svg))
+    if not ids:
+        return svg
+    order: dict[bytes, bytes] = {}
+    for m in re.finditer(rb"p[0-9a-f]{10}", svg):
+        if m.group() in ids and m.group() not in order:
+            order[m.group()] = b"clip%d" % (len(order) + 1)
+    return re.sub(rb"p[0-9a-f]{10}", lambda m: order.get(m.group(), m.group()), svg)
 
 
 def save_figures(analysis: Analysis, folder: str | Path,
@@ -128,8 +151,21 @@ def save_figures(analysis: Analysis, folder: str | Path,
 
     ``names`` restricts the output to those figures (see :func:`applicable_figures`).
 
-    All figures are rendered in memory first, then each file is written atomically (to a
-    temporary name, then moved into place), so a failure leaves no partial file behind.
+    The figures are written as one :class:`negsim.outputs.OutputSet`: each staged as a
+    temporary file, all renamed into place at the end, so a failure (or SIGINT/SIGTERM)
+    leaves the old files as they were and no temporary file behind.
+    """
+    with OutputSet() as out:
+        stage_figures(analysis, folder, out, formats, dpi, names)
+    return out.written
+
+
+def stage_figures(analysis: Analysis, folder: str | Path, out: OutputSet,
+                  formats: Sequence[str] = DEFAULT_FORMATS, dpi: int = 200,
+                  names: Sequence[str] | None = None) -> list[Path]:
+    """Render every figure that applies to ``analysis`` and stage its files in ``out``.
+
+    Nothing reaches ``folder`` until ``out`` commits; return the staged target paths.
     """
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt  # pyplot picks its backend when imported: after matplotlib.use("Agg")
@@ -142,16 +178,17 @@ def save_figures(analysis: Analysis, folder: str | Path,
     unknown = [n for n in names or () if n not in known]
     if unknown:
         raise NegsimError(f"unknown figure {unknown[0]!r}; the figures are {', '.join(known)}")
-    figures = briefing_figures(analysis, names)
-    try:
-        content = {(name, fmt): render(fig, fmt, dpi) for name, fig in figures.items()
-                   for fmt in dict.fromkeys(formats)}
-    finally:
-        for fig in figures.values():
+    staged = []
+    for name, draw in applicable_figures(analysis).items():
+        if names is not None and name not in names:
+            continue
+        with literal_text():  # user labels are text, never mathtext
+            obj = draw(analysis)
+        fig = obj if hasattr(obj, "savefig") else obj.figure
+        try:
+            content = {fmt: render(fig, fmt, dpi) for fmt in dict.fromkeys(formats)}
+        finally:
             plt.close(fig)
-    written = []
-    for (name, fmt), data in content.items():
-        target = Path(folder) / f"{name}.{fmt}"
-        write_atomic(target, lambda tmp, data=data: Path(tmp).write_bytes(data))
-        written.append(target)
-    return written
+        for fmt, data in content.items():
+            staged.append(out.add_bytes(Path(folder) / f"{name}.{fmt}", data))
+    return staged

@@ -7,15 +7,18 @@ finding, and a footer names the scenario, its date, the negsim version and the s
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
 import textwrap
+from collections.abc import Iterator
 
 from negsim.results.analysis import Analysis
 
 __all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
-           "parameter_label", "target_label"]
+           "parameter_label", "target_label", "literal", "literal_text"]
 
 _PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
             "#c51b7d")
@@ -92,10 +95,58 @@ def new_figure(figsize: tuple[float, float] = SLIDE_SIZE, nrows: int = 1, ncols:
     """A figure in the briefing style (constrained layout, room for the footer); ``(fig, axes)``."""
     import matplotlib.pyplot as plt  # on first use: importing pyplot picks the backend
 
-    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained", **kw)
+    fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained",
+                             FigureClass=_literal_figure_class(), **kw)
     if footer:
         fig.get_layout_engine().set(rect=(0, FOOTER_HEIGHT, 1, 1 - FOOTER_HEIGHT))
     return fig, axes
+
+
+def literal(text: str) -> str:
+    """``text`` escaped so matplotlib shows it as typed (a ``$`` is never mathtext).
+
+    For user text put on a figure negsim did not make; negsim's own figures show every text
+    as typed anyway (see :func:`literal_text`).
+
+    Examples
+    --------
+    >>> literal("costs $x^$ and 5$")
+    'costs \\\\$x^\\\\$ and 5\\\\$'
+    """
+    return text.replace("$", r"\$")
+
+
+@contextlib.contextmanager
+def literal_text(fig=None) -> Iterator[None]:
+    """Inside, matplotlib parses no mathtext: every text (of ``fig``, and any made meanwhile,
+    tick labels included) is drawn as typed, so a ``$x^$`` or ``\\`` in a label never raises.
+
+    negsim's figures hold user text (labels, names, quotes) and no intended mathtext.
+    """
+    import matplotlib
+    from matplotlib.text import Text
+
+    with matplotlib.rc_context({"text.parse_math": False}):
+        if fig is not None:
+            for t in fig.findobj(Text):
+                t.set_parse_math(False)
+        yield
+
+
+@functools.cache
+def _literal_figure_class():
+    """A Figure that draws inside :func:`literal_text` (layout, ``draw_without_rendering``,
+    ``savefig`` and ``show`` all go through ``Figure.draw``)."""
+    from matplotlib.figure import Figure
+
+    class LiteralFigure(Figure):
+        def draw(self, renderer):
+            with literal_text(self):
+                return super().draw(renderer)
+
+    LiteralFigure.__module__ = __name__
+    LiteralFigure.__qualname__ = "LiteralFigure"
+    return LiteralFigure
 
 
 def add_footer(fig, analysis: Analysis) -> None:

@@ -25,6 +25,7 @@ import numpy as np
 from negsim.engine.exhaustive import scan
 from negsim.engine.verdicts import ACCEPT_TOL
 from negsim.errors import NegsimError
+from negsim.limits import MAX_ROUNDS, check_count
 from negsim.preferences import PreferenceModel, build_preferences, evaluate
 from negsim.model.scenario import Scenario
 from negsim.results.simulation import NegotiationTrace, Offer
@@ -129,8 +130,7 @@ def simulate(scenario: Scenario, protocol: str = "alternating",
     """
     if protocol not in PROTOCOLS:
         raise NegsimError(f"unknown protocol {protocol!r}; use one of {list(PROTOCOLS)}")
-    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 2:
-        raise NegsimError(f"rounds must be an integer >= 2, not {rounds!r}")
+    rounds = check_count(rounds, "rounds", MAX_ROUNDS, minimum=2)
     names = scenario.actor_names
     given = dict(strategies or {})
     for a in given:

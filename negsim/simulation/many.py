@@ -8,6 +8,7 @@ from concurrent.futures import Executor
 import numpy as np
 
 from negsim.model.scenario import Scenario
+from negsim.limits import MAX_CHUNK, MAX_ROUNDS, MAX_RUNS, check_count
 from negsim.simulation.alternating import ENUMERATE_LIMIT, simulate
 from negsim.results.simulation import SimulationSummary
 from negsim.simulation.strategies import TimeBased
@@ -76,8 +77,9 @@ def simulate_many(scenario: Scenario, runs: int = 200, seed: int | None = None, 
     >>> summary.breakdowns + sum(o.count for o in summary.agreements)
     20
     """
-    if isinstance(runs, bool) or not isinstance(runs, int) or runs < 1:
-        raise ValueError(f"runs must be a positive integer, not {runs!r}")
+    runs = check_count(runs, "runs", MAX_RUNS)
+    rounds = check_count(rounds, "rounds", MAX_ROUNDS, minimum=2)
+    chunk_size = check_count(chunk_size, "chunk_size", MAX_CHUNK)
     if not 0 < exponents[0] <= exponents[1]:
         raise ValueError(f"exponents must satisfy 0 < low <= high, not {exponents!r}")
     seed = scenario.seed if seed is None else seed

@@ -22,7 +22,7 @@ from negsim.plot.style import footer_text
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["key_findings", "key_numbers", "brief_html", "brief_markdown", "write_brief",
-           "render_figures", "check_brief_path", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
+           "render_figures", "check_brief_path", "md_text", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
 
 BRIEF_SUFFIXES = (".html", ".htm", ".md")
 GAMES_SECTION = ("games", "Games and truce stability")
@@ -239,9 +239,29 @@ def brief_html(analysis: Analysis, figures: dict[str, bytes] | None = None) -> s
     return "\n".join(parts) + "\n"
 
 
+_MD_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_PUNCT = "\\`*_[]#!|~"
+
+
+def md_text(text: str) -> str:
+    """``text`` as Markdown that shows it as typed: no raw HTML (``<``, ``>``, ``&`` become
+    entities, so a ``<script>`` in a label never reaches the page), no emphasis, links or table
+    breaks (Markdown punctuation backslash-escaped), one line.
+
+    Examples
+    --------
+    >>> md_text("<script>x</script> *a* | b")
+    '&lt;script&gt;x&lt;/script&gt; \\\\*a\\\\* \\\\| b'
+    """
+    out = []
+    for ch in " ".join(text.splitlines()):
+        out.append(_MD_ESCAPES.get(ch) or ("\\" + ch if ch in _MD_PUNCT else ch))
+    return "".join(out)
+
+
 def _md_table(head: list[str], rows: list[list[str]]) -> str:
     def cell(c: str) -> str:
-        return str(c).replace("|", "\\|").replace("\n", " ")
+        return md_text(str(c)).replace("\n", " ")
 
     lines = ["| " + " | ".join(cell(h) for h in head) + " |",
              "|" + "---|" * len(head)]
@@ -254,18 +274,18 @@ def brief_markdown(analysis: Analysis, figures: dict[str, bytes] | None = None) 
     a = analysis
     figures = render_figures(a) if figures is None else figures
     title = {k: t for k, t in SECTIONS}
-    out = [f"# {a.scenario}", "", f"*{a.date or 'undated'} · negsim {a.version} · seed {a.seed}*",
+    out = [f"# {md_text(a.scenario)}", "", f"*{a.date or 'undated'} · negsim {a.version} · seed {a.seed}*",
            ""]
     if a.summary:
-        out += [f"> {' '.join(a.summary.split())}", ""]
-    out += [f"## {title['bottom-line']}", ""] + [f"- {s}" for s in key_findings(a)] + [""]
+        out += [f"> {md_text(' '.join(a.summary.split()))}", ""]
+    out += [f"## {title['bottom-line']}", ""] + [f"- {md_text(s)}" for s in key_findings(a)] + [""]
     out += [f"## {title['key-numbers']}", "",
             _md_table(["What", "Value"], [list(r) for r in key_numbers(a)]), ""]
     out += [f"## {title['proposals']}", ""]
     out += [_md_table(*_verdict_rows(a)) if a.verdicts else "No proposal in the scenario.", ""]
     games = games_findings(a)
     if games:
-        out += [f"## {GAMES_SECTION[1]}", ""] + [f"- {x}" for x in games] + [""]
+        out += [f"## {GAMES_SECTION[1]}", ""] + [f"- {md_text(x)}" for x in games] + [""]
     out += [f"## {title['figures']}", ""]
     for name, png in figures.items():
         data = base64.b64encode(png).decode("ascii")
@@ -278,7 +298,7 @@ def brief_markdown(analysis: Analysis, figures: dict[str, bytes] | None = None) 
         out += [_md_table(["date", "party", "recorded", "model", "", "source"], rows), ""]
     else:
         out += ["No recorded responses in the scenario.", ""]
-    out += ["---", "", f"*{_footer(a)}*"]
+    out += ["---", "", f"*{md_text(_footer(a))}*"]
     return "\n".join(out) + "\n"
 
 

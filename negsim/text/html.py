@@ -48,7 +48,10 @@ def figure_png(draw: Callable[[Any], Any]) -> bytes | None:
 
     fig = figure_mod.Figure(figsize=FIGURE_INCHES, layout="constrained")
     agg.FigureCanvasAgg(fig)
-    draw(fig.add_subplot())
+    from negsim.plot.style import literal_text
+
+    with literal_text():  # user labels are text, never mathtext
+        draw(fig.add_subplot())
     return render(fig, "png", dpi=FIGURE_DPI)
 
 

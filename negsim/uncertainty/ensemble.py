@@ -28,6 +28,7 @@ import numpy as np
 from negsim.engine.analyze import EXHAUSTIVE_LIMIT
 from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
 from negsim.errors import ArgumentError, did_you_mean
+from negsim.limits import MAX_CHUNK, MAX_DRAWS, check_count
 from negsim.preferences import UTILITY_DECIMALS, evaluate
 from negsim.tolerances import ACCEPT_TOL
 from negsim.model.scenario import Scenario
@@ -282,10 +283,8 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     >>> round(ensemble(s, draws=4000, seed=1).proposal("truce").all_accept, 1)
     0.5
     """
-    if isinstance(draws, bool) or not isinstance(draws, int) or draws < 1:
-        raise ArgumentError(f"draws must be a positive integer, not {draws!r}")
-    if chunk_size < 1:
-        raise ArgumentError(f"chunk_size must be positive, not {chunk_size!r}")
+    draws = check_count(draws, "draws", MAX_DRAWS)
+    chunk_size = check_count(chunk_size, "chunk_size", MAX_CHUNK)
     names = (solutions,) if isinstance(solutions, str) else tuple(solutions)
     for name in names:
         if name not in ENSEMBLE_SOLUTIONS:

@@ -9,6 +9,7 @@ import numpy as np
 from scipy.optimize import brentq
 
 from negsim.errors import ScenarioError
+from negsim.limits import MAX_TIPPING_GRID, check_count
 from negsim.model.parameters import Target, parse_target
 from negsim.results.analysis import Sensitivity, SensitivityBar, TippingPoint
 from negsim.model.scenario import Scenario
@@ -138,6 +139,7 @@ def tipping_point(scenario: Scenario, parameter: str, target: str | Target, *,
     >>> round(tp.value, 9)
     1.0
     """
+    grid = check_count(grid, "grid", MAX_TIPPING_GRID)
     t = parse_target(target)
     parse_target(t).check(scenario, key="target")
     scenario.parameter(parameter)
