@@ -12,7 +12,7 @@ import textwrap
 
 from negsim.results.analysis import Analysis
 
-__all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "target_label"]
@@ -143,8 +143,29 @@ def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
 
 
 def words(identifier: str) -> str:
-    """An identifier as words: ``secondary_tariffs`` → ``secondary tariffs``."""
-    return str(identifier).replace("_", " ")
+    """An identifier as words; an underscore between digits is a range (an en dash).
+
+    Examples
+    --------
+    >>> words("secondary_tariffs"), words("10_15y"), words("72_hours")
+    ('secondary tariffs', '10–15y', '72 hours')
+    """
+    return re.sub(r"(?<=\d)_(?=\d)", "–", str(identifier)).replace("_", " ")
+
+
+def option_text(value) -> str:
+    """An option for people: numbers to four significant figures, identifiers as words.
+
+    Examples
+    --------
+    >>> option_text(3533.333333333333), option_text(30), option_text("halt_energy")
+    ('3533', '30', 'halt energy')
+    """
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"{value:.4g}"
+    return words(value)
 
 
 def parameter_label(path: str) -> str:
