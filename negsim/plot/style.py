@@ -12,13 +12,19 @@ import textwrap
 
 from negsim.results.analysis import Analysis
 
-__all__ = ["actor_colors", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "target_label"]
 
-_PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
-            "#c51b7d")
+_PALETTE = ("#67001f", "#2166ac", "#762a83", "#e08214", "#35978f", "#8c510a", "#c51b7d",
+            "#4d4d4d", "#01665e", "#542788")
+"""Actor colours, none of them near the accept green or the reject red."""
+
+COLOR_CLASH = 0.25
+"""Two colours closer than this (Euclidean distance of RGB in [0, 1]) read as the same colour:
+an actor colour that near ``ACCEPT_COLOR`` or ``REJECT_COLOR`` is replaced (see
+:func:`actor_colors`)."""
 
 BASE_FONT = 12
 """Body text size in points; titles are larger, footers smaller."""
@@ -54,11 +60,34 @@ def actor_colors(analysis: Analysis) -> dict[str, str]:
     ...             negsim.Actor("B", (negsim.Demand("war", want="fight"),))))
     >>> actor_colors(negsim.analyze(s))
     {'A': '#000000', 'B': '#2166ac'}
+
+    A colour that reads as the accept green or the reject red (``COLOR_CLASH``) is replaced by
+    the first palette colour no other actor uses, so an actor's ✗ is never drawn in "accepted"
+    green and Russia's red is never "blocked" red.
     """
     out = {}
     for k, a in enumerate(analysis.actors):
         out[a.name] = a.color or _PALETTE[k % len(_PALETTE)]
+    for name, color in out.items():
+        if color_clashes(color):
+            used = set(out.values())
+            out[name] = next((c for c in _PALETTE if c not in used), _PALETTE[0])
     return out
+
+
+def color_clashes(color: str) -> bool:
+    """Whether ``color`` reads as the accept or the reject colour.
+
+    Examples
+    --------
+    >>> color_clashes("#b2182b"), color_clashes("#1b7837"), color_clashes("#2166ac")
+    (True, True, False)
+    """
+    from matplotlib.colors import to_rgb
+
+    rgb = to_rgb(color)
+    return any(sum((x - y) ** 2 for x, y in zip(rgb, to_rgb(ref))) ** 0.5 < COLOR_CLASH
+               for ref in (ACCEPT_COLOR, REJECT_COLOR))
 
 
 def footer_text(analysis: Analysis) -> str:
@@ -133,7 +162,7 @@ def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
     Examples
     --------
     >>> player_colors(["A", "B"])
-    {'A': '#b2182b', 'B': '#2166ac'}
+    {'A': '#67001f', 'B': '#2166ac'}
     """
     known = actor_colors(analysis) if analysis is not None else {}
     out = {}
