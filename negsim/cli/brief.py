@@ -1,4 +1,4 @@
-"""``negsim brief``: analyse a scenario and write the one-page brief (HTML or Markdown)."""
+"""``negsim brief``: analyse a scenario and write the brief (HTML, Markdown or PDF)."""
 
 from __future__ import annotations
 
@@ -6,24 +6,53 @@ import argparse
 
 from negsim.loading import load_scenario
 
+BRIEF_DRAWS = 2_000
+"""Ensemble draws behind the brief's probabilities (when the scenario has uncertain parameters)."""
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("brief", help="write a one-page brief (summary, key numbers, figures)")
+    p = sub.add_parser("brief", help="write the brief (bottom line, key numbers, caveats, "
+                                     "figures, details)")
     p.add_argument("scenario", help="scenario TOML file")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="the brief to write: FILE.html (self-contained page) or FILE.md")
+                   help="FILE.html (self-contained page), FILE.md, or FILE.pdf (headless Chromium)")
+    p.add_argument("--draws", type=int, default=BRIEF_DRAWS,
+                   help=f"ensemble draws for the probabilities (default {BRIEF_DRAWS:,})")
+    p.add_argument("--sources", metavar="DIR", default=None,
+                   help="the sources folder holding index.toml (default: $NEGSIM_SOURCES, else "
+                        "shared/sources or sources next to the scenario)")
     p.set_defaults(func=run)
+
+
+def brief_odds(scenario, draws: int):
+    """The probabilities behind the brief: an ensemble over the scenario's uncertain
+    parameters, ``None`` when it has none.
+
+    Hook for ``negsim.robustness``: when that lands, return its result here (the brief reads
+    ``draws``, ``parameters``, ``proposals[*].all_accept`` and ``acceptable_nonempty``).
+    """
+    if not scenario.uncertain:
+        return None
+    from negsim.uncertainty import ensemble
+
+    return ensemble(scenario, draws=draws, progress=False)
 
 
 def run(args: argparse.Namespace) -> int:
     # heavy: the engine loads the games (scipy.optimize, nashpy), the brief its figures
     from negsim.engine import analyze
+    from negsim.errors import ArgumentError
+    from negsim.loading.sources import load_source_index
     from negsim.text.brief import check_brief_path, write_brief
     from negsim.uncertainty import add_answers
 
     path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
+    if args.draws < 1:
+        raise ArgumentError(f"--draws: expected a positive number of draws, found {args.draws}; "
+                            "fix: give --draws 2000 or more")
+    sources = load_source_index(args.sources) if args.sources else None
     scenario = load_scenario(args.scenario)
     analysis = add_answers(analyze(scenario), scenario)
-    write_brief(analysis, path)
+    write_brief(analysis, path, odds=brief_odds(scenario, args.draws), sources=sources)
     print(f"wrote {path}")
     return 0

@@ -10,6 +10,7 @@ from negsim.errors import ScenarioError, relocated
 from negsim.loading.specs import game_spec, truce_spec, war_spec
 from negsim.loading.extends import ORIGIN, read_merged
 from negsim.loading.judged import judged_keys
+from negsim.loading.sources import check_source_ids, index_near
 from negsim.loading.schema import format_of, required_missing
 from negsim.model.distributions import Distribution
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
@@ -331,4 +332,6 @@ def load_scenario(path: str | Path) -> Scenario:
     2.0
     """
     shown = str(path)
-    return scenario_from_dict(read_merged(path), file=shown)
+    data = read_merged(path)
+    check_source_ids(data, shown, index_near(path))
+    return scenario_from_dict(data, file=shown)

@@ -11,6 +11,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 __all__ = ["Label", "place_labels"]
@@ -23,7 +24,16 @@ def _ring(radius: float, n: int) -> list[tuple[float, float]]:
 
 
 _OFFSETS = [(8, 8), (8, -8), (-8, 8), (-8, -8), (12, 0), (-12, 0), (0, 12), (0, -14)] + \
-    _ring(30, 8) + _ring(50, 16) + _ring(75, 16) + _ring(105, 16)
+    _ring(30, 8) + _ring(50, 16) + _ring(75, 16) + _ring(105, 16) + _ring(140, 24)
+
+_TEXT_WEIGHT = 50.0
+"""How much worse covering a text is than covering the same area of data points."""
+
+
+def _is_tick(t, ax) -> bool:
+    return any(t is lab for axis in (ax.xaxis, ax.yaxis)
+               for tick in axis.get_major_ticks() + axis.get_minor_ticks()
+               for lab in (tick.label1, tick.label2))
 
 
 @dataclass
@@ -63,6 +73,11 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
         px, py = to_px((x, y))
         taken.append(Bbox.from_extents(px - marker_px, py - marker_px, px + marker_px,
                                        py + marker_px))
+    # texts already on the figure (titles, walk-away notes, ticks) and the labels placed here
+    # must not be covered at all: a label over a label is worse than a label over points
+    placed = [t.get_window_extent(renderer) for t in fig.findobj(Text)
+              if t.get_visible() and t.get_text().strip() and t.axes in (ax, None)
+              and not _is_tick(t, ax)]
     out = []
     for lb in labels:
         best = None
@@ -78,7 +93,8 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
                 annotation_clip=False, **lb.extra)
             ann.set_in_layout(False)
             box = ann.get_window_extent(renderer)
-            cost = sum(_overlap(box, t) for t in taken)
+            cost = sum(_overlap(box, t) for t in taken) + \
+                _TEXT_WEIGHT * sum(_overlap(box, t) for t in placed)
             outside = (max(0.0, axbox.x0 - box.x0) + max(0.0, box.x1 - axbox.x1)
                        + max(0.0, axbox.y0 - box.y0) + max(0.0, box.y1 - axbox.y1))
             cost += outside * box.height * 4 + (abs(dx) + abs(dy)) * scale * 0.5
@@ -93,6 +109,6 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
         _, ann, box = best
         if lb.gid:
             ann.set_gid(lb.gid)
-        taken.append(box)
+        placed.append(box)
         out.append(ann)
     return out

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
@@ -134,11 +136,14 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
         for d in ds:
             y += 1
             if d.hard:
-                ax.text(_BADGE, y, "red line", fontsize=size - 1, color="white",
+                # a conditional red line (``when``) binds only where its condition holds
+                ax.text(_BADGE, y, "red line if" if d.when else "red line", fontsize=size - 1,
+                        color="white",
                         fontweight="bold", va="center", gid=f"redline:{a.name}:{d.issue}",
                         bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
-            room = chars(_BAR - _DESC - 0.01) - (4 if d.hard else 0)
-            ax.text(_DESC, y, abbreviate(d.description, room),
+            room = chars(_BAR - _DESC - 0.01) - (4 if d.hard else 0) - (3 if d.when else 0)
+            desc = re.sub(r"\s*\(red line\)\s*$", "", d.description)
+            ax.text(_DESC, y, abbreviate(desc, room),
                     fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
                     gid=f"demand:{a.name}:{d.issue}")
             ax.barh(y, d.share * _BAR_W, left=_BAR, height=0.6, color=colors[a.name],

@@ -17,6 +17,12 @@ _OPEN = "#d9f0d3"
 _CLOSED = "#eeeeee"
 
 
+_LINE = 0.28
+"""Least height of one line of cell text, in data units (a row is at least one unit high)."""
+_PAD = 0.3
+"""Room above and below a cell's text, in data units."""
+
+
 def _same(a, b) -> bool:
     return str(a) == str(b)
 
@@ -108,8 +114,13 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
     cell_in = fig.get_figwidth() * 0.8 / n_cols
     size = BASE_FONT - 1 if n_cols <= 5 else BASE_FONT - 2 if n_cols <= 8 else BASE_FONT - 4
     chars = max(int(cell_in * 72 / (size * 0.72)), 4)
-    max_ex = max((len(w) for per in acc.excluded_by.values() for w in per.values()), default=0)
-    row_h = 1.0 + 0.28 * max(max_ex - 1, 0)
+    # a row holds its option text and the actors under it: m lines of text in all; one line is
+    # `per_row` of the axes height (about 80% of the figure) per row, so line = per_row * row_h
+    m = max([len(who) + _option_text(opt, chars).count("\n") + 1
+             for i in issues for opt, who in acc.excluded_by.get(i.id, {}).items()], default=0)
+    per_row = size * 1.3 / 72 / (fig.get_figheight() * 0.8) * len(issues)
+    row_h = 1.0 if not m else max(1.0, _PAD / max(1 - per_row * m, _PAD))
+    line = max(per_row * row_h, _LINE) if m else _LINE
     for r, issue in enumerate(issues):
         y = -r * row_h
         open_opts = acc.options.get(issue.id, [])
@@ -125,12 +136,16 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
                                    gid=f"option:{issue.id}:{opt}")
             ax.add_patch(patch)
             who = excluded.get(str(opt), [])
-            top = y - 0.3 if who else y - row_h / 2
-            ax.text(c + 0.5, top, _option_text(opt, chars), ha="center",
+            text = _option_text(opt, chars)
+            lines = text.count("\n") + 1
+            top = y - _PAD / 2 - line * lines / 2 if who else y - row_h / 2
+            ax.text(c + 0.5, top, text, ha="center",
                     va="center", fontsize=size, color="black" if ok else "0.45",
                     fontweight="bold" if ok else "normal", gid=f"option-text:{issue.id}:{opt}")
             for k, actor in enumerate(who):
-                ax.text(c + 0.5, y - 0.58 - 0.28 * k, abbreviate(f"✗ {actor}", chars), ha="center",
+                ax.text(c + 0.5, y - _PAD / 2 - line * (lines + k + 0.5),
+                        abbreviate(f"✗ {actor}", chars),
+                        ha="center",
                         va="center", fontsize=size - 1, color=colors.get(actor, "black"),
                         gid=f"excluded:{issue.id}:{opt}:{actor}")
     ax.set_xlim(0, n_cols)

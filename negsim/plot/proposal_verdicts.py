@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 import textwrap
 
 from matplotlib.colors import TwoSlopeNorm
@@ -15,6 +17,11 @@ from negsim.results.analysis import ActorVerdict, Analysis
 
 __all__ = ["proposal_verdicts", "verdicts_title", "cell_text"]
 
+_CELL_LINES = 4
+"""Lines of blocking-demand text a cell holds before it is abbreviated."""
+_SCALE_STEP = 0.25
+"""The colour scale ends on a multiple of this, at or beyond the largest margin."""
+
 
 def verdicts_title(analysis: Analysis) -> str:
     """The finding of the verdict grid in one sentence.
@@ -27,7 +34,7 @@ def verdicts_title(analysis: Analysis) -> str:
     ...             negsim.Actor("B", (negsim.Demand("war", want="fight", hard=True),))),
     ...     proposals=(negsim.Proposal("t", (("war", "truce"),), label="truce"),))
     >>> verdicts_title(negsim.analyze(s))
-    "No proposal on the table is acceptable to all; 'truce' is blocked only by B"
+    'No proposal on the table is acceptable to all; B rejects 1 of the 1'
     """
     vs = analysis.verdicts
     good = [v for v in vs if v.accepted_by_all]
@@ -38,18 +45,17 @@ def verdicts_title(analysis: Analysis) -> str:
         tail = f"; {rest} other{'s are' if rest > 1 else ' is'} blocked" if rest else ""
         verb = "is" if len(good) == 1 else "are"
         return f"{names}{more} {verb} acceptable to every party{tail}"
-    alone: dict[str, list[str]] = {}
+    against: dict[str, int] = {}
     for v in vs:
-        against = [r.actor for r in v.responses if not r.accepts]
-        if len(against) == 1:
-            alone.setdefault(against[0], []).append(v.label or v.proposal)
+        for r in v.responses:
+            if not r.accepts:
+                against[r.actor] = against.get(r.actor, 0) + 1
     head = "No proposal on the table is acceptable to all"
-    if not alone:
-        return f"{head} {len(analysis.actors)} parties; each is blocked by two or more"
-    who, props = max(alone.items(), key=lambda kv: len(kv[1]))
-    if len(props) == 1:
-        return f"{head}; '{abbreviate(props[0], 40)}' is blocked only by {who}"
-    return f"{head}; {who} alone blocks {len(props)} of the {len(vs)}"
+    counts = sorted(against.items(), key=lambda kv: -kv[1])
+    parts = [f"{who} rejects {n} of the {len(vs)}" if k == 0 else f"{who} {n}"
+             for k, (who, n) in enumerate(counts[:3])]
+    return f"{head}; " + ", ".join(parts) if parts else head
+
 
 def cell_text(r: ActorVerdict, width: int) -> str:
     """The text of one cell: mark and margin, then the blocking demand if it fits ``width``.
@@ -64,16 +70,19 @@ def cell_text(r: ActorVerdict, width: int) -> str:
     war = fight
     """
     mark = "✓" if r.accepts else "✗"
-    head = f"{mark} {r.margin:+.2f}".replace("-", "−")
+    # a crossed red line decides the answer whatever the margin: no margin is shown for it
+    head = mark if r.vetoed else f"{mark} {r.margin:+.2f}".replace("-", "−")
     if r.accepts or not r.blockers:
         return head
-    b = r.blockers[0]
-    why = ("red line: " if b.red_line else "") + b.description
+    b = next((x for x in r.blockers if x.red_line), r.blockers[0]) if r.vetoed else r.blockers[0]
+    desc = re.sub(r"\s*\(red line\)\s*$", "", b.description)
+    why = ("red line: " if b.red_line else "") + desc
     lines = textwrap.wrap(why, max(width, 8))
     if not lines:
         return head
-    if len(lines) > 2:
-        lines = [lines[0], abbreviate(" ".join(lines[1:]), max(width, 8))]
+    if len(lines) > _CELL_LINES:
+        lines = lines[:_CELL_LINES - 1] + [abbreviate(" ".join(lines[_CELL_LINES - 1:]),
+                                                      max(width, 8))]
     return "\n".join([head] + lines)
 
 
@@ -81,7 +90,9 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
     """Draw the proposals × actors grid of acceptance margins.
 
     Each cell is coloured by the actor's acceptance margin (utility − walk-away; diverging, centred
-    at 0, blue accepts, red falls short), marked ✓ / ✗, hatched where a red line is crossed, and
+    at 0, blue accepts, red falls short; the scale ends on a multiple of 0.25 beyond the largest
+    margin), marked ✓ / ✗; a cell where a red line is crossed is hatched on pale red with no
+    margin (the red line decides, whatever the margin), and
     names the blocking demand where it fits.  Row labels are green for proposals every party
     accepts and red for blocked ones.
 
@@ -117,23 +128,26 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
     margins = np.array([[v.response(a).margin for a in actors] for v in vs], dtype=float)
     new_fig = ax is None
     if new_fig:
-        height = min(max(3.6, 1.6 + 0.95 * n_p), 9.0)
+        height = min(max(3.6, 1.6 + 1.1 * n_p), 9.0)
         fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer)
-    span = max(float(np.abs(margins).max(initial=0.0)), 0.05)
+    vetoed = np.array([[v.response(a).vetoed for a in actors] for v in vs], dtype=bool)
+    live = np.abs(margins[~vetoed]) if (~vetoed).any() else np.zeros(1)
+    span = max(_SCALE_STEP, math.ceil(float(live.max()) / _SCALE_STEP) * _SCALE_STEP)
     norm = TwoSlopeNorm(vcenter=0.0, vmin=-span, vmax=span)
-    mesh = ax.pcolormesh(np.arange(n_a + 1), np.arange(n_p + 1), margins, cmap="RdBu",
-                         norm=norm, edgecolors="white", linewidth=2)
+    mesh = ax.pcolormesh(np.arange(n_a + 1), np.arange(n_p + 1),
+                         np.ma.masked_array(margins, mask=vetoed), cmap="RdBu", norm=norm,
+                         edgecolors="white", linewidth=2)
     mesh.set_gid("verdict-cells")
     fig = ax.figure
     width_in = fig.get_figwidth() * 0.72 / n_a
     fontsize = BASE_FONT - 1 if n_a <= 4 else BASE_FONT - 2
-    chars = int(width_in * 72 / (fontsize * 0.72))
+    chars = int(width_in * 72 / (fontsize * 0.7))
     for i, v in enumerate(vs):
         for j, a in enumerate(actors):
             r = v.response(a)
             if r.vetoed:
                 ax.add_patch(_hatch(j, i))
-            strong = abs(norm(r.margin) - 0.5) > 0.33
+            strong = not r.vetoed and abs(norm(r.margin) - 0.5) > 0.33
             ax.text(j + 0.5, i + 0.5, cell_text(r, chars), ha="center", va="center",
                     fontsize=fontsize, color="white" if strong else "black",
                     gid=f"cell:{v.proposal}:{a}", linespacing=1.15,
@@ -154,6 +168,9 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
         side.set_visible(False)
     cb = fig.colorbar(mesh, ax=ax, location="right", shrink=0.8, pad=0.02, aspect=25)
     cb.set_label("margin = utility − walk-away", fontsize=BASE_FONT - 2)
+    if vetoed.any():
+        ax.set_xlabel("hatched: a red line is crossed, so the party rejects whatever its margin",
+                      fontsize=BASE_FONT - 2, color="0.3")
     cb.ax.tick_params(labelsize=BASE_FONT - 3)
     cb.outline.set_visible(False)
     if new_fig:
@@ -167,5 +184,5 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
 
 def _hatch(j: int, i: int):
 
-    return Rectangle((j + 0.04, i + 0.04), 0.92, 0.92, fill=False, hatch="///",
-                     edgecolor=REJECT_COLOR, lw=0, alpha=0.5, gid="red-line-crossed")
+    return Rectangle((j + 0.02, i + 0.02), 0.96, 0.96, facecolor="#fbe3e0", hatch="///",
+                     edgecolor=REJECT_COLOR, lw=0, gid="red-line-crossed")

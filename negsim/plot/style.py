@@ -15,13 +15,19 @@ from collections.abc import Iterator
 
 from negsim.results.analysis import Analysis
 
-__all__ = ["actor_colors", "footer_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "target_label", "literal", "literal_text"]
 
-_PALETTE = ("#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#35978f", "#8c510a",
-            "#c51b7d")
+_PALETTE = ("#67001f", "#2166ac", "#762a83", "#e08214", "#35978f", "#8c510a", "#c51b7d",
+            "#4d4d4d", "#01665e", "#542788")
+"""Actor colours, none of them near the accept green or the reject red."""
+
+COLOR_CLASH = 0.25
+"""Two colours closer than this (Euclidean distance of RGB in [0, 1]) read as the same colour:
+an actor colour that near ``ACCEPT_COLOR`` or ``REJECT_COLOR`` is replaced (see
+:func:`actor_colors`)."""
 
 BASE_FONT = 12
 """Body text size in points; titles are larger, footers smaller."""
@@ -57,11 +63,34 @@ def actor_colors(analysis: Analysis) -> dict[str, str]:
     ...             negsim.Actor("B", (negsim.Demand("war", want="fight"),))))
     >>> actor_colors(negsim.analyze(s))
     {'A': '#000000', 'B': '#2166ac'}
+
+    A colour that reads as the accept green or the reject red (``COLOR_CLASH``) is replaced by
+    the first palette colour no other actor uses, so an actor's ✗ is never drawn in "accepted"
+    green and Russia's red is never "blocked" red.
     """
     out = {}
     for k, a in enumerate(analysis.actors):
         out[a.name] = a.color or _PALETTE[k % len(_PALETTE)]
+    for name, color in out.items():
+        if color_clashes(color):
+            used = set(out.values())
+            out[name] = next((c for c in _PALETTE if c not in used), _PALETTE[0])
     return out
+
+
+def color_clashes(color: str) -> bool:
+    """Whether ``color`` reads as the accept or the reject colour.
+
+    Examples
+    --------
+    >>> color_clashes("#b2182b"), color_clashes("#1b7837"), color_clashes("#2166ac")
+    (True, True, False)
+    """
+    from matplotlib.colors import to_rgb
+
+    rgb = to_rgb(color)
+    return any(sum((x - y) ** 2 for x, y in zip(rgb, to_rgb(ref))) ** 0.5 < COLOR_CLASH
+               for ref in (ACCEPT_COLOR, REJECT_COLOR))
 
 
 def footer_text(analysis: Analysis) -> str:
@@ -184,7 +213,7 @@ def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
     Examples
     --------
     >>> player_colors(["A", "B"])
-    {'A': '#b2182b', 'B': '#2166ac'}
+    {'A': '#67001f', 'B': '#2166ac'}
     """
     known = actor_colors(analysis) if analysis is not None else {}
     out = {}
@@ -194,8 +223,29 @@ def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
 
 
 def words(identifier: str) -> str:
-    """An identifier as words: ``secondary_tariffs`` → ``secondary tariffs``."""
-    return str(identifier).replace("_", " ")
+    """An identifier as words; an underscore between digits is a range (an en dash).
+
+    Examples
+    --------
+    >>> words("secondary_tariffs"), words("10_15y"), words("72_hours")
+    ('secondary tariffs', '10–15y', '72 hours')
+    """
+    return re.sub(r"(?<=\d)_(?=\d)", "–", str(identifier)).replace("_", " ")
+
+
+def option_text(value) -> str:
+    """An option for people: numbers to four significant figures, identifiers as words.
+
+    Examples
+    --------
+    >>> option_text(3533.333333333333), option_text(30), option_text("halt_energy")
+    ('3533', '30', 'halt energy')
+    """
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"{value:.4g}"
+    return words(value)
 
 
 def parameter_label(path: str) -> str:

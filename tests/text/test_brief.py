@@ -11,7 +11,8 @@ matplotlib.use("Agg")
 import pytest  # noqa: E402
 
 import negsim  # noqa: E402
-from negsim.text.brief import SECTIONS, brief_html, brief_markdown, key_findings, write_brief  # noqa: E402
+from negsim.text.brief import SECTIONS, brief_html, brief_markdown, write_brief  # noqa: E402
+from negsim.text.bottom_line import bottom_line  # noqa: E402
 from negsim.cli import main  # noqa: E402
 from negsim.errors import NegsimError  # noqa: E402
 from negsim.plot.save import applicable_figures  # noqa: E402
@@ -29,14 +30,18 @@ def three():
 def tiny_figures():
     return {"demands": PNG_MAGIC + b"demands", "issue_map": PNG_MAGIC + b"issue"}
 
-def test_key_findings_name_the_blocked_proposal_its_red_line_and_the_lever(three):
+def test_bottom_line_names_the_blocked_proposal_its_red_line_and_how_sure(three):
     two = negsim.analyze(two_party())
-    text = " ".join(key_findings(two))
-    assert "1 of 4 possible deals" in text
-    assert "'Truce with aid' is blocked by B (red line: No aid, ever)" in text
-    lever = " ".join(key_findings(three))
-    assert "tariffs move C's walk-away from 1.00 to 0.60" in lever
-    assert "reproduces 1 of 1 recorded responses" in lever
+    lines = bottom_line(two)
+    assert 3 <= len(lines) <= 5
+    text = " ".join(lines)
+    assert lines[0] == "“Plain truce” is acceptable to every party: that could be agreed."
+    assert "B blocks “Truce with aid” (red line: No aid, ever)" in text
+    assert text.count("(red line)") == 0 and "walk-away from" not in text
+    assert "How sure:" in text and "no uncertain parameter" in text
+    assert "no confirmed record" in text
+    lever = " ".join(bottom_line(three))
+    assert "reproduces 1 of 1 confirmed recorded responses" in lever
 
 
 def test_html_brief_has_every_section_and_embeds_every_figure(three, tiny_figures):
@@ -72,7 +77,7 @@ def test_written_brief_embeds_real_figures(three, tmp_path):
 
 
 def test_brief_with_a_bad_suffix_is_an_error_and_writes_nothing(three, tmp_path):
-    with pytest.raises(NegsimError, match=r"\.html, \.htm, \.md"):
+    with pytest.raises(NegsimError, match=r"\.html, \.htm, \.md, \.pdf"):
         write_brief(three, tmp_path / "brief.docx")
     assert list(tmp_path.iterdir()) == []
 
@@ -89,7 +94,76 @@ def test_cli_brief_writes_a_markdown_brief(tmp_path, capsys):
 
 def test_cli_brief_bad_suffix_exits_1_with_a_clear_message_and_no_file(tmp_path, capsys):
     scenario = write_tariff_scenario(tmp_path)
-    assert main(["brief", str(scenario), "-o", str(tmp_path / "b.pdf")]) == 1
+    assert main(["brief", str(scenario), "-o", str(tmp_path / "b.docx")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: cannot write a brief") and "Traceback" not in err
-    assert not (tmp_path / "b.pdf").exists()
+    assert not (tmp_path / "b.docx").exists()
+
+
+# ---- the fixes the briefer asked for, on a shipped scenario ------------------------------------
+
+REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
+AIR = REPO / "scenarios" / "air_truce_secondary_tariffs.toml"
+
+
+@pytest.fixture(scope="module")
+def air():
+    from negsim.loading import load_scenario
+    from negsim.uncertainty import add_answers
+
+    s = load_scenario(AIR)
+    return s, add_answers(negsim.analyze(s), s)
+
+
+def test_shipped_brief_page_one_names_judgements_and_lists_no_anonymous_report_as_fact(air):
+    from negsim.loading.sources import Source, SourceIndex
+    from negsim.text.brief_parts import brief_content
+
+    scenario, a = air
+    idx = SourceIndex({"bb": Source("bb", "001_e3ab6bf0f2059d12.txt", "Bloomberg", "2025-08-05",
+                                    "Russia weighs Ukraine air-truce offer")})
+    c = brief_content(a, {}, odds=negsim.ensemble(scenario, draws=200, solutions=()), sources=idx)
+    page_one = " ".join(c.bottom_line + c.caveats + [" ".join(r) for r in c.key_numbers])
+    assert "Judgement:" in page_one and "judgement" in " ".join(c.bottom_line)
+    assert "(red line) (red line)" not in page_one and "(red line)" not in page_one
+    assert "walk-away from" not in page_one  # no lever filler
+    assert "of 200 draws" in page_one
+    # the anonymous Bloomberg report (must_match = false) is a caveat, not a recorded fact
+    assert not any(r[1] == "Russia" and "Air truce" in r[2] for r in c.facts)
+    assert any(r[1] == "Russia" and "Air truce" in r[2] for r in c.reported)
+    assert any(x.startswith("Unconfirmed: Russia accepts") for x in c.caveats)
+    # sources by outlet, headline and date, never as a hash file name
+    assert "Bloomberg, “Russia weighs Ukraine air-truce offer” (2025-08-05)" in c.sources
+    assert all("001_e3ab6bf0f2059d12" not in row[-1] for row in c.demands + c.facts)
+    # conditional red lines are marked as conditional
+    assert any(r[2].startswith("conditional red line: only if") for r in c.demands)
+
+
+def test_source_ids_resolve_and_unknown_ids_are_a_located_error(tmp_path):
+    from negsim.errors import ScenarioError
+    from negsim.loading import load_scenario
+
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "index.toml").write_text(
+        '[[sources]]\nid = "paper_2025_01"\nfile = "000_x.txt"\noutlet = "Paper"\n'
+        'date = "2025-01"\nheadline = "A headline"\n', encoding="utf-8")
+    body = ('[scenario]\nname = "t"\n[[issues]]\nid = "war"\noptions = ["fight", "truce"]\n'
+            'status_quo = "fight"\n[actors.A]\n[[actors.A.demands]]\nissue = "war"\n'
+            'want = "truce"\nsource = "{}"\n')
+    good = tmp_path / "good.toml"
+    good.write_text(body.format("paper_2025_01"), encoding="utf-8")
+    assert load_scenario(good).actor("A").demands[0].source == "paper_2025_01"
+    bad = tmp_path / "bad.toml"
+    bad.write_text(body.format("paper_2025_02"), encoding="utf-8")
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(bad)
+    text = str(err.value)
+    assert text.startswith(f"{bad}: actors.A.demands[0].source: unknown source id")
+    assert "did you mean 'paper_2025_01'?" in text and "\n" not in text
+
+
+def test_pdf_without_chromium_is_one_clear_error_and_writes_nothing(air, tmp_path, monkeypatch):
+    monkeypatch.setenv("NEGSIM_CHROMIUM", str(tmp_path / "no-such-chromium"))
+    with pytest.raises(NegsimError, match=r"needs headless Chromium.*apt-get install chromium"):
+        write_brief(air[1], tmp_path / "brief.pdf")
+    assert list(tmp_path.iterdir()) == []
