@@ -83,6 +83,11 @@ class GameResult(PlainData):
     ``payoff_matrix`` (two-player normal-form games small enough to solve completely) holds each
     player's payoffs, rows = first player's strategies; ``tree`` (sequential games) every node in
     prefix order.  Both are there for figures and readers; solving never needs them.
+
+    ``red_lines`` says how the declared tree was changed so that no actor concludes a deal that
+    crosses its red line (an action removed, or a leaf played as no deal); ``reconciliation``
+    lists each contradiction between equilibrium play and the verdicts that is left (empty: the
+    game agrees with the verdicts).
     """
 
     id: str
@@ -104,6 +109,8 @@ class GameResult(PlainData):
     payoff_matrix: dict[str, list[list[float]]] = field(default_factory=dict)
     tree: list[TreeNode] = field(default_factory=list)
     outcome_groups: list[EquilibriumGroup] = field(default_factory=list)
+    red_lines: list[str] = field(default_factory=list)
+    reconciliation: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from negsim.errors import NegsimError
 from negsim.games.backward_induction import backward_induction, threat_credibility
 from negsim.games.dominance import iterated_elimination
 from negsim.scenario_games.grouping import group_equilibria
+from negsim.scenario_games.red_lines import enforce_red_lines, reconcile
 from negsim.games.normal_form import solve_two_player
 from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
@@ -212,18 +213,27 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
 def solve_game(scenario: Scenario, game: GameSpec,
                models: Sequence[PreferenceModel] | None = None) -> GameResult:
     """Solve a declared game: equilibria and dominance (normal form), or backward induction and
-    threat credibility (sequential)."""
+    threat credibility (sequential).
+
+    A sequential game is first rewritten so that no actor concludes a deal that crosses its red
+    line (:func:`negsim.scenario_games.red_lines.enforce_red_lines`: the action is removed, or
+    the leaf carries the veto); the result lists the changes (``red_lines``) and what still
+    contradicts the verdicts (``reconciliation``)."""
     if game.kind == "normal_form":
         payoffs = np.array([np.asarray(t, dtype=float) for _, t in game.payoffs])
         names = [s for _, s in game.strategies]
         return solve_payoffs(game.id, game.label, game.kind, game.players, names, payoffs)
+    models = models if models is not None else build_preferences(scenario)
+    declared = game
+    game, red = enforce_red_lines(scenario, game, models)
     root, ids = game_tree(scenario, game, models)
     spe = backward_induction(root)
     notes = [] if spe.unique or len(spe.outcomes) > 1 else \
         ["ties off the equilibrium path only: the path is the same however they are broken"]
     return GameResult(game.id, game.label, game.kind, list(spe.players), spe=spe, node_ids=ids,
                       threats=_threats(scenario, game, root, ids), notes=notes,
-                      tree=tree_nodes(game, root))
+                      tree=tree_nodes(game, root), red_lines=red,
+                      reconciliation=reconcile(scenario, declared, game, models, spe, ids))
 
 
 def tree_nodes(game: GameSpec, root: Node) -> list[TreeNode]:

@@ -41,6 +41,10 @@ def _game(g: GameResult) -> list[str]:
                 best = " or ".join(_w(x) for x in a.best_actions)
                 out.append(f"{what[0].upper() + what[1:]} is not credible: when the time came "
                            f"{a.player} would {best}.")
+        for note in g.red_lines:
+            out.append(f"{name}: {note[0].upper() + note[1:]}.")
+        for c in g.reconciliation:
+            out.append(f"{name} contradicts the verdicts: {c}.")
     elif g.kind == "normal_form" or (g.kind == "proposals" and g.equilibrium_count):
         what = "equilibria" if g.all_equilibria else "pure equilibria"
         out.append(f"{name}: {g.equilibrium_count} {what}"

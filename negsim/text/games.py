@@ -126,6 +126,14 @@ def _game(g: GameResult) -> list[str]:
                 out.append(f"      ... {len(g.equilibria) - 5} more in the JSON")
         if g.surviving:
             out.append("    " + _dominance(g))
+    for note in g.red_lines:
+        out.append(f"    red line: {note}")
+    if g.spe is not None and any(n.outcome for n in g.tree):
+        if g.reconciliation:
+            out += [f"    CONTRADICTS the verdicts: {c}" for c in g.reconciliation]
+        else:
+            out.append("    agrees with the verdicts (no deal concluded against an actor's "
+                       "red line or walk-away value)")
     for note in g.notes[:3]:
         out.append(f"    note: {note}")
     return out
