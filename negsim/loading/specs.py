@@ -9,7 +9,8 @@ import math
 from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean
-from negsim.model.specs import GameSpec, NodeSpec, TruceSpec, WarSpec
+from negsim.model.specs import (MAX_TREE_DEPTH, MAX_TREE_NODES, GameSpec, NodeSpec, TruceSpec,
+                               WarSpec)
 from negsim.tolerances import PROB_TOL
 
 __all__ = ["game_spec", "truce_spec", "war_spec"]
@@ -128,22 +129,53 @@ def game_spec(t: dict[str, Any]) -> GameSpec:
 
 
 def _check_acyclic(nodes: tuple[NodeSpec, ...], root: str) -> None:
+    """No cycle anywhere among the nodes (reachable from the root or not), and the tree from the
+    root within :data:`MAX_TREE_DEPTH` moves and :data:`MAX_TREE_NODES` nodes.  Iterative: a
+    long line of moves or a large tree cannot exhaust the recursion limit here."""
     by_id = {n.id: n for n in nodes}
     state: dict[str, int] = {}
-
-    def visit(node_id: str, trail: tuple[str, ...]) -> None:
-        if state.get(node_id) == 1:
-            raise ScenarioError("the game's nodes form a cycle", key="nodes",
-                                expected="a tree (no node reachable from itself)",
-                                found=" -> ".join((*trail, node_id)))
-        if state.get(node_id) == 2:
-            return
-        state[node_id] = 1
-        for _, child in by_id[node_id].actions:
-            visit(child, (*trail, node_id))
-        state[node_id] = 2
-
-    visit(root, ())
+    depth: dict[str, int] = {}  # longest play below a node, in moves
+    size: dict[str, int] = {}  # nodes below it (itself included), shared nodes copied out
+    for start in [root] + [n.id for n in nodes]:
+        if start in state:
+            continue
+        trail = [start]
+        stack = [(start, iter(by_id[start].actions))]
+        state[start] = 1
+        while stack:
+            node_id, children = stack[-1]
+            nxt = next(children, None)
+            if nxt is None:
+                stack.pop()
+                trail.pop()
+                state[node_id] = 2
+                kids = [c for _, c in by_id[node_id].actions]
+                depth[node_id] = 1 + max((depth[c] for c in kids), default=-1)
+                size[node_id] = min(1 + sum(size[c] for c in kids), MAX_TREE_NODES + 1)
+                continue
+            child = nxt[1]
+            if state.get(child) == 1:
+                cut = trail[trail.index(child):]
+                raise ScenarioError("the game's nodes form a cycle", key="nodes",
+                                    expected="a tree (no node reachable from itself)",
+                                    found=" -> ".join((*cut, child)),
+                                    hint="point one of these actions at a leaf")
+            if child not in state:
+                state[child] = 1
+                trail.append(child)
+                stack.append((child, iter(by_id[child].actions)))
+    if depth[root] > MAX_TREE_DEPTH:
+        raise ScenarioError("the game tree is too deep", key="nodes",
+                            expected=f"at most {MAX_TREE_DEPTH} moves from the root to a leaf",
+                            found=f"a play of {depth[root]} moves",
+                            hint="shorten the line of moves (negsim.model.specs.MAX_TREE_DEPTH)")
+    if size[root] > MAX_TREE_NODES:
+        raise ScenarioError("the game tree is too large", key="nodes",
+                            expected=f"at most {MAX_TREE_NODES:,} nodes once shared nodes are "
+                                     "copied out",
+                            found=f"more than {MAX_TREE_NODES:,}",
+                            hint="fewer moves or fewer shared subtrees "
+                                 "(negsim.model.specs.MAX_TREE_NODES)")
 
 
 def _normal_form(t: dict[str, Any]) -> GameSpec:

@@ -32,7 +32,17 @@ from typing import Any
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.vocabulary import NO_DEAL
 
-__all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "check_references"]
+__all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "check_references",
+           "MAX_TREE_DEPTH", "MAX_TREE_NODES"]
+
+MAX_TREE_DEPTH = 200
+"""The longest play (moves from the root to a leaf) a game tree may have.  Trees are nested plain
+data, turned into JSON and text by recursive code; this bound keeps every such step well inside
+Python's recursion limit.  Checked when a scenario is loaded (a located error) and by every tree
+algorithm of :mod:`negsim.games` (an :class:`~negsim.errors.ArgumentError`)."""
+MAX_TREE_NODES = 20_000
+"""The most nodes a game tree may have once shared nodes are copied out (a node reached by two
+paths counts twice: solving and the tree in the result visit it once per path)."""
 
 
 @dataclass(frozen=True)
