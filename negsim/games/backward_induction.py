@@ -20,7 +20,7 @@ from itertools import product
 
 from negsim.tolerances import PAYOFF_TOL
 from negsim.results.game_theory import NodeSolution, SpeOutcome, SubgamePerfectResult, ThreatAssessment
-from negsim.errors import NegsimError, ScenarioError, did_you_mean
+from negsim.errors import ArgumentError, NegsimError, ScenarioError, did_you_mean
 from negsim.games.tree import (Branch, Chance, Decision, Node, Terminal, check_size, decision_nodes,
                                players_of, replace_subtree, subtree, walk)
 
@@ -122,6 +122,11 @@ def backward_induction(root: Node, tol: float = PAYOFF_TOL) -> SubgamePerfectRes
                             expected="Terminal, Decision or Chance",
                             found=type(root).__name__)
     check_size(root)
+    shared = [n.info_set for _, n in decision_nodes(root) if n.info_set]
+    if len(shared) != len(set(shared)):
+        raise ArgumentError("backward induction needs perfect information, and this tree has an "
+                            "information set of several nodes; use "
+                            "negsim.games.extensive.solve_extensive")
     players = players_of(root)
     scale = max([1.0] + [abs(v) for p, n in _terminals(root) for v in n.payoffs.values()])
     found: dict[tuple[str, ...], NodeSolution] = {}
@@ -187,7 +192,8 @@ def threat_credibility(root: Node, at: Sequence[str], threat: str,
                             hint=did_you_mean(threat, node.actions))
     plain = backward_induction(root, tol)
     here = next(n for n in plain.nodes if n.path == at)
-    bound = Decision(node.player, (Branch(threat, subtree(node, [threat])),), node.name)
+    bound = Decision(node.player, (Branch(threat, subtree(node, [threat])),), node.name,
+                     node.info_set)
     committed = backward_induction(replace_subtree(root, at, bound), tol)
     spe = tuple(sorted({o.payoffs[node.player] for o in plain.outcomes}))
     com = tuple(sorted({o.payoffs[node.player] for o in committed.outcomes}))

@@ -61,11 +61,17 @@ class Branch(PlainData):
 
 @dataclass(frozen=True)
 class Decision(PlainData):
-    """A node where ``player`` picks one of the branches' actions."""
+    """A node where ``player`` picks one of the branches' actions.
+
+    ``info_set`` (optional) names the information set: decision nodes with the same non-empty
+    ``info_set`` are ones the player cannot tell apart (same player and actions required, see
+    :func:`negsim.games.extensive.information_sets`); ``""`` is a set of its own.
+    """
 
     player: str
     branches: tuple[Branch, ...]
     name: str = ""
+    info_set: str = ""
 
     def __post_init__(self) -> None:
         _check_branches(self.branches, f"Decision({self.player!r})", chance=False)
@@ -126,7 +132,7 @@ def terminal(payoffs: Mapping[str, float] | None = None, /, name: str = "",
 
 
 def decision(player: str, actions: Mapping[str, Node] | None = None, /, name: str = "",
-             **by_label: Node) -> Decision:
+             info_set: str = "", **by_label: Node) -> Decision:
     """Build a decision node from a mapping and/or keyword arguments ``action=child``.
 
     Examples
@@ -135,7 +141,7 @@ def decision(player: str, actions: Mapping[str, Node] | None = None, /, name: st
     ('Out', 'In')
     """
     merged = {**(actions or {}), **by_label}
-    return Decision(player, tuple(Branch(str(k), v) for k, v in merged.items()), name)
+    return Decision(player, tuple(Branch(str(k), v) for k, v in merged.items()), name, info_set)
 
 
 def chance(outcomes: Mapping[str, tuple[float, Node]], /, name: str = "") -> Chance:
@@ -192,7 +198,7 @@ def replace_subtree(root: Node, path: Sequence[str], new: Node) -> Node:
         for b in root.branches
     )
     if isinstance(root, Decision):
-        return Decision(root.player, branches, root.name)
+        return Decision(root.player, branches, root.name, root.info_set)
     return Chance(branches, root.name)
 
 
