@@ -171,6 +171,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
           _k("probabilities", "numbers", "Chance node: probability of each action.",
              minimum=0, maximum=1),
           _k("threat", "str", "An action here whose credibility to assess."),
+          _k("info_set", "str", "Decision node: the information set (nodes the player cannot "
+             "tell apart; same player and actions)."),
           _k("outcome", "str", "Leaf: a proposal id, or \"no_deal\"."),
           _k("levers", "strings", "Leaf: the levers pulled (their full effects apply)."),
           _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games).")),

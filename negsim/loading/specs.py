@@ -72,6 +72,14 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
         if abs(sum(probs.values()) - 1.0) > PROB_TOL:
             raise ScenarioError("chance probabilities must sum to 1", key=f"{key}.probabilities",
                                 expected="sum 1", found=f"sum {sum(probs.values()):g}")
+    info_set = t.get("info_set", "")
+    if not isinstance(info_set, str):
+        raise ScenarioError("an information set is named by a string", key=f"{key}.info_set",
+                            expected="info_set = \"ID\"", found=repr(info_set))
+    if info_set and (not actions or probs):
+        raise ScenarioError("only a player's move belongs to an information set",
+                            key=f"{key}.info_set", expected="a node with player and actions",
+                            found="a leaf" if not actions else "a chance node")
     threat = t.get("threat")
     if threat is not None and threat not in actions:
         raise ScenarioError("the threat must be one of the node's actions", key=f"{key}.threat",
@@ -81,7 +89,7 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
                     tuple((a, float(probs[a])) for a in actions if a in probs), t.get("outcome"),
                     tuple(t.get("levers", ())),
                     tuple((k, float(v)) for k, v in t.get("payoffs", {}).items()), threat,
-                    t.get("label", ""))
+                    t.get("label", ""), info_set)
 
 
 def game_spec(t: dict[str, Any]) -> GameSpec:
@@ -119,6 +127,7 @@ def game_spec(t: dict[str, Any]) -> GameSpec:
                 raise ScenarioError(f"unknown node id {child!r}", key=f"nodes[{i}].actions.{action}",
                                     expected=f"one of {ids}", found=repr(child),
                                     hint=did_you_mean(child, ids))
+    _check_info_sets(nodes)
     root = t.get("root", ids[0])
     if root not in ids:
         raise ScenarioError(f"unknown root node {root!r}", key="root", expected=f"one of {ids}",
@@ -126,6 +135,35 @@ def game_spec(t: dict[str, Any]) -> GameSpec:
     _check_acyclic(nodes, root)
     return GameSpec(t["id"], kind, t.get("label", ""), nodes=nodes, root=root,
                     source=t.get("source", ""))
+
+
+def _check_info_sets(nodes: tuple[NodeSpec, ...]) -> None:
+    """The nodes of an information set have one player and the same actions (in any order)."""
+    first: dict[str, tuple[int, NodeSpec]] = {}
+    ids = {n.id for n in nodes}
+    for i, n in enumerate(nodes):
+        if not n.info_set:
+            continue
+        if n.info_set in ids and n.info_set != n.id:
+            raise ScenarioError(f"information set {n.info_set!r} has the name of another node",
+                                key=f"nodes[{i}].info_set",
+                                expected="a name that is not another node's id",
+                                found=repr(n.info_set))
+        if n.info_set not in first:
+            first[n.info_set] = (i, n)
+            continue
+        j, m = first[n.info_set]
+        if n.player != m.player:
+            raise ScenarioError(f"the nodes of information set {n.info_set!r} need the same "
+                                "player", key=f"nodes[{i}].player",
+                                expected=f"{m.player!r} (as nodes[{j}])", found=repr(n.player))
+        if sorted(a for a, _ in n.actions) != sorted(a for a, _ in m.actions):
+            raise ScenarioError(f"the nodes of information set {n.info_set!r} need the same "
+                                "actions", key=f"nodes[{i}].actions",
+                                expected=f"{sorted(a for a, _ in m.actions)} (as nodes[{j}])",
+                                found=repr(sorted(a for a, _ in n.actions)),
+                                hint="a player who cannot tell the nodes apart has the same "
+                                     "choices at each")
 
 
 def _check_acyclic(nodes: tuple[NodeSpec, ...], root: str) -> None:

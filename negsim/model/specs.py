@@ -19,6 +19,11 @@ given).  A decision node names its ``player`` and maps each action to the id of 
 ``"no_deal"``) and the ``levers`` pulled (payoffs then come from the preference models), or gives
 explicit ``payoffs = { A = 1, B = 0 }``.  ``threat = "action"`` on a decision node asks whether that
 action is a credible threat (levers carried out in the tree are assessed without being asked).
+``info_set = "ID"`` on decision nodes groups nodes their player cannot tell apart (one player and
+the same actions in every node of a set); with a chance node at the root (``probabilities``
+over types, e.g. a resolute or an irresolute USA) this declares Bayesian and signalling games,
+solved for Nash equilibria in behaviour strategies and perfect Bayesian equilibria.  A tree
+has at most :data:`MAX_TREE_DEPTH` moves on any play and :data:`MAX_TREE_NODES` nodes.
 
 ``[[truces]]`` marks a proposal as a truce to test for stability; ``[war]`` gives Fearon's war
 parameters.  Cross-references (actors, proposals, levers, issues) are checked by the scenario.
@@ -58,6 +63,7 @@ class NodeSpec:
     payoffs: tuple[tuple[str, float], ...] = ()
     threat: str | None = None
     label: str = ""
+    info_set: str = ""
 
     @property
     def is_leaf(self) -> bool:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
-from negsim.results.game_theory import BargainingRange, PartyTruce, SubgamePerfectResult, ThreatAssessment
+from negsim.results.game_theory import (BargainingRange, BehaviourEquilibrium, InfoSet, PartyTruce,
+                                        PerfectBayesianEquilibrium, SubgamePerfectResult,
+                                        ThreatAssessment)
 
 __all__ = ["EquilibriumProfile", "ThreatResult", "TreeNode", "GameResult", "TruceResult",
            "BargainingResult", "EquilibriumGroup"]
@@ -88,6 +90,11 @@ class GameResult(PlainData):
     crosses its red line (an action removed, or a leaf played as no deal); ``reconciliation``
     lists each contradiction between equilibrium play and the verdicts that is left (empty: the
     game agrees with the verdicts).
+
+    A sequential game with information sets (``info_sets``: those of several nodes) has no
+    ``spe``; it has its Nash equilibria in behaviour strategies (``behaviour_equilibria``) and,
+    when it starts with a move of chance, its pure perfect Bayesian equilibria
+    (``perfect_bayesian``), each with beliefs and the leaves reached.
     """
 
     id: str
@@ -111,6 +118,9 @@ class GameResult(PlainData):
     outcome_groups: list[EquilibriumGroup] = field(default_factory=list)
     red_lines: list[str] = field(default_factory=list)
     reconciliation: list[str] = field(default_factory=list)
+    info_sets: list[InfoSet] = field(default_factory=list)
+    behaviour_equilibria: list[BehaviourEquilibrium] = field(default_factory=list)
+    perfect_bayesian: list[PerfectBayesianEquilibrium] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

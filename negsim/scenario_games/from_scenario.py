@@ -27,7 +27,8 @@ from negsim.errors import NegsimError
 from negsim.games.backward_induction import backward_induction, threat_credibility
 from negsim.games.dominance import iterated_elimination
 from negsim.scenario_games.grouping import group_equilibria
-from negsim.scenario_games.red_lines import enforce_red_lines, reconcile
+from negsim.scenario_games.information import solve_with_information
+from negsim.scenario_games.red_lines import enforce_red_lines, reconcile, spe_ends
 from negsim.games.normal_form import solve_two_player
 from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
@@ -108,12 +109,16 @@ def game_tree(scenario: Scenario, game: GameSpec,
                 return Terminal(dict(n.payoffs), n.id)
             pay = leaf_payoffs(scenario, models, n.outcome, n.levers, tuple(movers))
             return Terminal(pay, n.id)
+        actions = list(n.actions)
+        if n.info_set:  # every node of a set lists its actions in the order of the first one
+            order = [a for a, _ in next(m for m in game.nodes if m.info_set == n.info_set).actions]
+            actions.sort(key=lambda ac: order.index(ac[0]) if ac[0] in order else len(order))
         branches = tuple(Branch(a, build(child, path + (a,)),
                                 dict(n.probabilities)[a] if n.probabilities else None)
-                         for a, child in n.actions)
+                         for a, child in actions)
         if n.player is None:
             return Chance(branches, n.id)
-        return Decision(n.player, branches, n.id)
+        return Decision(n.player, branches, n.id, n.info_set or n.id)
 
     return build(game.root or game.nodes[0].id, ()), ids
 
@@ -227,13 +232,18 @@ def solve_game(scenario: Scenario, game: GameSpec,
     declared = game
     game, red = enforce_red_lines(scenario, game, models)
     root, ids = game_tree(scenario, game, models)
+    shared = [n.info_set for n in game.nodes if n.info_set]
+    if len(shared) != len(set(shared)):
+        return solve_with_information(scenario, declared, game, models, root, ids, red,
+                                      tree_nodes(game, root))
     spe = backward_induction(root)
     notes = [] if spe.unique or len(spe.outcomes) > 1 else \
         ["ties off the equilibrium path only: the path is the same however they are broken"]
     return GameResult(game.id, game.label, game.kind, list(spe.players), spe=spe, node_ids=ids,
                       threats=_threats(scenario, game, root, ids), notes=notes,
                       tree=tree_nodes(game, root), red_lines=red,
-                      reconciliation=reconcile(scenario, declared, game, models, spe, ids))
+                      reconciliation=reconcile(scenario, declared, game, models,
+                                               spe_ends(game, spe, ids)))
 
 
 def tree_nodes(game: GameSpec, root: Node) -> list[TreeNode]:

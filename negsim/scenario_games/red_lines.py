@@ -10,6 +10,8 @@ deal is concluded; :func:`enforce_red_lines` rewrites the tree before it is solv
   line rules out).  This is the faithful reading: the move does not exist for ``P``, so no
   equilibrium, threat or value of commitment can rest on it.  A node keeps its actions if every
   one of them would go (a player must be able to move); the next rule then applies.
+  At a node in an information set of several nodes no action is removed (the player cannot
+  tell the nodes apart, so its choices are the same at each); the next rule applies there.
 * **The leaf carries the veto** otherwise: a leaf whose outcome crosses the red line of any actor
   of the scenario (a mover who reaches it through other moves, or an actor who does not move in
   the game at all) is played as ``no_deal`` with the same levers pulled.  A deal needs the
@@ -35,7 +37,7 @@ from negsim.preferences import PreferenceModel
 from negsim.results.game_theory import SubgamePerfectResult
 from negsim.tolerances import ACCEPT_TOL
 
-__all__ = ["enforce_red_lines", "reconcile", "vetoers"]
+__all__ = ["enforce_red_lines", "reconcile", "vetoers", "spe_ends"]
 
 
 def _row(scenario: Scenario, outcome: str) -> np.ndarray:
@@ -90,8 +92,9 @@ def enforce_red_lines(scenario: Scenario, game: GameSpec,
                for n in game.nodes if n.outcome is not None}
     notes: list[str] = []
     nodes: list[NodeSpec] = []
+    shared = [n.info_set for n in game.nodes if n.info_set]
     for n in game.nodes:
-        if n.is_leaf or n.player is None:
+        if n.is_leaf or n.player is None or shared.count(n.info_set) > 1:
             nodes.append(n)
             continue
         keep, gone = [], []
@@ -134,13 +137,17 @@ def _reachable(nodes: Sequence[NodeSpec], root: str, target: str) -> bool:
     return False
 
 
-def reconcile(scenario: Scenario, original: GameSpec, game: GameSpec,
-              models: Sequence[PreferenceModel], spe: SubgamePerfectResult,
-              ids: dict[str, str]) -> list[str]:
-    """Subgame-perfect play of ``game`` against the verdicts: one line per contradiction left.
+def spe_ends(game: GameSpec, spe: SubgamePerfectResult, ids: dict[str, str]) -> list[str]:
+    """The outcomes (proposal id or ``"no_deal"``) where subgame-perfect play ends."""
+    return sorted({game.node(ids["/".join(o.path)]).outcome or NO_DEAL for o in spe.outcomes})
 
-    ``original`` is the declared game (before :func:`enforce_red_lines`), ``ids`` the map from
-    paths to node ids of the solved tree.  A deal at the end of equilibrium play that some actor
+
+def reconcile(scenario: Scenario, original: GameSpec, game: GameSpec,
+              models: Sequence[PreferenceModel], ends: Sequence[str]) -> list[str]:
+    """Equilibrium play of ``game`` against the verdicts: one line per contradiction left.
+
+    ``original`` is the declared game (before :func:`enforce_red_lines`), ``ends`` the outcomes
+    where equilibrium play ends (:func:`spe_ends`, or the leaves the equilibria reach).  A deal at the end of equilibrium play that some actor
     rejects at its walk-away value is flagged (the game's alternative for it is worse than that
     value, so the game and the verdicts disagree on what it falls back on); so is equilibrium
     play ending without a deal while a deal reachable in the declared tree is acceptable to every
@@ -158,7 +165,7 @@ def reconcile(scenario: Scenario, original: GameSpec, game: GameSpec,
                 for m in models]
         return [(a, d, v) for a, d, v in verdict[outcome] if v or d < -ACCEPT_TOL]
 
-    ends = sorted({game.node(ids["/".join(o.path)]).outcome or NO_DEAL for o in spe.outcomes})
+    ends = sorted(set(ends))
     out = []
     for end in ends:
         if end == NO_DEAL:

@@ -110,6 +110,8 @@ def _game(g: GameResult) -> list[str]:
             worth = f"{lo:+.3f}" if abs(hi - lo) < PAYOFF_TOL else f"{lo:+.3f} to {hi:+.3f}"
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
                        f"binding itself to it in advance is worth {worth} to {a.player}")
+    elif g.kind == "sequential":
+        out += _with_information(g)
     else:
         if g.equilibrium_count == 1:
             what = "equilibrium (the only one)" if g.all_equilibria else "pure equilibrium"
@@ -136,6 +138,43 @@ def _game(g: GameResult) -> list[str]:
                        "red line or walk-away value)")
     for note in g.notes[:3]:
         out.append(f"    note: {note}")
+    return out
+
+
+def _ends(g: GameResult, paths: list[str]) -> str:
+    return ", ".join(g.node_ids.get(p, p) for p in paths)
+
+
+def _with_information(g: GameResult) -> list[str]:
+    """A game with information sets: its sets, perfect Bayesian and Nash equilibria."""
+    out = [f"    information sets: " + "; ".join(
+        f"{h.id} ({h.player} cannot tell apart {', '.join('/'.join(p) or 'root' for p in h.paths)})"
+        for h in g.info_sets)]
+    if g.perfect_bayesian:
+        out.append(f"    {len(g.perfect_bayesian)} perfect Bayesian equilibri"
+                   f"{'um' if len(g.perfect_bayesian) == 1 else 'a'} (pure):")
+    for e in g.perfect_bayesian:
+        kind = f"{e.kind}: " if e.kind else ""
+        out.append(f"      {kind}" + ", ".join(f"{h}: {a}" for h, a in e.actions.items()))
+        out.append(f"        ends at {_ends(g, e.paths)}; payoffs {_pays(e.payoffs)}")
+        for h, mu in e.beliefs.items():
+            out.append(f"        belief at {h}: " + ", ".join(f"{x} {q:.3g}" for x, q in mu.items()))
+        for h, rng in e.off_path.items():
+            out.append(f"        off the path at {h}, beliefs that support it: " + ", ".join(
+                f"{x} in [{lo:.3g}, {hi:.3g}]" for x, (lo, hi) in rng.items()))
+        if e.intuitive is not None:
+            verdict = "survives" if e.intuitive else "FAILS"
+            out.append(f"        intuitive criterion: {verdict} ({e.intuitive_reason})")
+    if g.behaviour_equilibria:
+        out.append(f"    {len(g.behaviour_equilibria)} Nash equilibri"
+                   f"{'um' if len(g.behaviour_equilibria) == 1 else 'a'} in behaviour strategies "
+                   f"({g.behaviour_equilibria[0].method}):")
+    for e in g.behaviour_equilibria[:5]:
+        out.append("      " + "; ".join(
+            f"{h}: " + ", ".join(f"{a} {p:.3g}" for a, p in mix.items() if p > 0)
+            for h, mix in e.behaviour.items()) + f"  -> payoffs {_pays(e.payoffs)}")
+    if len(g.behaviour_equilibria) > 5:
+        out.append(f"      ... {len(g.behaviour_equilibria) - 5} more in the JSON")
     return out
 
 
