@@ -78,3 +78,16 @@ def test_pygambit_finds_our_pure_equilibria_in_the_exported_nfg(tmp_path):
             tuple(int(np.argmax([float(eq[s]) for s in pl.strategies])) for pl in g.players)
             for eq in gbt.nash.enumpure_solve(g).equilibria)
         assert theirs == [e.profile for e in pure_nash_equilibria(u)]
+
+
+def test_efg_numbers_information_sets_per_player():
+    from tests.games.kuhn import kuhn_poker
+    from tests.games.textbook import beer_quiche
+    lines = [ln.split() for ln in to_efg(beer_quiche()).splitlines() if ln.startswith("p ")]
+    # sender (player 1): one set per type; receiver (player 2): after beer = 1, after quiche = 2
+    assert [(ln[2], ln[3]) for ln in lines] == [
+        ("1", "1"), ("2", "1"), ("2", "2"), ("1", "2"), ("2", "1"), ("2", "2")]
+    kuhn = [ln.split() for ln in to_efg(kuhn_poker()).splitlines() if ln.startswith("p ")]
+    per_player = {p: {ln[3] for ln in kuhn if ln[2] == p} for p in ("1", "2")}
+    assert per_player == {"1": {str(k) for k in range(1, 7)}, "2": {str(k) for k in range(1, 7)}}
+    assert len(kuhn) == 6 * 4  # per deal: P1 first, P2 after check, P1 after check-bet, P2 after bet
