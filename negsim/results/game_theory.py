@@ -12,7 +12,7 @@ from negsim.plain import PlainData
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
-           "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium",
+           "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium", "ReputationAssessment",
            "BargainingRange", "PartyTruce", "TruceStability"]
 
 
@@ -273,3 +273,24 @@ class PerfectBayesianEquilibrium(PlainData):
     kind: str = ""
     intuitive: bool | None = None
     intuitive_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReputationAssessment(PlainData):
+    """A costly threat in a relationship that goes on (:mod:`negsim.games.reputation`).
+
+    ``cost``: what carrying it out costs the threatener now; ``gain``: what a believed threat is
+    worth to it per future round; ``future_weight``: the discounted number of future rounds
+    (patience, ``rounds`` (``None``: no last round) and ``continuation``); ``credible``:
+    ``cost <= gain * future_weight``; ``threshold``: the least patience that makes it credible
+    (``None``: no patience does).
+    """
+
+    cost: float
+    gain: float
+    patience: float
+    rounds: int | None
+    continuation: float
+    future_weight: float
+    credible: bool
+    threshold: float | None
