@@ -14,7 +14,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from negsim.scenario_games.levers import credibility_warnings
     scenario = load_scenario(args.scenario)
+    for warning in credibility_warnings(scenario):
+        print(f"warning: {args.scenario}: {warning}", file=sys.stderr)
     print(f"ok: {args.scenario}: {scenario.name} ({len(scenario.issues)} issues, "
           f"{len(scenario.actors)} actors, {scenario.space.size:,} outcomes)")
     return 0

@@ -156,7 +156,15 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     for i, t in enumerate(data.get("levers", [])):
         with _at(t, (file, f"levers[{i}]")):
             _require(t, "levers")
-            fields = _take_dists(_public(t), ("credibility", "effects"),
+            t = _public(t)
+            cred = t.get("credibility")
+            if isinstance(cred, dict) and "from_game" in cred:  # resolved by the analysis
+                if set(cred) != {"from_game"} or not isinstance(cred["from_game"], str):
+                    raise ScenarioError("a credibility from a game names the game only",
+                                        key="credibility", expected='{ from_game = "game id" }',
+                                        found=repr(cred)[:60])
+                t = {**t, "credibility": 1.0, "from_game": cred["from_game"]}
+            fields = _take_dists(t, ("credibility", "effects"),
                                  {"credibility": "credibility", "effects": "effect"},
                                  f"levers.{t.get('id')}", uncertain)
             levers.append(Lever(**fields))

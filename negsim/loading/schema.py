@@ -120,7 +120,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("label", "str", "A name for people."),
        _k("by", "str", "The actor who pulls it.", True),
        _k("trigger", "trigger", "\"no_deal\" or a condition on the outcome (default \"no_deal\")."),
-       _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1).",
+       _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1), "
+          "or { from_game = \"ID\" }: from the equilibrium of that declared game.",
           minimum=0, maximum=1),
        _k("effects", "numbers_or_dists", "Utility change per actor.", True),
        *_SOURCE),
@@ -163,6 +164,13 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("payoffs", "arrays", "Normal form: each player's payoff table, a nested list indexed by "
           "every player's strategy in players order (a matrix for two players)."),
        _k("root", "str", "Sequential: the id of the first node (default: the first node)."),
+       _k("repeated", "table", "Sequential: the game is played again and again (reputation).",
+          False,
+          _k("patience", "number", "The threatener's patience (default: its actor's).",
+             minimum=0, maximum=1),
+          _k("rounds", "int", "Rounds still to come (default: no last round).", minimum=0),
+          _k("continuation", "number", "Probability the relationship goes on after a round "
+             "(default 1).", minimum=0, maximum=1)),
        _k("nodes", "tables", "Sequential: the nodes of the tree.", False,
           _k("id", "str", "Identifier, used by actions.", True),
           _k("label", "str", "A name for people."),
@@ -248,7 +256,9 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             fail()
     elif kind == "number_or_dist":
-        if isinstance(value, dict):
+        if isinstance(value, dict) and spec.name == "credibility" and "from_game" in value:
+            pass  # credibility = { from_game = "ID" }: checked when the lever is built
+        elif isinstance(value, dict):
             _check_dist(value, key, file)
         else:
             _check_value(Key(spec.name, "number", spec.doc), value, key, file)

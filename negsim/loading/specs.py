@@ -9,8 +9,8 @@ import math
 from typing import Any
 
 from negsim.errors import ScenarioError, did_you_mean
-from negsim.model.specs import (MAX_TREE_DEPTH, MAX_TREE_NODES, GameSpec, NodeSpec, TruceSpec,
-                               WarSpec)
+from negsim.model.specs import (MAX_TREE_DEPTH, MAX_TREE_NODES, GameSpec, NodeSpec, RepeatedSpec,
+                               TruceSpec, WarSpec)
 from negsim.tolerances import PROB_TOL
 
 __all__ = ["game_spec", "truce_spec", "war_spec"]
@@ -107,6 +107,9 @@ def game_spec(t: dict[str, Any]) -> GameSpec:
         raise ScenarioError("unknown kind of game", key="kind", expected=" or ".join(_KINDS),
                             found=repr(kind))
     if kind == "normal_form":
+        if "repeated" in t:
+            raise ScenarioError("repeated belongs to a sequential game", key="repeated",
+                                expected="kind = \"sequential\"", found="kind = \"normal_form\"")
         return _normal_form(t)
     if "nodes" not in t or not t["nodes"]:
         raise ScenarioError("a sequential game needs nodes", key="nodes",
@@ -134,7 +137,30 @@ def game_spec(t: dict[str, Any]) -> GameSpec:
                             found=repr(root), hint=did_you_mean(root, ids))
     _check_acyclic(nodes, root)
     return GameSpec(t["id"], kind, t.get("label", ""), nodes=nodes, root=root,
-                    source=t.get("source", ""))
+                    source=t.get("source", ""), repeated=_repeated(t.get("repeated")))
+
+
+def _repeated(t: Any) -> RepeatedSpec | None:
+    if t is None:
+        return None
+    if not isinstance(t, dict) or set(t) - {"patience", "rounds", "continuation"}:
+        raise ScenarioError("repeated gives the threatener's patience, the rounds to come and "
+                            "the continuation probability", key="repeated",
+                            expected="{ patience = 0.9, rounds = 10, continuation = 0.95 } "
+                                     "(each optional)", found=repr(t)[:60])
+    rounds = t.get("rounds")
+    if rounds is not None and (isinstance(rounds, bool) or not isinstance(rounds, int)
+                               or rounds < 0):
+        raise ScenarioError("rounds is a whole number", key="repeated.rounds",
+                            expected="an integer >= 0 (omit it for no last round)",
+                            found=repr(rounds))
+    patience = _prob(t["patience"], "repeated.patience") if "patience" in t else None
+    cont = _prob(t.get("continuation", 1.0), "repeated.continuation")
+    if rounds is None and cont == 1.0 and patience == 1.0:
+        raise ScenarioError("a game repeated without end needs some discount", key="repeated",
+                            expected="patience or continuation below 1, or rounds = N",
+                            found="patience 1, continuation 1, no last round")
+    return RepeatedSpec(patience, rounds, cont)
 
 
 def _check_info_sets(nodes: tuple[NodeSpec, ...]) -> None:

@@ -25,6 +25,11 @@ over types, e.g. a resolute or an irresolute USA) this declares Bayesian and sig
 solved for Nash equilibria in behaviour strategies and perfect Bayesian equilibria.  A tree
 has at most :data:`MAX_TREE_DEPTH` moves on any play and :data:`MAX_TREE_NODES` nodes.
 
+``repeated = { patience = 0.9, rounds = 10, continuation = 0.95 }`` on a sequential game says it
+is played again and again: a threat that costs its owner now may be credible for the reputation it
+keeps.  A lever's ``credibility = { from_game = "ID" }`` takes its credibility from the equilibrium
+of that game (its owner must move in it).
+
 ``[[truces]]`` marks a proposal as a truce to test for stability; ``[war]`` gives Fearon's war
 parameters.  Cross-references (actors, proposals, levers, issues) are checked by the scenario.
 """
@@ -37,7 +42,7 @@ from typing import Any
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.vocabulary import NO_DEAL
 
-__all__ = ["NodeSpec", "GameSpec", "TruceSpec", "WarSpec", "NO_DEAL", "check_references",
+__all__ = ["NodeSpec", "GameSpec", "RepeatedSpec", "TruceSpec", "WarSpec", "NO_DEAL", "check_references",
            "MAX_TREE_DEPTH", "MAX_TREE_NODES"]
 
 MAX_TREE_DEPTH = 200
@@ -72,6 +77,18 @@ class NodeSpec:
 
 
 @dataclass(frozen=True)
+class RepeatedSpec:
+    """``repeated = {...}`` on a sequential game: the game is played again and again, so a costly
+    threat may be kept for its reputation (:mod:`negsim.games.reputation`).  ``patience``
+    (default: the threatener's), ``rounds`` still to come (``None``: no last round) and the
+    ``continuation`` probability after each round."""
+
+    patience: float | None = None
+    rounds: int | None = None
+    continuation: float = 1.0
+
+
+@dataclass(frozen=True)
 class GameSpec:
     """A game declared in the scenario: normal form (matrices) or sequential (nodes)."""
 
@@ -84,6 +101,7 @@ class GameSpec:
     nodes: tuple[NodeSpec, ...] = ()
     root: str | None = None
     source: str = ""
+    repeated: RepeatedSpec | None = None
 
     def node(self, node_id: str) -> NodeSpec:
         """The node with this id."""
@@ -155,6 +173,20 @@ def check_references(scenario: Any) -> None:
             for i, n in enumerate(g.nodes):
                 if n.player is not None and n.player not in payers:
                     raise _unknown("player", n.player, sorted(payers), f"{key}.nodes[{i}].player")
+    games = {g.id: g for g in scenario.games}
+    for l_i, lv in enumerate(scenario.levers):
+        gid = getattr(lv, "from_game", "")
+        if not gid:
+            continue
+        key = f"levers[{l_i}].credibility.from_game"
+        if gid not in games:
+            raise _unknown("game", gid, sorted(games), key)
+        g = games[gid]
+        if g.kind != "sequential" or lv.by not in {n.player for n in g.nodes}:
+            raise ScenarioError("a credibility from a game needs a sequential game in which the "
+                                "lever's owner moves", key=key,
+                                expected=f"a sequential game with moves by {lv.by!r}",
+                                found=f"game {gid!r} ({g.kind})")
     for t_i, t in enumerate(scenario.truces):
         key = f"truces[{t_i}]"
         scenario.proposal(t.proposal, key=f"{key}.proposal")

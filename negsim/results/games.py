@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
 from negsim.results.game_theory import (BargainingRange, BehaviourEquilibrium, InfoSet, PartyTruce,
-                                        PerfectBayesianEquilibrium, SubgamePerfectResult,
+                                        PerfectBayesianEquilibrium, ReputationAssessment,
+                                        SubgamePerfectResult,
                                         ThreatAssessment)
 
 __all__ = ["EquilibriumProfile", "ThreatResult", "TreeNode", "GameResult", "TruceResult",
@@ -44,11 +45,13 @@ class EquilibriumGroup(PlainData):
 
 @dataclass(frozen=True)
 class ThreatResult(PlainData):
-    """A threat in a sequential game: where (node id), which lever (or ``""``), and the verdict."""
+    """A threat in a sequential game: where (node id), which lever (or ``""``), and the verdict;
+    ``reputation`` when the game is repeated (whether keeping the threat pays for itself)."""
 
     node: str
     lever: str
     assessment: ThreatAssessment
+    reputation: ReputationAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,9 @@ class GameResult(PlainData):
     A sequential game with information sets (``info_sets``: those of several nodes) has no
     ``spe``; it has its Nash equilibria in behaviour strategies (``behaviour_equilibria``) and,
     when it starts with a move of chance, its pure perfect Bayesian equilibria
-    (``perfect_bayesian``), each with beliefs and the leaves reached.
+    (``perfect_bayesian``), each with beliefs and the leaves reached.  ``credibility`` says
+    which levers take their credibility from the game, and warns of typed credibilities the game
+    contradicts.
     """
 
     id: str
@@ -121,6 +126,7 @@ class GameResult(PlainData):
     info_sets: list[InfoSet] = field(default_factory=list)
     behaviour_equilibria: list[BehaviourEquilibrium] = field(default_factory=list)
     perfect_bayesian: list[PerfectBayesianEquilibrium] = field(default_factory=list)
+    credibility: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,15 @@ def _game(g: GameResult) -> list[str]:
             worth = f"{lo:+.3f}" if abs(hi - lo) < PAYOFF_TOL else f"{lo:+.3f} to {hi:+.3f}"
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
                        f"binding itself to it in advance is worth {worth} to {a.player}")
+            if t.reputation is not None:
+                r = t.reputation
+                need = "no patience suffices" if r.threshold is None else \
+                    f"it needs patience {r.threshold:.3f}"
+                out.append(f"      repeated: carrying it out costs {r.cost:.3f} now; a kept "
+                           f"threat is worth {r.gain:.3f} a round for {r.future_weight:.3f} "
+                           f"discounted rounds: "
+                           f"{'credible by reputation' if r.credible else 'NOT credible'} "
+                           f"({need}, has {r.patience:g})")
     elif g.kind == "sequential":
         out += _with_information(g)
     else:
@@ -128,6 +137,8 @@ def _game(g: GameResult) -> list[str]:
                 out.append(f"      ... {len(g.equilibria) - 5} more in the JSON")
         if g.surviving:
             out.append("    " + _dominance(g))
+    for line in g.credibility:
+        out.append(f"    {line}")
     for note in g.red_lines:
         out.append(f"    red line: {note}")
     if g.spe is not None and any(n.outcome for n in g.tree):
