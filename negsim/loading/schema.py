@@ -203,6 +203,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("actors", "strings", "The two sides; p is the first one's chance of winning.", True),
        _k("p", "number", "The first actor's probability of winning.", True, minimum=0, maximum=1),
        _k("costs", "numbers", "Each side's cost of war, in shares of the good.", True, minimum=0),
+       _k("p_after", "number", "The first actor's probability of winning after a truce (a "
+          "shift in power: Powell's commitment problem).", minimum=0, maximum=1),
        *_SOURCE),
     _k("bargaining", "table", "Rubinstein alternating offers.", False,
        _k("actors", "strings", "First proposer and responder (default: the first two actors).")),

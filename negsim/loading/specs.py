@@ -338,4 +338,6 @@ def war_spec(t: dict[str, Any]) -> WarSpec:
         if not v >= 0:
             raise ScenarioError("a cost of war is not negative", key=f"costs.{k}",
                                 expected="a number >= 0", found=repr(v))
-    return WarSpec((actors[0], actors[1]), p, tuple((a, float(costs[a])) for a in actors))
+    p_after = _prob(t["p_after"], "p_after") if "p_after" in t else None
+    return WarSpec((actors[0], actors[1]), p, tuple((a, float(costs[a])) for a in actors),
+                   p_after)

@@ -124,11 +124,13 @@ class TruceSpec:
 
 @dataclass(frozen=True)
 class WarSpec:
-    """Fearon's war: the first actor's win probability ``p`` and each side's cost."""
+    """Fearon's war: the first actor's win probability ``p`` and each side's cost; ``p_after``
+    its win probability after a truce (Powell's commitment problem), if given."""
 
     actors: tuple[str, str]
     p: float
     costs: tuple[tuple[str, float], ...]
+    p_after: float | None = None
 
 
 def _unknown(kind: str, name: str, known: list[str], key: str) -> ScenarioError:

@@ -13,6 +13,7 @@ from negsim.tolerances import ROUND_TOL
 
 __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
            "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium", "ReputationAssessment",
+           "CommitmentProblem",
            "BargainingRange", "PartyTruce", "TruceStability"]
 
 
@@ -294,3 +295,28 @@ class ReputationAssessment(PlainData):
     future_weight: float
     credible: bool
     threshold: float | None
+
+
+@dataclass(frozen=True)
+class CommitmentProblem(PlainData):
+    """Powell's commitment problem: a shift in power during a pause (:func:`negsim.games.fearon.
+    commitment_problem`).
+
+    ``war_value_a``/``war_value_b``: each side's value of fighting now (``p - c_A``,
+    ``1 - p - c_B``); ``most_for_a``/``most_for_b``: the most the other side can credibly give it
+    once power has shifted to ``p_after``; ``fights_now``: the side (``"a"``, ``"b"``) that would
+    rather fight now than accept any pause, or ``None`` (some deal survives the shift);
+    ``margin``: how much its war value exceeds the most it can be given (negative: none fights);
+    ``None`` where no split at all keeps the other side from fighting.
+    """
+
+    p: float
+    p_after: float
+    patience_a: float
+    patience_b: float
+    war_value_a: float
+    war_value_b: float
+    most_for_a: float | None
+    most_for_b: float | None
+    fights_now: str | None
+    margin: float | None

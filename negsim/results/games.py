@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
-from negsim.results.game_theory import (BargainingRange, BehaviourEquilibrium, InfoSet, PartyTruce,
+from negsim.results.game_theory import (BargainingRange, BehaviourEquilibrium, CommitmentProblem,
+                                        InfoSet, PartyTruce,
                                         PerfectBayesianEquilibrium, ReputationAssessment,
                                         SubgamePerfectResult,
                                         ThreatAssessment)
@@ -163,7 +164,8 @@ class BargainingResult(PlainData):
     proposer's stationary-equilibrium offer on the acceptable Pareto frontier (two-actor
     scenarios only) with ``offer_utilities``; ``shares[proposal]`` the first war actor's share
     of each proposal (its demand utility, in [0, 1]) and ``in_range[proposal]`` whether both
-    war actors prefer it to war.
+    war actors prefer it to war; ``commitment`` Powell's commitment problem when the war gives
+    ``p_after`` (the first war actor's chance of winning after a truce).
     """
 
     proposer: str
@@ -178,3 +180,4 @@ class BargainingResult(PlainData):
     shares: dict[str, float] = field(default_factory=dict)
     in_range: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    commitment: CommitmentProblem | None = None

@@ -13,7 +13,7 @@ from itertools import combinations
 
 import numpy as np
 
-from negsim.games.fearon import bargaining_range
+from negsim.games.fearon import bargaining_range, commitment_problem
 from negsim.results.games import BargainingResult, TruceResult
 from negsim.games.rubinstein import alternating_offers, rubinstein_split
 from negsim.model.specs import TruceSpec
@@ -138,12 +138,16 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
                 notes.append("several stationary equilibria; the first is shown")
     elif len(scenario.actors) != 2:
         notes.append("offers on the frontier are computed for two-actor scenarios only")
-    war, shares, in_range, war_actors = None, {}, {}, []
+    war, shares, in_range, war_actors, shift = None, {}, {}, [], None
     if scenario.war is not None:
         w = scenario.war
         costs = dict(w.costs)
         war = bargaining_range(w.p, costs[w.actors[0]], costs[w.actors[1]])
         war_actors = list(w.actors)
+        if w.p_after is not None:
+            shift = commitment_problem(w.p, w.p_after, costs[w.actors[0]], costs[w.actors[1]],
+                                       scenario.actor(w.actors[0]).patience,
+                                       scenario.actor(w.actors[1]).patience)
         m = next(m for m in models if m.actor == w.actors[0])
         for p in scenario.proposals:
             row = np.array([scenario.space.indices_of(dict(p.terms), fill_status_quo=True)],
@@ -151,4 +155,4 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
             shares[p.id] = float(demand_utility(m, row)[0])
             in_range[p.id] = war.contains(shares[p.id])
     return BargainingResult(a.name, b.name, a.patience, b.patience, split, offer, offer_u, war,
-                            war_actors, shares, in_range, notes)
+                            war_actors, shares, in_range, notes, shift)

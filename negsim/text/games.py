@@ -229,6 +229,22 @@ def _bargaining(b: BargainingResult) -> list[str]:
         out.append(f"  Fearon: a deal beats war for both {a} and {other} when it gives {a} a "
                    f"share in [{b.war.low:.3f}, {b.war.high:.3f}] ({a} wins a war with "
                    f"p {b.war.p:g}; {a}'s share = its demand utility of the deal)")
+        c = b.commitment
+        if c is not None:
+            side = {"a": a, "b": other}.get(c.fights_now or "")
+            moved = f"{a}'s chance of winning goes from {c.p:g} to {c.p_after:g} during a truce"
+            if side is None:
+                out.append(f"  Powell: {moved}; some deal still beats war for both (the most "
+                           f"{a} can be given while {other} accepts, {c.most_for_a:.3f}, is at "
+                           f"least {a}'s war value now, {c.war_value_a:.3f})")
+            else:
+                war_now = c.war_value_a if c.fights_now == "a" else c.war_value_b
+                most = c.most_for_a if c.fights_now == "a" else c.most_for_b
+                promised = "no split keeps the other side from fighting" if most is None else \
+                    f"the most it can be promised across the shift is {most:.3f}"
+                out.append(f"  Powell: {moved}; the bargaining range closes: {side} would "
+                           f"rather fight now (war now is worth {war_now:.3f} to it; {promised})"
+                           f" -- a commitment problem no deal on the table solves")
         for pid, share in b.shares.items():
             out.append(f"    {pid}: share {share:.3f} "
                        f"{'in range' if b.in_range[pid] else 'outside (war is better for one)'}")
