@@ -137,7 +137,8 @@ def perfect_bayesian(root: Node) -> list[PerfectBayesianEquilibrium]:
             rng = _supporting(h, c, values, players.index(h.player))
             if rng is None:
                 break
-            ranges[h.id] = rng
+            if len(h.paths) > 1:  # a set of one node has the one belief
+                ranges[h.id] = rng
         else:
             out.append(_record(root, players, sets, dict(zip([h.id for h in order], combo)),
                                beliefs, ranges, values, reach, signal))

@@ -183,7 +183,9 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
              "tell apart; same player and actions)."),
           _k("outcome", "str", "Leaf: a proposal id, or \"no_deal\"."),
           _k("levers", "strings", "Leaf: the levers pulled (their full effects apply)."),
-          _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games).")),
+          _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games)."),
+          _k("adjust", "numbers", "Leaf with an outcome: added to the model's payoffs there "
+             "(what the outcome is worth to a type beyond the model).")),
        *_SOURCE),
     _k("truces", "tables", "Proposals to test as truces (grim-trigger stability).", False,
        _k("proposal", "str", "The proposal that is the truce.", True),

@@ -43,7 +43,7 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
     if any(not isinstance(v, str) for v in actions.values()):
         raise ScenarioError("an action leads to a node id", key=f"{key}.actions",
                             expected="action = \"node id\"", found=repr(actions))
-    leaf_keys = [k for k in ("outcome", "levers", "payoffs") if k in t]
+    leaf_keys = [k for k in ("outcome", "levers", "payoffs", "adjust") if k in t]
     if actions and leaf_keys:
         raise ScenarioError("a node either has actions or ends the game", key=f"{key}.{leaf_keys[0]}",
                             expected="actions (a move) or outcome/levers/payoffs (a leaf)",
@@ -72,6 +72,11 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
         if abs(sum(probs.values()) - 1.0) > PROB_TOL:
             raise ScenarioError("chance probabilities must sum to 1", key=f"{key}.probabilities",
                                 expected="sum 1", found=f"sum {sum(probs.values()):g}")
+    adjust = t.get("adjust", {})
+    if adjust and "outcome" not in t:
+        raise ScenarioError("adjust changes the model's payoffs of an outcome",
+                            key=f"{key}.adjust", expected="a leaf with outcome = \"...\"",
+                            found="a leaf with explicit payoffs" if "payoffs" in t else "no outcome")
     info_set = t.get("info_set", "")
     if not isinstance(info_set, str):
         raise ScenarioError("an information set is named by a string", key=f"{key}.info_set",
@@ -89,7 +94,8 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
                     tuple((a, float(probs[a])) for a in actions if a in probs), t.get("outcome"),
                     tuple(t.get("levers", ())),
                     tuple((k, float(v)) for k, v in t.get("payoffs", {}).items()), threat,
-                    t.get("label", ""), info_set)
+                    t.get("label", ""), info_set,
+                    tuple((k, float(v)) for k, v in adjust.items()))
 
 
 def game_spec(t: dict[str, Any]) -> GameSpec:

@@ -19,6 +19,9 @@ given).  A decision node names its ``player`` and maps each action to the id of 
 ``"no_deal"``) and the ``levers`` pulled (payoffs then come from the preference models), or gives
 explicit ``payoffs = { A = 1, B = 0 }``.  ``threat = "action"`` on a decision node asks whether that
 action is a credible threat (levers carried out in the tree are assessed without being asked).
+A leaf with an ``outcome`` may add ``adjust = { USA = -0.05 }`` to the model's payoffs there:
+what the outcome is worth to a *type* beyond the preference model (e.g. the cost to a resolute
+USA of backing down from its own deadline), so that the types below a chance root differ.
 ``info_set = "ID"`` on decision nodes groups nodes their player cannot tell apart (one player and
 the same actions in every node of a set); with a chance node at the root (``probabilities``
 over types, e.g. a resolute or an irresolute USA) this declares Bayesian and signalling games,
@@ -69,6 +72,7 @@ class NodeSpec:
     threat: str | None = None
     label: str = ""
     info_set: str = ""
+    adjust: tuple[tuple[str, float], ...] = ()
 
     @property
     def is_leaf(self) -> bool:
@@ -163,6 +167,8 @@ def check_references(scenario: Any) -> None:
                 raise _unknown("outcome", n.outcome, [*proposals, NO_DEAL], f"{nkey}.outcome")
             for lv in n.levers:
                 scenario.lever(lv, key=f"{nkey}.levers")
+            for actor, _ in n.adjust:
+                scenario.actor(actor, key=f"{nkey}.adjust.{actor}")
             if n.is_leaf and not modelled:
                 here = {p for p, _ in n.payoffs}
                 if payers is None:

@@ -93,8 +93,8 @@ def attach_credibility(scenario: Scenario, results: list[GameResult],
             text = f"lever {lv.id}: credibility {lv.credibility:g} from this game ({why})" \
                 if value is not None else f"lever {lv.id}: {why}; credibility left at 1"
             lines.setdefault(lv.from_game, []).append(text)
-    for gid, warning in contradictions(scenario, models, by_id):
-        lines.setdefault(gid, []).append("warning: " + warning)
+    for gid, line, agrees in _compare(scenario, models, by_id):
+        lines.setdefault(gid, []).append(line if agrees else "warning: " + line)
     return [replace(r, credibility=lines[r.id]) if r.id in lines else r for r in results]
 
 
@@ -102,6 +102,11 @@ def contradictions(scenario: Scenario, models: Sequence[PreferenceModel],
                    by_id: dict[str, GameResult]) -> list[tuple[str, str]]:
     """``(game id, warning)`` for every typed credibility a solved game (``by_id``)
     contradicts."""
+    return [(gid, line) for gid, line, agrees in _compare(scenario, models, by_id) if not agrees]
+
+
+def _compare(scenario: Scenario, models: Sequence[PreferenceModel],
+             by_id: dict[str, GameResult]) -> list[tuple[str, str, bool]]:
     out = []
     for lv in scenario.levers:
         if lv.from_game:
@@ -111,8 +116,11 @@ def contradictions(scenario: Scenario, models: Sequence[PreferenceModel],
                     or g.id not in by_id:
                 continue
             value, why = credibility_from_game(scenario, g, lv.id, models, by_id[g.id])
-            if value is not None and abs(value - lv.credibility) > PROB_TOL:
+            if value is not None and abs(value - lv.credibility) <= PROB_TOL:
+                out.append((g.id, f"lever {lv.id}: its credibility {lv.credibility:g} agrees "
+                                  f"with this game ({why})", True))
+            elif value is not None:
                 out.append((g.id, f"lever {lv.id} has credibility {lv.credibility:g}, but {why} "
                            f"(credibility {value:g}); use credibility = {{ from_game = "
-                           f"\"{g.id}\" }} or change the game"))
+                           f"\"{g.id}\" }} or change the game", False))
     return out

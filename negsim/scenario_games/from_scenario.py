@@ -108,6 +108,8 @@ def game_tree(scenario: Scenario, game: GameSpec,
             if n.outcome is None:
                 return Terminal(dict(n.payoffs), n.id)
             pay = leaf_payoffs(scenario, models, n.outcome, n.levers, tuple(movers))
+            for actor, extra in n.adjust:
+                pay[actor] = round(pay[actor] + extra, UTILITY_DECIMALS)
             return Terminal(pay, n.id)
         actions = list(n.actions)
         if n.info_set:  # every node of a set lists its actions in the order of the first one

@@ -49,7 +49,9 @@ def solve_with_information(scenario: Scenario, declared: GameSpec, game: GameSpe
         notes.append("perfect Bayesian equilibria are computed for games that start with a move "
                      "of chance")
     if nash and len({e.method for e in nash}) == 1 and "pure" in nash[0].method:
-        notes.append("pure Nash equilibria only (the reduced strategic form is too large for "
+        notes.append("pure Nash equilibria only (more than two players)"
+                     if len(players_of(root)) > 2 else
+                     "pure Nash equilibria only (the reduced strategic form is too large for "
                      "every mixed one)")
     notes.append("threats are assessed in perfect-information trees only")
     reached = [e.paths for e in pbe] or [e.paths for e in nash]

@@ -61,3 +61,59 @@ def test_an_information_set_on_a_chance_node_or_named_as_a_node_is_refused(tmp_p
     f = _with(tmp_path, 'info_set = "after_quiche"', 'info_set = "sb"')
     with pytest.raises(ScenarioError, match="name of another node"):
         negsim.load_scenario(f)
+
+
+ROOT = HERE.parents[1]
+
+
+def test_shipped_us_resolve_game_agrees_with_the_typed_credibility():
+    a = negsim.analyze(negsim.load_scenario(ROOT / "scenarios/air_truce_secondary_tariffs.toml"))
+    g = next(g for g in a.games if g.id == "tariff_resolve")
+    assert [h.id for h in g.info_sets] == ["russia_reads_us"]
+    assert len(g.perfect_bayesian) == 2  # Moscow is indifferent about the offer
+    for e in g.perfect_bayesian:
+        assert e.beliefs["russia_reads_us"] == {"resolute": 0.7, "irresolute": 0.3}
+        assert e.actions["us_resolute_after_offer"] == "impose_tariffs"
+        assert e.actions["us_irresolute_after_offer"] == "hold"
+    assert any("agrees with this game" in line for line in g.credibility)
+    old = next(g for g in a.games if g.id == "tariff_deadline")
+    assert any(line.startswith("warning:") for line in old.credibility)
+    # adjust: the resolute type's cost of backing down is on top of the model's payoff
+    leaf = {n.id: n for n in g.tree if n.kind == "terminal"}
+    assert leaf["resolute_backs_down"].payoffs["USA"] == \
+        pytest.approx(leaf["no_tariffs"].payoffs["USA"] - 0.05)
+
+
+def test_adjust_needs_an_outcome(tmp_path):
+    f = _with(tmp_path, 'id = "sb_d"\npayoffs', 'id = "sb_d"\nadjust = { Sender = 1 }\npayoffs')
+    with pytest.raises(ScenarioError, match="adjust changes the model's payoffs"):
+        negsim.load_scenario(f)
+
+
+def test_powell_commitment_problem_in_a_scenario(tmp_path):
+    text = '''[scenario]
+name = "t"
+[[issues]]
+id = "x"
+options = ["a", "b"]
+status_quo = "a"
+[actors.A]
+patience = 0.9
+[actors.B]
+patience = 0.9
+[war]
+actors = ["A", "B"]
+p = 0.6
+p_after = 0.3
+costs = { A = 0.1, B = 0.1 }
+'''
+    f = tmp_path / "w.toml"
+    f.write_text(text)
+    a = negsim.analyze(negsim.load_scenario(f))
+    c = a.bargaining_over_time.commitment
+    assert c.fights_now == "a" and c.p_after == 0.3
+    assert "A would rather fight now" in str(a)
+    f.write_text(text.replace("p_after = 0.3", "p_after = 0.55"))
+    a = negsim.analyze(negsim.load_scenario(f))
+    assert a.bargaining_over_time.commitment.fights_now is None
+    assert "some deal still beats war for both" in str(a)
