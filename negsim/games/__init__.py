@@ -5,7 +5,10 @@ degeneracy and cross-method checks), :mod:`~negsim.games.pure_nash` (n-player pu
 :mod:`~negsim.games.dominance` (iterated strict dominance), :mod:`~negsim.games.tree` and
 :mod:`~negsim.games.backward_induction` (sequential games, threats), :mod:`~negsim.games.gambit`
 (export to Gambit), :mod:`~negsim.games.rubinstein`, :mod:`~negsim.games.fearon` and
-:mod:`~negsim.games.truce`.
+:mod:`~negsim.games.truce`; games with information sets in :mod:`~negsim.games.extensive`
+(Nash equilibria in behaviour strategies) and :mod:`~negsim.games.bayesian` (perfect Bayesian
+equilibria, the intuitive criterion); :mod:`~negsim.games.reputation` (costly threats kept for
+their reputation).
 
 The names below are imported lazily (PEP 562), so ``import negsim.games.tree`` loads no
 solver library (nashpy, scipy.optimize) until one is used.
@@ -17,6 +20,19 @@ import importlib
 from typing import Any
 
 _HOMES = {
+    "BehaviourEquilibrium": "negsim.games.extensive",
+    "CommitmentProblem": "negsim.games.fearon",
+    "InfoSet": "negsim.games.extensive",
+    "PerfectBayesianEquilibrium": "negsim.games.bayesian",
+    "ReputationAssessment": "negsim.games.reputation",
+    "check_size": "negsim.games.tree",
+    "commitment_problem": "negsim.games.fearon",
+    "information_sets": "negsim.games.extensive",
+    "patience_threshold": "negsim.games.reputation",
+    "perfect_bayesian": "negsim.games.bayesian",
+    "reduced_form": "negsim.games.extensive",
+    "reputation": "negsim.games.reputation",
+    "solve_extensive": "negsim.games.extensive",
     "AlternatingOffersResult": "negsim.games.rubinstein",
     "BargainingRange": "negsim.games.fearon",
     "Branch": "negsim.games.tree",
@@ -60,6 +76,9 @@ _HOMES = {
 }
 
 __all__ = [
+    "BehaviourEquilibrium", "CommitmentProblem", "InfoSet", "PerfectBayesianEquilibrium",
+    "ReputationAssessment", "check_size", "commitment_problem", "information_sets",
+    "patience_threshold", "perfect_bayesian", "reduced_form", "reputation", "solve_extensive",
     "AlternatingOffersResult", "BargainingRange", "Branch", "Chance", "Decision",
     "DominanceResult", "Elimination", "Equilibrium", "NodeSolution", "PartyTruce",
     "PureEquilibrium", "SpeOutcome", "StationaryOffers", "SubgamePerfectResult", "Terminal",

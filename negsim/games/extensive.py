@@ -14,6 +14,9 @@ equivalent (Kuhn's theorem) and lets the reduced strategic form be built:
   (:func:`exact`: a probability or payoff given as a float is read as the simplest fraction with
   a denominator up to :data:`EXACT_DENOMINATOR` that rounds to the same float, so ``1/6`` and
   ``0.9`` are exact);
+* equilibria found in floats are read as fractions with denominators up to
+  :data:`EXACT_DENOMINATOR` and kept only if they pass the exact check; if none does, the pure
+  equilibria are reported instead;
 * a mixed strategy ``x`` maps back to **behaviour**: at set ``h``, the probability of ``a`` is the
   weight of the strategies that reach ``h`` and play ``a`` there over the weight of those that
   reach ``h`` (undefined, hence omitted, where no strategy in the support reaches ``h``).
@@ -381,7 +384,11 @@ def solve_extensive(root: Node) -> list[BehaviourEquilibrium]:
             rx, ry = _rational(x), _rational(y)
             if rx is not None and ry is not None:
                 profiles.append(([rx, ry], "one equilibrium (zero-sum: linear programming)"))
-    if not profiles:
+    exact_found = [m for m, _ in profiles
+                   if all(g == 0 for g in best_response_gaps(root, players, strategies, table,
+                                                             m).values())]
+    if not exact_found:  # none, or the solvers' floats are not exact fractions: pure ones
+        profiles = []
         for idx, pay in table.items():
             pure = [[Fraction(int(k == idx[i])) for k in range(n)] for i, n in enumerate(sizes)]
             if all(g == 0 for g in best_response_gaps(root, players, strategies, table,
