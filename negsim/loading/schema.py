@@ -194,6 +194,10 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
           "from verification).", minimum=0, maximum=1),
        _k("false_alarm", "number", "Probability that compliance is taken for a violation "
           "(default 0).", minimum=0, maximum=1),
+       _k("count_in_verdicts", "bool", "Value the truce in the verdicts at its expected value "
+          "given that it may not hold (default false)."),
+       _k("hold_belief", "numbers", "An actor's own probability that the truce holds (default: "
+          "1 if the grim-trigger analysis says it holds, else 0).", minimum=0, maximum=1),
        _k("verification", "table", "An issue whose option sets the detection probability.", False,
           _k("issue", "str", "The verification issue.", True),
           _k("q", "numbers", "Detection probability per option.", True, minimum=0, maximum=1)),

@@ -316,8 +316,18 @@ def truce_spec(t: dict[str, Any]) -> TruceSpec:
                                 found=repr(ver)[:60])
         issue = str(ver["issue"])
         qs = tuple((str(k), _prob(v, f"verification.q.{k}")) for k, v in ver["q"].items())
+    count = t.get("count_in_verdicts", False)
+    if not isinstance(count, bool):
+        raise ScenarioError("count_in_verdicts is true or false", key="count_in_verdicts",
+                            expected="true or false", found=repr(count))
+    beliefs = t.get("hold_belief", {})
+    if not isinstance(beliefs, dict):
+        raise ScenarioError("hold_belief gives each actor's probability that the truce holds",
+                            key="hold_belief", expected="{ actor = probability }",
+                            found=repr(beliefs)[:60])
+    held = tuple((str(a), _prob(v, f"hold_belief.{a}")) for a, v in beliefs.items())
     return TruceSpec(t["proposal"], det, alpha, issue, qs, tuple(t.get("issues", ())),
-                     tuple(t.get("parties", ())), t.get("label", ""))
+                     tuple(t.get("parties", ())), t.get("label", ""), count, held)
 
 
 def war_spec(t: dict[str, Any]) -> WarSpec:

@@ -114,7 +114,12 @@ class GameSpec:
 
 @dataclass(frozen=True)
 class TruceSpec:
-    """A proposal marked as a truce, with the monitoring technology."""
+    """A proposal marked as a truce, with the monitoring technology.
+
+    ``count_in_verdicts``: the verdicts value the truce at its expected value given that it may
+    not hold (:func:`negsim.scenario_games.stability.truce_verdicts`); ``hold_beliefs``: an
+    actor's own probability that the truce holds (``hold_belief = { Ukraine = 0.2 }``), instead
+    of what the grim-trigger analysis says (1 if it holds, else 0)."""
 
     proposal: str
     detection: float | None = None
@@ -124,6 +129,8 @@ class TruceSpec:
     issues: tuple[str, ...] = ()
     parties: tuple[str, ...] = ()
     label: str = ""
+    count_in_verdicts: bool = False
+    hold_beliefs: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -208,6 +215,8 @@ def check_references(scenario: Any) -> None:
             scenario.space.issue(i, key=f"{key}.issues[{k}]")
         for k, p in enumerate(t.parties):
             scenario.actor(p, key=f"{key}.parties[{k}]")
+        for p, _ in t.hold_beliefs:
+            scenario.actor(p, key=f"{key}.hold_belief.{p}")
     if scenario.war is not None:
         for k, a in enumerate(scenario.war.actors):
             scenario.actor(a, key=f"war.actors[{k}]")

@@ -138,7 +138,10 @@ class TruceResult(PlainData):
     (breakdown: its reservation), its threshold and whether its patience clears it;
     ``violations[party]`` is the outcome change of that party's best violation;
     ``minimum_detection`` the least q under which every party complies (``None``: none suffices);
-    ``verification[option]`` whether the truce holds with that verification option.
+    ``verification[option]`` whether the truce holds with that verification option;
+    ``expected_values[party]`` what the truce is worth to it given that it may not hold (see
+    :func:`negsim.scenario_games.stability.truce_value`), with ``hold_beliefs`` the probability
+    it gives the truce holding; ``count_in_verdicts`` whether the verdicts use these values.
     """
 
     proposal: str
@@ -154,6 +157,9 @@ class TruceResult(PlainData):
     verification_issue: str | None = None
     verification: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    expected_values: dict[str, float] = field(default_factory=dict)
+    hold_beliefs: dict[str, float] = field(default_factory=dict)
+    count_in_verdicts: bool = False
 
 
 @dataclass(frozen=True)

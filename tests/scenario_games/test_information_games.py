@@ -117,3 +117,45 @@ costs = { A = 0.1, B = 0.1 }
     a = negsim.analyze(negsim.load_scenario(f))
     assert a.bargaining_over_time.commitment.fights_now is None
     assert "some deal still beats war for both" in str(a)
+
+
+def test_count_in_verdicts_values_the_truce_at_its_expected_worth(tmp_path):
+    text = '''[scenario]
+name = "t"
+[[issues]]
+id = "x"
+options = ["war", "truce"]
+status_quo = "war"
+[actors.A]
+patience = 0.5
+demands = [{ issue = "x", want = "truce" }]
+reservation = 0.3
+[actors.B]
+patience = 0.5
+demands = [{ issue = "x", want = "truce" }]
+reservation = 0.3
+[[proposals]]
+id = "pause"
+terms = { x = "truce" }
+[[truces]]
+proposal = "pause"
+false_alarm = 0.5
+count_in_verdicts = true
+hold_belief = { B = 0.25 }
+'''
+    f = tmp_path / "t.toml"
+    f.write_text(text)
+    a = negsim.analyze(negsim.load_scenario(f))
+    (t,) = a.truces
+    # R = 1, P = 0.3, delta = 0.5, alpha = 0.5: V = (0.5 + 0.25 * 0.3) / (0.5 + 0.25) = 23/30
+    v = (0.5 * 1 + 0.5 * 0.5 * 0.3) / (1 - 0.5 + 0.5 * 0.5)
+    assert t.expected_values["A"] == pytest.approx(v)
+    assert t.expected_values["B"] == pytest.approx(0.25 * v + 0.75 * 0.3)
+    (pv,) = a.verdicts
+    by = {r.actor: r for r in pv.responses}
+    assert by["A"].utility == pytest.approx(v) and by["A"].accepts
+    assert by["B"].margin == pytest.approx(0.25 * (v - 0.3))
+    assert "the verdicts use these values" in str(a)
+    f.write_text(text.replace("count_in_verdicts = true", "count_in_verdicts = false"))
+    b = negsim.analyze(negsim.load_scenario(f))
+    assert {r.actor: r.utility for r in b.verdicts[0].responses} == {"A": 1.0, "B": 1.0}
