@@ -14,7 +14,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e ".[test,dask,progress]"
+	$(BIN)/python -m pip install --quiet -e ".[test,dask,progress,pandas,explore]"
 	touch $@
 
 demo: venv

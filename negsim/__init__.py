@@ -31,6 +31,9 @@ _EXPORTS = {
     "NegsimError": "negsim.errors", "ScenarioError": "negsim.errors",
     # loading
     "load_scenario": "negsim.loading", "scenario_from_dict": "negsim.loading",
+    "load_genius": "negsim.loading.genius",
+    # bridges to other tools
+    "to_genius": "negsim.bridges.genius_export", "to_negmas": "negsim.bridges.negmas", "table": "negsim.tabular",
     # the one face
     "analyze": "negsim.pipeline",
     # results
@@ -43,12 +46,20 @@ _EXPORTS = {
     "add_answers": "negsim.uncertainty",
     "simulate": "negsim.simulation", "simulate_many": "negsim.simulation",
     "calibrate": "negsim.calibration", "calibrated_scenario": "negsim.calibration",
+    "calibrate_pooled": "negsim.calibration",
     "backtest": "negsim.backtesting",
+    # notebooks
+    "explore": "negsim.exploring",
+    # the analyst's questions
+    "compare": "negsim.questions.compare", "concessions": "negsim.questions.concessions",
+    "timeline": "negsim.questions.timeline", "tipping_points": "negsim.questions.tipping",
+    "Comparison": "negsim.results.comparison",
+    "Concessions": "negsim.results.comparison", "Timeline": "negsim.results.comparison",
     # text
     "summary_text": "negsim.text.summary",
 }
 _SUBMODULES = ("examples", "games", "plot", "solutions", "engine", "model", "results", "loading",
-               "uncertainty", "simulation", "calibration", "text")
+               "uncertainty", "simulation", "calibration", "questions", "text")
 
 __all__ = sorted([*_EXPORTS, "__version__", *_SUBMODULES])
 
@@ -72,9 +83,13 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.backtesting import backtest
-    from negsim.calibration import calibrate, calibrated_scenario
+    from negsim.calibration import calibrate, calibrate_pooled, calibrated_scenario
     from negsim.errors import NegsimError, ScenarioError
+    from negsim.bridges.genius_export import to_genius
+    from negsim.bridges.negmas import to_negmas
+    from negsim.exploring import explore
     from negsim.loading import load_scenario, scenario_from_dict
+    from negsim.loading.genius import load_genius
     from negsim.model import Actor, Condition, Constraint, Demand, Issue, Lever, Observation, Proposal
     from negsim.model.distributions import Distribution
     from negsim.model.parameters import Question, Target, UncertainParameter
@@ -87,5 +102,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from negsim.results.simulation import NegotiationTrace, SimulationSummary
     from negsim.results.uncertainty import EnsembleResult
     from negsim.simulation import simulate, simulate_many
+    from negsim.tabular import table
     from negsim.text.summary import summary_text
     from negsim.uncertainty import add_answers, answer_questions, ensemble, sensitivity, tipping_point

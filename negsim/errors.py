@@ -8,10 +8,11 @@ what was expected and what was found, so that the command line can print it with
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 
 __all__ = ["NegsimError", "ScenarioError", "ArgumentError", "relocated", "did_you_mean",
-           "short_repr"]
+           "short_repr", "one_line"]
 
 
 class NegsimError(Exception):
@@ -73,7 +74,31 @@ class ScenarioError(NegsimError):
             text += f" ({', '.join(detail)})"
         if self.hint:
             text += f"; {self.hint}"
+        return one_line(text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and line separators escaped (``\\n``, ``\\x1b``, ...),
+    so that an error message quoting user text stays on one line.
+
+    Examples
+    --------
+    >>> print(one_line("key\\nwith a newline"))
+    key\\nwith a newline
+    >>> one_line("plain") == "plain"
+    True
+    """
+    if text.isprintable():
         return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or (ch == " "):
+            out.append(ch)
+        elif unicodedata.category(ch) in ("Cc", "Zl", "Zp", "Cs") or ch in "\t\r\n":
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class ArgumentError(NegsimError, ValueError):

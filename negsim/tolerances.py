@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 __all__ = ["UTILITY_DECIMALS", "ROUND_TOL", "ACCEPT_TOL", "TIE_TOL", "MERGE_TOL", "PRUNE_TOL",
-           "PROB_TOL", "PAYOFF_TOL"]
+           "PROB_TOL", "PAYOFF_TOL", "LOG_SCORE_FLOOR"]
 
 UTILITY_DECIMALS = 12
 """Utilities and margins are rounded to this many decimals so that equal sums compare equal."""
@@ -43,3 +43,7 @@ PROB_TOL = 1e-9
 PAYOFF_TOL = 1e-9
 """Default slack of payoff comparisons in game algorithms (best replies, dominance, backward
 induction)."""
+
+LOG_SCORE_FLOOR = 1e-3
+"""Back-test log scores clip a predicted probability to [this, 1 − this], so that a certain
+miss (a 0/1 predictor, or a model with no uncertainty) costs ln(0.001) ≈ −6.9 instead of −∞."""

@@ -23,7 +23,7 @@ PACKAGE = ROOT / "negsim"
 # bottom first; a module may import its own layer and any layer below, never one above
 LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.errors", "negsim.tolerances", "negsim.vocabulary", "negsim.plain", "negsim.outputs",
-     "negsim.parallel", "negsim.version"},
+     "negsim.parallel", "negsim.version", "negsim.limits", "negsim.tabular"},
     {"negsim.model"},
     {"negsim.results"},
     {"negsim.loading"},
@@ -33,20 +33,24 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.scenario_games"},
     {"negsim.engine"},
     {"negsim.uncertainty"},
-    {"negsim.backtesting"},
     {"negsim.simulation"},
     {"negsim.calibration"},
+    {"negsim.backtesting"},
     {"negsim.pipeline"},
+    {"negsim.bridges"},
+    {"negsim.questions"},
     {"negsim.examples"},
     {"negsim.plot"},
     {"negsim.text"},
+    {"negsim.exploring"},
     {"negsim.cli"},
 ))
 # the lazy export map and the ``python -m negsim`` entry point sit outside the layers
 EXEMPT = frozenset({"negsim", "negsim.__main__"})
 # narrower than the layer order: what a layer may import at all (besides itself)
 ONLY = {
-    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary", "negsim.tolerances"}),
+    "negsim.results": frozenset({"negsim.plain", "negsim.vocabulary", "negsim.tolerances",
+                                "negsim.tabular"}),
     "negsim.examples": None,  # set below: the base layer and negsim.model
 }
 

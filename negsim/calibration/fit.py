@@ -15,74 +15,23 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
-from negsim.backtesting import backtest_scenario
 from negsim.calibration import lp
+from negsim.calibration.forms import _linear_forms, record_checks
 from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
 from negsim.errors import NegsimError, ScenarioError
 from negsim.loading.build import scenario_from_dict
 from negsim.loading.write import scenario_to_toml
-from negsim.preferences import PreferenceModel, build_preferences
+from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
 
 __all__ = ["calibrate", "calibrated_scenario"]
 
 SHIFT_BOUND = 1.0
 """A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
-
-
-@dataclass
-class _Obs:
-    index: int
-    a: np.ndarray
-    c: float
-    accept: bool
-    decided_by: str
-
-
-def _lever_part(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
-    total = np.zeros(len(rows))
-    for f in model.factors:
-        if f.source.startswith("lever:"):
-            total += f.coef * f.values(rows)
-    return total
-
-
-def _linear_forms(scenario: Scenario, k: int, model: PreferenceModel,
-                  fit_reservation: bool) -> list[_Obs]:
-    """Each observation of actor ``k`` as ``margin = a · x + c`` in the parameters ``x``."""
-    actor = scenario.actors[k]
-    space = scenario.space
-    sq = np.array([space.status_quo], dtype=np.intp)
-    d_sq = model.demand_table(sq)[:, 0]
-    l_sq = float(_lever_part(model, sq)[0])
-    out = []
-    for i, o in enumerate(scenario.observations):
-        if o.actor != actor.name:
-            continue
-        row = np.array([space.indices_of(scenario.outcome_of(scenario.proposal(o.proposal)))],
-                       dtype=np.intp)
-        d_p = model.demand_table(row)[:, 0]
-        l_p = float(_lever_part(model, row)[0])
-        if actor.reservation is None:
-            a, c = d_p - d_sq, l_p - l_sq - model.lever_shift
-        else:
-            a, c = d_p, l_p - actor.reservation
-        if fit_reservation:
-            a = np.append(a, -1.0)
-        if bool(model.vetoed(row)[0]):
-            how = "red line"
-        elif not o.must_match:
-            how = "not used"
-        elif not fit_reservation and np.ptp(a) < 1e-12:
-            how = "fixed"
-        else:
-            how = "weights"
-        out.append(_Obs(i, np.asarray(a, dtype=float), float(c), o.response == "accept", how))
-    return out
 
 
 def _conflict_reason(actor: str, n: int, min_share: float, reservations: bool) -> str:
@@ -109,6 +58,10 @@ def _nice(values: np.ndarray, scale: float) -> list[list[float]]:
 def calibrate(scenario: Scenario, *, min_share: float = 0.01,
               reservations: bool = False, objective: str = "margin") -> Calibration:
     """Fit the demands' weights to the recorded responses.
+
+    Given a list or tuple of scenarios instead, fits one weight per demand across all of them
+    (the pooled form, :func:`negsim.calibration.calibrate_pooled`, without reservations) and
+    returns its :class:`~negsim.calibration.PooledCalibration`.
 
     Parameters
     ----------
@@ -151,6 +104,14 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
     >>> [round(p.fitted, 3) for p in negsim.calibrate(s, objective="closest").parameters]
     [1.0, 1.0]
     """
+    if isinstance(scenario, (list, tuple)):
+        from negsim.calibration.pooled import calibrate_pooled
+
+        if reservations:
+            raise ScenarioError("the pooled calibration fits weights only", key="reservations",
+                                expected="false with several scenarios", found="true")
+        return calibrate_pooled(scenario, min_share=min_share,  # type: ignore[return-value]
+                                objective=objective)
     if isinstance(min_share, bool) or not isinstance(min_share, (int, float)) \
             or not 0.0 < min_share < 1.0:
         raise ScenarioError("min_share must lie strictly between 0 and 1", key="min_share",
@@ -159,7 +120,7 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
         raise ScenarioError("unknown calibration objective", key="objective",
                             expected='"margin" or "closest"', found=repr(objective))
     models = build_preferences(scenario)
-    before = backtest_scenario(scenario)
+    before = record_checks(scenario)
     params: list[ParameterFit] = []
     conflicts: list[Conflict] = []
     notes: list[str] = []
@@ -267,7 +228,7 @@ def _finish(scenario, before, params, conflicts, notes, decided, fitted, shifts,
         return Calibration(scenario.name, False, math.nan, min_share, params, obs, conflicts, notes)
     for digits in range(3):
         calibrated = _with_reservations(_apply(scenario, fitted, digits), shifts)
-        after = backtest_scenario(calibrated)
+        after = record_checks(calibrated)
         if all(c.match for c in after if c.must_match):
             break
     else:

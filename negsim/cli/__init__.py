@@ -10,13 +10,20 @@ of results); anything that loads scipy.optimize, nashpy or matplotlib (the engin
 pipeline, calibration, back-testing, figures, the brief) is imported inside the command's ``run``.
 ``tests/test_layers.py`` checks that ``negsim validate`` loads none of them.
 
-    negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf]
+    negsim run SCENARIO.toml [--json FILE] [--plots DIR] [--format pdf] [--deals F.csv] [--draws N]
     negsim validate SCENARIO.toml
     negsim backtest PATH... [--json FILE]
     negsim calibrate SCENARIO.toml [-o calibrated.toml]
     negsim schema [-o FILE]
     negsim brief SCENARIO.toml -o brief.html
-    negsim games SCENARIO.toml [--gambit DIR]
+    negsim games SCENARIO.toml [--gambit DIR] [--solver gambit]
+    negsim import-genius DOMAIN.xml PROFILE.xml... -o scenario.toml
+    negsim export-genius SCENARIO.toml -o DIR
+    negsim compare A.toml [B.toml] [--without-lever ID] [--json FILE] [--plots DIR]
+    negsim timeline FILE... [--json FILE] [--plots DIR]
+    negsim concede SCENARIO.toml PROPOSAL [--for ACTOR] [--max-changes K] [--json FILE]
+    negsim ensemble SCENARIO.toml [--draws N] [--seed S] [--workers K] [--json FILE]
+    negsim simulate SCENARIO.toml [--draws N] [--seed S] [--workers K] [--json FILE]
 """
 
 from __future__ import annotations
@@ -39,6 +46,13 @@ COMMANDS = (
     "negsim.cli.schema",
     "negsim.cli.brief",
     "negsim.cli.games",
+    "negsim.cli.import_genius",
+    "negsim.cli.export_genius",
+    "negsim.cli.compare",
+    "negsim.cli.timeline",
+    "negsim.cli.concede",
+    "negsim.cli.ensemble",
+    "negsim.cli.simulate",
 )
 
 

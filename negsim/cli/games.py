@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", help="scenario TOML file")
     p.add_argument("--gambit", metavar="DIR",
                    help="write every game to DIR as <id>.nfg or <id>.efg")
+    p.add_argument("--solver", choices=("negsim", "gambit"), default="negsim",
+                   help="gambit: also solve the exported games with pygambit (negsim[gambit]) "
+                        "and print its equilibria beside negsim's")
     p.set_defaults(func=run)
 
 
@@ -26,6 +29,10 @@ def run(args: argparse.Namespace) -> int:
     from negsim.scenario_games.export import game_ids, gambit_text
     from negsim.scenario_games.from_scenario import scenario_games
 
+    if args.solver == "gambit":  # before any work: a missing pygambit is one clear line
+        from negsim.bridges.gambit_solver import require_pygambit
+
+        require_pygambit()
     scenario = load_scenario(args.scenario)
     models = build_preferences(scenario)
     games = scenario_games(scenario, models)
@@ -35,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Games of {scenario.name}")
     for g in games:
         print("\n".join(game_lines(g)))
-    if args.gambit:
+    if args.gambit or args.solver == "gambit":
         files, skipped = [], []
         for gid in game_ids(scenario):  # every text first: a failure writes nothing
             try:
@@ -45,7 +52,13 @@ def run(args: argparse.Namespace) -> int:
                     raise
                 skipped.append(f"skipped {gid}: {exc}")
         print()
-        for f in files:
+        if args.solver == "gambit":
+            from negsim.bridges.gambit_solver import gambit_lines, solve_gambit_text
+
+            for f in files:
+                print("\n".join(gambit_lines(solve_gambit_text(
+                    f.filename.rsplit(".", 1)[0], f.filename, f.text))))
+        for f in files if args.gambit else ():
             print(f"wrote {write_text_atomic(Path(args.gambit) / f.filename, f.text)}")
         for line in skipped:
             print(line)

@@ -5,9 +5,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from negsim.engine.decomposed import DecomposedScan, decomposed_scan
+from negsim.engine.deals import deal_table
 from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, outcome_cloud, scan
 from negsim.errors import ArgumentError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
@@ -154,6 +157,8 @@ def analyze(scenario: Scenario, *, method: str = "auto") -> Analysis:
             excluded[issue.id] = per_option
     acceptable = _acceptable_set(found, space.size, method, frontier, options, excluded)
     counts = getattr(found, "frontier_counts", None)
+    acceptable = replace(acceptable, table=deal_table(scenario, models, method, found.frontier_ids,
+                                                      found.frontier_u, counts))
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts)
     utils, ok, vetoed, sampled = outcome_cloud(scenario, models)

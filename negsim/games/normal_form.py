@@ -31,6 +31,7 @@ all three checks, which covers every degeneracy visible at the equilibria.
 
 from __future__ import annotations
 
+import math
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,7 +43,10 @@ from scipy.spatial import QhullError
 from negsim.plain import PlainData
 from negsim.errors import ScenarioError
 from negsim.games._checks import payoff_array
+from negsim.games._exact import best_reply_count, exact_equilibrium, fractions
 from negsim.games._support import support_enumeration
+from negsim.games.lemke_howson import lemke_howson_capped
+from negsim.limits import MAX_LEMKE_HOWSON_STEPS, MAX_SUPPORT_PAIRS
 
 __all__ = ["Equilibrium", "TwoPlayerSolution", "solve_two_player", "degeneracy_witnesses"]
 
@@ -109,8 +113,18 @@ class TwoPlayerSolution(PlainData):
     notes: tuple[str, ...]
 
 
-def _scale(A: np.ndarray, B: np.ndarray) -> float:
-    return max(1.0, float(np.abs(A).max()), float(np.abs(B).max()))
+def _normalise(M: np.ndarray) -> np.ndarray:
+    """The positive affine image of a player's payoffs on [0, 1] (all zeros if constant).
+
+    Equilibria do not change under a positive affine change of one player's payoffs, so every
+    tolerance below applies to these and the answers do not depend on the payoff units.
+    """
+    top = float(np.abs(M).max())
+    if top == 0.0:
+        return np.zeros_like(M)
+    scaled = M / top
+    lo, hi = float(scaled.min()), float(scaled.max())
+    return np.zeros_like(M) if hi == lo else (scaled - lo) / (hi - lo)
 
 
 def _best_replies(payoffs: np.ndarray, tol: float) -> np.ndarray:
@@ -132,7 +146,8 @@ def degeneracy_witnesses(A: object, B: object, strategies: Sequence[tuple[Sequen
     strategies : sequence of (row_strategy, column_strategy), optional
         Further strategies to check (the equilibria found, typically).
     tol : float
-        Payoffs within ``tol * max(1, max|payoff|)`` of the best count as ties.
+        For the given strategies: payoffs within ``tol`` of the best count as ties, each player's
+        payoffs mapped onto [0, 1] first.  Ties between pure strategies are decided exactly.
 
     Returns
     -------
@@ -147,25 +162,25 @@ def degeneracy_witnesses(A: object, B: object, strategies: Sequence[tuple[Sequen
     A = payoff_array(A, "A", ndim=2)
     B = payoff_array(B, "B", ndim=2)
     _same_shape(A, B)
-    eps = tol * _scale(A, B)
     out: list[str] = []
     m, n = A.shape
-    for i in range(m):
-        k = len(_best_replies(B[i], eps))
+    for i in range(m):  # ties of pure replies are decided exactly (floats compare exactly)
+        k = len(_best_replies(B[i], 0.0))
         if k > 1:
             out.append(f"column player has {k} pure best replies to row pure strategy {i} "
                        "(support size 1)")
     for j in range(n):
-        k = len(_best_replies(A[:, j], eps))
+        k = len(_best_replies(A[:, j], 0.0))
         if k > 1:
             out.append(f"row player has {k} pure best replies to column pure strategy {j} "
                        "(support size 1)")
+    An, Bn, eps = _normalise(A), _normalise(B), tol
     for x, y in strategies:
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
         sx, sy = int((x > tol).sum()), int((y > tol).sum())
-        kx = len(_best_replies(x @ B, eps))
-        ky = len(_best_replies(A @ y, eps))
+        kx = len(_best_replies(x @ Bn, eps))
+        ky = len(_best_replies(An @ y, eps))
         if sx > 1 and kx > sx:
             out.append(f"column player has {kx} pure best replies to a row strategy "
                        f"with support size {sx}")
@@ -196,7 +211,9 @@ def _clean(s: np.ndarray, size: int, tol: float) -> np.ndarray | None:
 
 def _is_equilibrium(A: np.ndarray, B: np.ndarray, x: np.ndarray, y: np.ndarray,
                     eps: float) -> bool:
-    return bool((A @ y).max() - x @ A @ y <= eps and (x @ B).max() - x @ B @ y <= eps)
+    """Every strategy played with positive probability is a best reply within ``eps``."""
+    row, col = A @ y, x @ B
+    return bool((row.max() - row[x > 0]).max() <= eps and (col.max() - col[y > 0]).max() <= eps)
 
 
 def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
@@ -209,6 +226,11 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
         warnings.simplefilter("always")
         for method in methods:
             if method == "support_enumeration":
+                pairs = math.comb(sum(A.shape), A.shape[0]) - 1
+                if pairs > MAX_SUPPORT_PAIRS:
+                    notes.append(f"support_enumeration not run: {pairs:,} pairs of supports, "
+                                 f"more than MAX_SUPPORT_PAIRS ({MAX_SUPPORT_PAIRS:,})")
+                    continue
                 found += [(method, x, y) for x, y in support_enumeration(A, B, eps)]
             elif method == "vertex_enumeration":
                 try:
@@ -218,8 +240,14 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
                     notes.append(f"vertex_enumeration failed (qhull: {first_line})")
             else:
                 for label in range(sum(A.shape)):
-                    x, y = game.lemke_howson(initial_dropped_label=label)
-                    found.append((f"lemke_howson[{label}]", x, y))
+                    got = lemke_howson_capped(game.payoff_matrices[0], game.payoff_matrices[1],
+                                              label)
+                    if got is None:
+                        notes.append(f"lemke_howson[{label}] stopped early: no equilibrium "
+                                     f"within MAX_LEMKE_HOWSON_STEPS ({MAX_LEMKE_HOWSON_STEPS:,}) "
+                                     "pivots")
+                        continue
+                    found.append((f"lemke_howson[{label}]", *got))
     for w in caught:
         text = " ".join(str(w.message).split())
         if f"nashpy warned: {text}" not in notes:
@@ -250,8 +278,12 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
         Any of ``"support_enumeration"``, ``"vertex_enumeration"`` and ``"lemke_howson"``
         (run from every initial dropped label ``0 .. m + n - 1``).
     tol : float
-        Relative tolerance: probabilities below ``tol`` are zero, payoff gaps below
-        ``tol * max(1, max|payoff|)`` are ties, equilibria closer than ``sqrt(tol)`` are merged.
+        Probabilities below ``tol`` are zero; a played strategy within ``tol`` of the best reply
+        passes the float check, each player's payoffs mapped onto [0, 1] first (so answers do not
+        depend on payoff units); equilibria closer than ``tol`` are merged.  Every candidate is
+        then checked exactly in rationals on the given payoffs: with equal-size supports and a
+        unique solution of the indifference equations it is replaced by the exact equilibrium or
+        discarded.
 
     Returns
     -------
@@ -276,30 +308,43 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
         raise ScenarioError("unknown equilibrium method", key="methods",
                             expected=f"a non-empty subset of {METHODS}",
                             found=repr(unknown or methods))
-    eps = tol * _scale(A, B)
-    merge = max(np.sqrt(tol), 1e-12)
+    An, Bn = _normalise(A), _normalise(B)  # tolerances apply to each player's [0, 1] image
+    eps = tol
     notes: list[str] = []
     if min(A.shape) == 1:  # nashpy needs two strategies per player (Lemke-Howson loops forever)
         notes.append("a player has a single strategy: the other's pure best replies are solved "
                      "directly instead of by nashpy")
-        raw = _single_strategy(A, B, methods, eps)
+        raw = _single_strategy(An, Bn, methods, eps)
     else:
-        raw = _run(A, B, methods, eps, notes)
-
-    kept: list[list] = []  # [x, y, found_by list]
+        raw = _run(An, Bn, methods, eps, notes)
+    Ae, Be = fractions(A), fractions(B)
+    kept: list[list] = []  # [x, y, found_by list, exact strategies or None]
+    undecided = 0
     for name, x, y in raw:
         xc, yc = _clean(x, A.shape[0], tol), _clean(y, A.shape[1], tol)
-        if xc is None or yc is None or not _is_equilibrium(A, B, xc, yc, eps):
+        if xc is None or yc is None or not _is_equilibrium(An, Bn, xc, yc, eps):
             notes.append(f"{name} returned a strategy pair that is not a Nash equilibrium; "
                          "discarded")
             continue
+        rows = tuple(int(i) for i in np.flatnonzero(xc > 0))
+        cols = tuple(int(j) for j in np.flatnonzero(yc > 0))
+        exact = exact_equilibrium(Ae, Be, rows, cols)
+        if exact is False:
+            notes.append(f"{name} returned a strategy pair that fails the exact best-response "
+                         "check; discarded")
+            continue
+        if exact is None:
+            undecided += 1
+        else:
+            xc = np.array([float(p) for p in exact[0]])
+            yc = np.array([float(q) for q in exact[1]])
         for entry in kept:
-            if np.abs(entry[0] - xc).max() <= merge and np.abs(entry[1] - yc).max() <= merge:
+            if np.abs(entry[0] - xc).max() <= tol and np.abs(entry[1] - yc).max() <= tol:
                 if name not in entry[2]:
                     entry[2].append(name)
                 break
         else:
-            kept.append([xc, yc, [name]])
+            kept.append([xc, yc, [name], exact])
 
     def base(label: str) -> str:
         return label.split("[")[0]
@@ -307,13 +352,30 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
     counts = {m: sum(1 for e in kept if any(base(f) == m for f in e[2])) for m in methods}
     sets = {m: {i for i, e in enumerate(kept) if any(base(f) == m for f in e[2])}
             for m in methods}
-    complete = [sets[m] for m in ("support_enumeration", "vertex_enumeration") if m in sets]
+    complete = [sets[m] for m in ("support_enumeration", "vertex_enumeration")
+                if m in sets and not any(n.startswith(f"{m} not run") for n in notes)]
     agree = all(s == complete[0] for s in complete)
     if complete and "lemke_howson" in sets:
         agree = agree and sets["lemke_howson"] <= complete[0]
-
-    witnesses = list(degeneracy_witnesses(A, B, [(e[0], e[1]) for e in kept], tol))
-    if "support_enumeration" in methods and counts["support_enumeration"] % 2 == 0:
+    witnesses = list(degeneracy_witnesses(A, B, [(e[0], e[1]) for e in kept if e[3] is None],
+                                          tol))
+    for x, y, _, exact in kept:
+        if exact is None:
+            continue
+        kr, kc = best_reply_count(Ae, Be, *exact)
+        sx, sy = sum(1 for p in exact[0] if p), sum(1 for q in exact[1] if q)
+        if kc > sx:
+            witnesses.append(f"column player has {kc} pure best replies to a row strategy "
+                             f"with support size {sx}")
+        if kr > sy:
+            witnesses.append(f"row player has {kr} pure best replies to a column strategy "
+                             f"with support size {sy}")
+    if undecided:
+        witnesses.append(f"{undecided} equilibria have supports whose indifference equations "
+                         "have no unique solution")
+    witnesses = list(dict.fromkeys(witnesses))
+    if "support_enumeration" in methods and counts["support_enumeration"] % 2 == 0 \
+            and not any(n.startswith("support_enumeration not run") for n in notes):
         witnesses.append(f"support enumeration (equal-size supports) found an even number "
                          f"({counts['support_enumeration']}) of equilibria; a non-degenerate "
                          "game has an odd number")
@@ -321,7 +383,7 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
         notes.append("the methods found different equilibria"
                      + (" (expected: the game is degenerate)" if witnesses else ""))
 
-    equilibria = [_equilibrium(A, B, x, y, tuple(by)) for x, y, by in kept]
+    equilibria = [_equilibrium(A, B, x, y, tuple(by)) for x, y, by, _ in kept]
     equilibria.sort(key=lambda e: (not e.is_pure, tuple(-p for p in e.row_strategy),
                                    tuple(-p for p in e.column_strategy)))
     return TwoPlayerSolution(

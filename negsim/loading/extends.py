@@ -9,11 +9,13 @@ so that errors found later still point at the right line of the right file.
 
 from __future__ import annotations
 
-import tomllib
+import os
 from pathlib import Path
 from typing import Any
 
 from negsim.errors import ScenarioError
+from negsim.limits import MAX_EXTENDS_DEPTH, MAX_EXTENDS_FILES
+from negsim.loading.reader import file_problem, read_toml
 from negsim.loading.schema import SCENARIO_FORMAT, check_table
 
 __all__ = ["read_merged", "ORIGIN"]
@@ -24,23 +26,8 @@ _APPEND = ("constraints", "observations", "questions", "truces")
 
 
 def _read(path: Path) -> dict[str, Any]:
-    shown = str(path)
-    if not path.exists():
-        raise ScenarioError("no such file", file=shown, expected="an existing scenario file",
-                            found="nothing at this path")
-    if not path.is_file():
-        raise ScenarioError("not a file", file=shown, expected="a .toml file", found="a directory")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ScenarioError("the file is not UTF-8 text", file=shown,
-                            expected="a UTF-8 TOML file", found=f"undecodable byte at {exc.start}") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"TOML syntax error: {exc}", file=shown,
-                            hint="see https://toml.io for the syntax") from None
-    check_table(SCENARIO_FORMAT, data, "", shown)
+    data = read_toml(path)
+    check_table(SCENARIO_FORMAT, data, "", str(path))
     return data
 
 
@@ -87,30 +74,87 @@ def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
             old["demands"] = demands
 
 
-def read_merged(path: str | Path, _stack: tuple[Path, ...] = ()) -> dict[str, Any]:
+def _key(path: Path) -> Path:
+    """The identity of a file for cycle detection and memoisation (symbolic links resolved)."""
+    try:
+        return path.resolve(strict=False)
+    except (OSError, RuntimeError):  # a symbolic-link loop: the reader reports it
+        return Path(os.path.abspath(path))
+
+
+def _order(path: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """Every file ``path`` builds on, each once, parents before children (depth first).
+
+    Each file is read once however many files extend it (a diamond of extends costs one read per
+    file), the chain is at most ``MAX_EXTENDS_DEPTH`` files deep and holds at most
+    ``MAX_EXTENDS_FILES`` files.  Iterative, so no chain length can exhaust the Python stack.
+    """
+    done: set[Path] = set()
+    out: list[tuple[Path, dict[str, Any]]] = []
+    root = _key(path)
+    data = _read(path)
+    _tag(data, str(path))
+    # each frame: (shown path, identity, data, its extends, index of the next parent to visit)
+    stack: list[tuple[Path, Path, dict[str, Any], list[str], list[int]]] = [
+        (path, root, data, list(data.get("scenario", {}).get("extends", [])), [0])]
+    on_stack = {root}
+    while stack:
+        shown, ident, data, parents, nxt = stack[-1]
+        if nxt[0] == len(parents):
+            stack.pop()
+            on_stack.discard(ident)
+            done.add(ident)
+            out.append((shown, data))
+            continue
+        i = nxt[0]
+        nxt[0] += 1
+        rel = parents[i]
+        parent = shown.parent / rel
+        where = dict(file=str(shown), key=f"scenario.extends[{i}]")
+        problem = file_problem(parent)
+        if problem is not None:
+            message, found = problem
+            raise ScenarioError(f"the file to extend cannot be read: {message}", **where,
+                                expected="a regular scenario file, relative to this file",
+                                found=f"{rel!r}: {found}")
+        pid = _key(parent)
+        if pid in on_stack:
+            chain = " -> ".join(f[0].name for f in stack) + f" -> {parent.name}"
+            raise ScenarioError("extends forms a cycle", **where,
+                                expected="files that do not extend each other in a loop",
+                                found=chain)
+        if pid in done:
+            continue
+        if len(stack) >= MAX_EXTENDS_DEPTH:
+            raise ScenarioError("the extends chain is too deep", **where,
+                                expected=f"at most {MAX_EXTENDS_DEPTH} files deep "
+                                "(MAX_EXTENDS_DEPTH)", found=f"more than {MAX_EXTENDS_DEPTH}")
+        if len(done) + len(stack) >= MAX_EXTENDS_FILES:
+            raise ScenarioError("the scenario builds on too many files", **where,
+                                expected=f"at most {MAX_EXTENDS_FILES} files (MAX_EXTENDS_FILES)",
+                                found=f"more than {MAX_EXTENDS_FILES}")
+        pdata = _read(parent)
+        _tag(pdata, str(parent))
+        stack.append((parent, pid, pdata, list(pdata.get("scenario", {}).get("extends", [])),
+                      [0]))
+        on_stack.add(pid)
+    return out
+
+
+def read_merged(path: str | Path) -> dict[str, Any]:
     """Read a scenario file and everything it extends, merged into one raw table.
+
+    The files merge in depth-first order, parents before the file that extends them, each file
+    once (a file reached twice through a diamond of ``extends`` counts once, where first reached).
 
     Raises
     ------
     ScenarioError
-        For a missing file, a TOML syntax error, a key the format does not know, a value of the
-        wrong type, or an ``extends`` cycle.
+        For a path that is not a readable regular file, a TOML syntax error, a key the format
+        does not know, a value of the wrong type, an ``extends`` cycle, or a chain over the
+        limits in :mod:`negsim.limits`.
     """
-    path = Path(path)
-    resolved = path.resolve()
-    if resolved in _stack:
-        chain = " -> ".join(p.name for p in (*_stack, resolved))
-        raise ScenarioError("extends forms a cycle", file=str(path), key="scenario.extends",
-                            expected="files that do not extend each other in a loop", found=chain)
-    data = _read(path)
-    _tag(data, str(path))
     merged: dict[str, Any] = {}
-    for i, rel in enumerate(data.get("scenario", {}).get("extends", [])):
-        parent = path.parent / rel
-        if not parent.is_file():
-            raise ScenarioError("the file to extend does not exist", file=str(path),
-                                key=f"scenario.extends[{i}]",
-                                expected="a path relative to this file", found=repr(rel))
-        _merge(merged, read_merged(parent, (*_stack, resolved)))
-    _merge(merged, data)
+    for _, data in _order(Path(path)):
+        _merge(merged, data)
     return merged

@@ -16,12 +16,13 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from negsim.errors import one_line
 from negsim.model import Condition
 from negsim.model.scenario import Scenario
 
 __all__ = ["scenario_to_toml", "toml_value", "toml_key"]
 
-_BARE = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f",
             "\r": "\\r"}
 
@@ -38,6 +39,11 @@ def _string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def _comment(text: str) -> str:
+    """Comment text TOML accepts: control characters (but tab) written as escapes."""
+    return one_line(text)
+
+
 def toml_key(key: str) -> str:
     """A key as TOML writes it: bare if it can be, else a quoted string.
 
@@ -46,7 +52,7 @@ def toml_key(key: str) -> str:
     >>> toml_key("Russia"), toml_key("European mediators"), toml_key("30")
     ('Russia', '"European mediators"', '30')
     """
-    return key if _BARE.match(key) else _string(key)
+    return key if _BARE.fullmatch(key) else _string(key)
 
 
 def toml_value(value: Any) -> str:
@@ -101,7 +107,7 @@ class _Writer:
         line = f"{toml_key(key)} = {toml_value(value)}"
         note = self.comments.get(f"{path}.{key}" if path else key)
         if note:
-            line += "  # " + " ".join(note.splitlines())
+            line += "  # " + _comment(" ".join(note.splitlines()))
         self.lines.append(line)
 
 
@@ -129,7 +135,7 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
     """
     w = _Writer(comments or {})
     for line in preamble.splitlines():
-        w.lines.append(f"# {line}".rstrip())
+        w.lines.append(f"# {_comment(line)}".rstrip())
     w.header("[scenario]")
     w.put("scenario", "name", scenario.name)
     w.put("scenario", "date", scenario.date)

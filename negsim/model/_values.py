@@ -6,9 +6,10 @@ import math
 from collections.abc import Iterable
 from typing import Union
 
-from negsim.errors import ScenarioError
+from negsim.errors import ScenarioError, short_repr
+from negsim.limits import MAX_MAGNITUDE
 
-__all__ = ["Option", "same_option", "check_names", "is_option"]
+__all__ = ["Option", "same_option", "check_names", "is_option", "is_finite_number"]
 
 Option = Union[str, int, float]
 """An issue's option: a string (``"halt_all"``) or a number (``30``)."""
@@ -40,9 +41,25 @@ def is_option(value: object) -> bool:
     """
     if isinstance(value, bool):
         return False
-    if isinstance(value, float):
-        return math.isfinite(value)
-    return isinstance(value, (str, int))
+    if isinstance(value, (int, float)):
+        return is_finite_number(value)
+    return isinstance(value, str)
+
+
+def is_finite_number(value: object) -> bool:
+    """Whether ``value`` is an int or float (not a bool) within ±``MAX_MAGNITUDE``; never raises,
+    however large an integer it is given.
+
+    Examples
+    --------
+    >>> is_finite_number(3), is_finite_number(10**400), is_finite_number(float("inf"))
+    (True, False, False)
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, int):
+        return -MAX_MAGNITUDE <= value <= MAX_MAGNITUDE
+    return math.isfinite(value) and abs(value) <= MAX_MAGNITUDE
 
 
 def _as_options(value: object, key: str) -> tuple[Option, ...]:
@@ -58,9 +75,10 @@ def _as_options(value: object, key: str) -> tuple[Option, ...]:
 
 
 def _finite_number(value: object, key: str, *, positive: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ScenarioError("not a finite number", key=key, expected="a finite number",
-                            found=repr(value))
+    if not is_finite_number(value):
+        raise ScenarioError("not a finite number", key=key,
+                            expected=f"a finite number within ±{MAX_MAGNITUDE:g} (MAX_MAGNITUDE)",
+                            found=short_repr(value))
     if positive and value <= 0:
         raise ScenarioError("must be positive", key=key, expected="a number > 0",
                             found=repr(value))

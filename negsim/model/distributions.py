@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from negsim.errors import ScenarioError, did_you_mean, relocated
+from negsim.errors import ScenarioError, did_you_mean, relocated, short_repr
+from negsim.model._values import is_finite_number
 
 __all__ = ["Distribution", "DISTRIBUTIONS"]
 
@@ -38,9 +39,10 @@ def _number(table: Mapping[str, Any], name: str) -> float | None:
     if name not in table:
         return None
     v = table[name]
-    if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-        raise ScenarioError(f"{name} is not a finite number", key=name, expected="a finite number",
-                            found=repr(v))
+    if not is_finite_number(v):
+        raise ScenarioError(f"{name} is not a finite number", key=name,
+                            expected="a finite number within ±1e+15 (MAX_MAGNITUDE)",
+                            found=short_repr(v))
     return float(v)
 
 
@@ -120,6 +122,10 @@ class Distribution:
             return f"{key}.{name}" if key else name
 
         name = table.get("dist")
+        if name is not None and not isinstance(name, str):
+            raise ScenarioError("the distribution's name is not a string", key=sub("dist"),
+                                expected=" or ".join(repr(d) for d in DISTRIBUTIONS),
+                                found=short_repr(name))
         if name is None:
             raise ScenarioError("a distribution needs a dist key", key=sub("dist"),
                                 expected=" or ".join(repr(d) for d in DISTRIBUTIONS),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ScenarioError, did_you_mean, short_repr
+from negsim.limits import MAX_OPTIONS
 from negsim.model._values import Option, _as_options, _finite_number, same_option
 
 __all__ = ["Condition", "Issue", "Constraint"]
@@ -107,11 +108,17 @@ class Issue:
         if len(opts) < 2:
             raise ScenarioError("an issue needs at least two options", key="options",
                                 expected="two or more options", found=repr(list(opts)))
-        for i, a in enumerate(opts):
-            for b in opts[:i]:
-                if same_option(a, b):
-                    raise ScenarioError("options must be distinct", key="options",
-                                        expected="distinct options", found=f"{a!r} twice")
+        if len(opts) > MAX_OPTIONS:
+            raise ScenarioError("the issue has too many options", key="options",
+                                expected=f"at most {MAX_OPTIONS:,} options (MAX_OPTIONS)",
+                                found=f"{len(opts):,}")
+        seen: set[tuple[bool, object]] = set()
+        for a in opts:  # same_option in one pass: strings and numbers apart, 30 == 30.0
+            mark = (isinstance(a, str), a)
+            if mark in seen:
+                raise ScenarioError("options must be distinct", key="options",
+                                    expected="distinct options", found=f"{short_repr(a)} twice")
+            seen.add(mark)
         object.__setattr__(self, "options", opts)
         if not any(same_option(self.status_quo, o) for o in opts):
             raise ScenarioError("the status quo is not one of the issue's options", key="status_quo",
@@ -133,7 +140,11 @@ class Issue:
         high_f = _finite_number(high, "high")
         if isinstance(steps, bool) or not isinstance(steps, int) or steps < 2:
             raise ScenarioError("a numeric range needs at least two steps", key="steps",
-                                expected="an integer >= 2", found=repr(steps))
+                                expected="an integer >= 2", found=short_repr(steps))
+        if steps > MAX_OPTIONS:
+            raise ScenarioError("the numeric range has too many steps", key="steps",
+                                expected=f"at most {MAX_OPTIONS:,} (MAX_OPTIONS)",
+                                found=f"{steps:,}" if steps.bit_length() < 64 else "a huge integer")
         if not high_f > low_f:
             raise ScenarioError("high must be above low", key="high",
                                 expected=f"a number > {low!r}", found=repr(high))

@@ -70,6 +70,10 @@ def parse_path(path: str, key: str | None = None) -> ParameterRef:
             continue
         g = m.groupdict()
         if kind == "weight":
+            if len(g["k"]) > 18:  # an index no list can have; int() of thousands of digits fails
+                raise ScenarioError("the demand index is too large", key=key,
+                                    expected="a demand index of at most 18 digits",
+                                    found=f"an index of {len(g['k']):,} digits")
             return ParameterRef(path, "weight", g["actor"], int(g["k"]))
         if kind == "actor":
             return ParameterRef(path, g["field"], g["actor"])

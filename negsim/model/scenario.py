@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from negsim.errors import ScenarioError, did_you_mean, relocated
+from negsim.limits import MAX_ISSUES
+from negsim.model._values import _finite_number
 from negsim.model import Actor, Condition, Constraint, Issue, Lever, Observation, Option, Proposal, check_names
 from negsim.model.parameters import Question, UncertainParameter, parse_path, parse_target
 from negsim.model.space import OutcomeSpace
@@ -82,6 +84,10 @@ class Scenario:
         if not self.actors:
             raise ScenarioError("a scenario needs at least one actor", key="actors",
                                 expected="one or more [actors.NAME] tables", found="none")
+        if len(self.issues) > MAX_ISSUES:
+            raise ScenarioError("the scenario has too many issues", key="issues",
+                                expected=f"at most {MAX_ISSUES:,} issues (MAX_ISSUES)",
+                                found=f"{len(self.issues):,}")
         check_names((i.id for i in self.issues), "issue", "issues")
         check_names((a.name for a in self.actors), "actor", "actors")
         check_names((lv.id for lv in self.levers), "lever", "levers")
@@ -309,7 +315,7 @@ def set_parameters(scenario: Scenario, values: Mapping[str, float]) -> Scenario:
     for path, value in values.items():
         get_parameter(scenario, path, key=path)  # the path exists
         ref = parse_path(path)
-        v = float(value)
+        v = _finite_number(value, path)
         try:
             if ref.lever is not None:
                 i = _lever_index(scenario, ref.lever, path)

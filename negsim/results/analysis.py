@@ -7,16 +7,17 @@ Every class is a frozen dataclass of numbers, strings, lists and dicts (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from negsim.plain import PlainData
+from negsim.results.deals import Deal, DealTable
 from negsim.results.display import render_html, render_text
 from negsim.vocabulary import SOLUTION_NAMES
 from negsim.results.games import BargainingResult, GameResult, TruceResult
 
 __all__ = [
     "ActorSummary", "DemandSummary", "LeverSummary", "IssueSummary", "Blocker", "ActorVerdict", "ProposalVerdict",
-    "OutcomePoint", "AcceptableSet", "Solution", "ObservationCheck", "OutcomeCloud", "Analysis",
+    "OutcomePoint", "Deal", "DealTable", "AcceptableSet", "Solution", "ObservationCheck", "OutcomeCloud", "Analysis",
     "SOLUTION_NAMES", "SensitivityBar", "Sensitivity", "TippingPoint",
 ]
 
@@ -165,6 +166,33 @@ class AcceptableSet(PlainData):
     size_high: int | None = None
     size_method: str = ""
     frontier_counts: list[int] | None = None
+    table: DealTable | None = None
+
+    def deals(self, limit: int | None = None) -> list[Deal]:
+        """The acceptable deals, best first (``table.order`` states the order): every one for an
+        enumerated space, the frontier with counts for a decomposed one (``table.kind`` says
+        which).  ``limit`` keeps the first so many.
+
+        Examples
+        --------
+        >>> import negsim
+        >>> a = negsim.analyze(negsim.examples.toy_scenario())
+        >>> [(d.rank, d.outcome) for d in a.acceptable.deals()]
+        [(1, {'war': 'truce'})]
+        """
+        return [] if self.table is None else self.table.deals(limit)
+
+    def to_records(self, limit: int | None = None) -> list[dict[str, OptionValue]]:
+        """The deals as flat rows for ``pandas.DataFrame(...)`` (see :meth:`DealTable.to_records`).
+
+        Examples
+        --------
+        >>> import negsim
+        >>> a = negsim.analyze(negsim.examples.toy_scenario())
+        >>> sorted(a.acceptable.to_records()[0])
+        ['count', 'gain:A', 'index', 'rank', 'utility:A', 'war']
+        """
+        return [] if self.table is None else self.table.to_records(limit)
 
     @property
     def empty(self) -> bool:
@@ -326,6 +354,12 @@ class Analysis(PlainData):
     def solution(self, name: str) -> Solution:
         """One bargaining solution by name (see ``SOLUTION_NAMES``)."""
         return self.solutions[name]
+
+    def tables(self) -> dict[str, Any]:
+        """The verdicts, frontier, solutions and actors as tables: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import analysis_tables
+
+        return analysis_tables(self)
 
     def __str__(self) -> str:
         """The summary ``negsim run`` prints (rendered by :mod:`negsim.text.summary`)."""

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from negsim.plain import PlainData
+from negsim.results.display import render_html
 
 __all__ = ["ParameterDraws", "ProposalOdds", "OutcomeOdds", "SolutionOdds", "EnsembleResult"]
 
@@ -85,6 +86,15 @@ class EnsembleResult(PlainData):
     space_size: int = 0
     candidates: int = 0
     notes: list[str] = field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        return render_html(self)
+
+    def tables(self) -> dict[str, Any]:
+        """The odds per proposal, the solutions' outcomes and the parameters as tables: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import ensemble_tables
+
+        return ensemble_tables(self)
 
     def proposal(self, proposal_id: str) -> ProposalOdds:
         """The odds of one proposal."""

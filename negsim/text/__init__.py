@@ -4,6 +4,8 @@ Importing this package registers how results print (:mod:`negsim.results.display
 (:mod:`negsim.text.brief`) loads only when asked for, since it draws figures.
 """
 
-from negsim.text import backtest, calibration, html, summary  # noqa: F401  (register the renderers)
+# importing these registers the renderers
+from negsim.text import (backtest, calibration, ensemble, html, questions,  # noqa: F401
+                         summary)
 
-__all__ = ["summary", "backtest", "calibration", "html"]
+__all__ = ["summary", "backtest", "calibration", "html", "questions", "ensemble"]

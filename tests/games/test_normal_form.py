@@ -126,14 +126,14 @@ def _assert_best_responses(A, B, eq, tol=1e-9):
 shapes = st.tuples(st.integers(1, 4), st.integers(1, 4))
 
 
-def test_payoff_gaps_within_the_game_scaled_tolerance_are_ties():
-    # hypothesis found this: column's 2e-9 edge is below tol * max|payoff| = 2e-9, so both
-    # columns are best replies (the old test scaled by B alone and called it a violation)
+def test_tiny_payoff_gaps_are_not_ties_when_they_are_a_players_whole_range():
+    # the column's 2e-9 edge is its whole payoff range: scaled by 1e9 (a positive affine change,
+    # same equilibria) it is 0 vs 2, so only column 1 is a best reply (the old rule called both
+    # columns ties because it measured gaps against max|payoff| of both players)
     A, B = np.array([[2.0, 0.0]]), np.array([[0.0, 1.99999994e-09]])
     sol = solve_two_player(A, B)
-    assert {eq.column_support for eq in sol.equilibria} == {(0,), (1,)}
-    for eq in sol.equilibria:
-        _assert_best_responses(A, B, eq)
+    assert {eq.column_support for eq in sol.equilibria} == {(1,)}
+    assert solve_two_player(A, B * 1e9).equilibria[0].column_support == (1,)
 
 
 @settings(max_examples=50, deadline=None)

@@ -128,7 +128,7 @@ def test_extends_cycle_is_an_error(tmp_path):
     write(tmp_path, '[scenario]\nextends = ["b.toml"]\n', "a.toml")
     write(tmp_path, '[scenario]\nextends = ["a.toml"]\n', "b.toml")
     err = error_of(tmp_path / "a.toml")
-    assert "cycle" in str(err) and err.key == "scenario.extends"
+    assert "cycle" in str(err) and err.key == "scenario.extends[0]"
 
 
 def test_missing_extended_file(tmp_path):

@@ -1,0 +1,90 @@
+"""The acceptable deals as data, against a brute-force enumeration of the semantics."""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+
+import pytest
+from hypothesis import given, settings
+
+import negsim
+from negsim.results.analysis import Analysis
+
+from tests.support.reference import acceptable, reservation, utility
+from tests.support.strategies import simple_scenarios
+
+
+def _key(outcome: dict) -> tuple:
+    return tuple(sorted(outcome.items()))
+
+
+@settings(max_examples=80, deadline=None)
+@given(simple_scenarios())
+def test_deals_are_exactly_the_brute_force_acceptable_outcomes_best_first(s):
+    a = negsim.analyze(s, questions=False)
+    deals = a.acceptable.deals()
+    assert a.acceptable.table.kind == "all"
+    assert sorted(_key(d.outcome) for d in deals) == sorted(_key(o) for o in acceptable(s))
+    res = {x.name: reservation(s, x) for x in s.actors}
+    for d in deals:
+        for actor in s.actors:
+            assert d.utilities[actor.name] == pytest.approx(utility(s, actor, d.outcome), abs=1e-9)
+            assert d.gains[actor.name] == pytest.approx(d.utilities[actor.name] - res[actor.name],
+                                                        abs=1e-9)
+    # the stated order: worst-off gain, then total gain (both descending), then outcome number
+    keys = [(min(d.gains.values()), sum(d.gains.values()), d.index) for d in deals]
+    eps = 1e-9
+    for (w1, t1, i1), (w2, t2, i2) in itertools.pairwise(keys):
+        assert w1 > w2 - eps
+        if abs(w1 - w2) <= eps:
+            assert t1 > t2 - eps
+            if abs(t1 - t2) <= eps:
+                assert i1 < i2
+    assert [d.rank for d in deals] == list(range(1, len(deals) + 1))
+    assert a.acceptable.deals(limit=1) == deals[:1]
+    assert Analysis.from_json(a.to_json()) == a
+
+
+def test_decomposed_space_gives_the_frontier_with_counts():
+    s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
+    exh = negsim.analyze(s, method="exhaustive", questions=False)
+    dec = negsim.analyze(s, method="decomposed", questions=False)
+    assert dec.acceptable.table.kind == "frontier"
+    assert sum(d.count for d in dec.acceptable.deals()) <= exh.acceptable.size
+    front = {p.index for p in dec.acceptable.frontier}
+    assert {d.index for d in dec.acceptable.deals()} == front
+
+
+def test_records_go_into_a_dataframe_and_csv_without_glue():
+    pandas = pytest.importorskip("pandas")
+    s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
+    a = negsim.analyze(s, questions=False)
+    frame = pandas.DataFrame(a.acceptable.to_records())
+    assert len(frame) == a.acceptable.size == 8
+    assert list(frame["rank"]) == list(range(1, 9))
+
+
+def test_run_deals_csv_matches_the_records(tmp_path):
+    from negsim.cli import main
+    out = tmp_path / "deals.csv"
+    assert main(["run", "scenarios/air_truce_secondary_tariffs.toml", "--deals", str(out)]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    s = negsim.load_scenario("scenarios/air_truce_secondary_tariffs.toml")
+    ref = {_key(o) for o in acceptable(s)}
+    issues = [i.id for i in s.issues]
+    assert {tuple(sorted((i, r[i]) for i in issues)) for r in rows} == ref
+    first = out.read_bytes()
+    assert main(["run", "scenarios/air_truce_secondary_tariffs.toml", "--deals", str(out)]) == 0
+    assert out.read_bytes() == first
+
+
+def test_run_bad_limit_is_one_line_and_writes_nothing(tmp_path, capsys):
+    from negsim.cli import main
+    out = tmp_path / "deals.csv"
+    assert main(["run", "scenarios/air_truce_secondary_tariffs.toml", "--deals", str(out),
+                 "--limit", "0"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--limit" in err[0]
+    assert not out.exists()

@@ -1,0 +1,77 @@
+"""The comparison and timeline figures draw what the results hold."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import negsim  # noqa: E402
+from negsim.cli import main  # noqa: E402
+from negsim.plot.compare import comparison_plane, verdict_changes  # noqa: E402
+from negsim.plot.timeline import timeline_figure  # noqa: E402
+
+pytestmark = pytest.mark.slow
+
+AUG = "scenarios/air_truce_secondary_tariffs.toml"
+MAY = "scenarios/victory_day_truce.toml"
+
+
+@pytest.fixture(scope="module")
+def tariffs():
+    s = negsim.load_scenario(AUG)
+    a = negsim.analyze(s, questions=False)
+    b = negsim.analyze(s.without_levers("secondary_tariffs"), questions=False)
+    return a, b, negsim.compare(a, b)
+
+
+def test_plane_shows_both_acceptable_sets_and_the_moved_solution(tariffs):
+    a, b, c = tariffs
+    ax = comparison_plane(a, b, c, actors=("Russia", "Ukraine"))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "before: acceptable to all (8)" in labels and "after: acceptable to all (2)" in labels
+    arrows = [x for x in ax.texts if getattr(x, "arrow_patch", None) is not None]
+    moved = [m for m in c.solutions if m.name != "compromise"]
+    assert len(arrows) == len(moved) == 1  # utilitarian, the one solution that moves
+    (x1, y1) = arrows[0].xy
+    u = b.solution("utilitarian").utilities
+    assert (x1, y1) == pytest.approx((u["Russia"], u["Ukraine"]))
+    # the walk-away lines of both sides are drawn
+    xs = {round(line.get_xdata()[0], 9) for line in ax.lines if line.get_xdata()[0] ==
+          line.get_xdata()[-1]}
+    assert round(a.actor("Russia").reservation, 9) in xs
+    assert round(b.actor("Russia").reservation, 9) in xs
+    plt.close(ax.figure)
+
+
+def test_verdict_table_lists_the_flip(tariffs):
+    a, b, c = tariffs
+    ax = verdict_changes(c, b)
+    cells = [cell.get_text().get_text() for cell in ax.tables[0].get_celld().values()]
+    assert "accepts (+0.028)" in cells and "rejects (-0.077)" in cells
+    plt.close(ax.figure)
+
+
+def test_timeline_figure_has_dates_on_the_x_axis():
+    t = negsim.timeline([negsim.load_scenario(p) for p in (AUG, MAY)])
+    fig = timeline_figure(t)
+    ax_size, ax_walk, ax_verdict = fig.axes[:3]
+    assert [x.get_text() for x in ax_verdict.get_xticklabels()] == [e.date for e in t.entries]
+    ys = ax_size.lines[0].get_ydata()
+    assert list(np.asarray(ys)) == [e.acceptable for e in t.entries]
+    plt.close(fig)
+
+
+def test_compare_and_timeline_plots_are_written_and_reproducible(tmp_path, capsys):
+    assert main(["compare", AUG, "--without-lever", "secondary_tariffs", "--plots",
+                 str(tmp_path / "c")]) == 0
+    assert main(["timeline", MAY, AUG, "--plots", str(tmp_path / "t")]) == 0
+    names = sorted(p.name for p in (tmp_path / "c").iterdir())
+    assert names == ["comparison_plane.png", "comparison_plane.svg", "verdict_changes.png",
+                     "verdict_changes.svg"]
+    first = (tmp_path / "t" / "timeline.svg").read_bytes()
+    assert main(["timeline", MAY, AUG, "--plots", str(tmp_path / "t")]) == 0
+    assert (tmp_path / "t" / "timeline.svg").read_bytes() == first
