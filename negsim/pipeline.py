@@ -12,6 +12,7 @@ from concurrent.futures import Executor
 
 from negsim.engine.analyze import analyze as engine_analyze
 from negsim.model.scenario import Scenario
+from negsim.scenario_games.levers import resolve_credibility
 from negsim.results.analysis import Analysis
 from negsim.uncertainty.questions import add_answers
 
@@ -51,6 +52,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", questions: bool = True,
     >>> print(str(a).splitlines()[0])
     toy
     """
+    scenario, _ = resolve_credibility(scenario)  # credibility = { from_game = "ID" }
     analysis = engine_analyze(scenario, method=method)
     if questions and scenario.questions:
         analysis = add_answers(analysis, scenario, executor=executor, progress=progress)

@@ -2,7 +2,8 @@
 
 ``--strict`` also runs the back-test's leakage check and prints one ``warning:`` line on stderr
 per circular observation (an observation whose deciding demand cites the same source and quote,
-or the same source and date); warnings never change the exit status.
+or the same source and date); warnings never change the exit status.  A lever credibility
+that a declared game contradicts is always warned about the same way.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from negsim.scenario_games.levers import credibility_warnings
+
     scenario = load_scenario(args.scenario)
-    warnings: list[str] = []
+    # a typed lever credibility that a declared game contradicts (always checked)
+    warnings: list[str] = [f"warning: {args.scenario}: {w}" for w in credibility_warnings(scenario)]
     if args.strict:
         from negsim.backtesting.leakage import circular_observations, source_dates
 

@@ -21,7 +21,7 @@ from negsim.results.analysis import (AcceptableSet, ActorSummary, Analysis, Dema
                            OutcomeCloud, OutcomePoint, Solution)
 from negsim.model.scenario import Scenario
 from negsim.scenario_games.from_scenario import scenario_games
-from negsim.scenario_games.stability import bargaining_result, truce_result
+from negsim.scenario_games.stability import bargaining_result, truce_result, truce_verdicts
 from negsim.version import VERSION
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
                               kalai_smorodinsky_solution, nash_solution, utilitarian_solution)
@@ -229,6 +229,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
               for i in space.issues]
     games = scenario_games(scenario, models) if games else []
     truces = [truce_result(scenario, models, t) for t in scenario.truces]
+    verdicts = truce_verdicts(verdicts, truces)  # [[truces]] count_in_verdicts
     bargaining = bargaining_result(scenario, models,
                                    [(p.outcome, p.utilities) for p in frontier])
     return Analysis(scenario.name, scenario.date, scenario.summary, scenario.path, VERSION,

@@ -5,28 +5,80 @@ degeneracy and cross-method checks), :mod:`~negsim.games.pure_nash` (n-player pu
 :mod:`~negsim.games.dominance` (iterated strict dominance), :mod:`~negsim.games.tree` and
 :mod:`~negsim.games.backward_induction` (sequential games, threats), :mod:`~negsim.games.gambit`
 (export to Gambit), :mod:`~negsim.games.rubinstein`, :mod:`~negsim.games.fearon` and
-:mod:`~negsim.games.truce`.
+:mod:`~negsim.games.truce`; games with information sets in :mod:`~negsim.games.extensive`
+(Nash equilibria in behaviour strategies) and :mod:`~negsim.games.bayesian` (perfect Bayesian
+equilibria, the intuitive criterion); :mod:`~negsim.games.reputation` (costly threats kept for
+their reputation).
+
+The names below are imported lazily (PEP 562), so ``import negsim.games.tree`` loads no
+solver library (nashpy, scipy.optimize) until one is used.
 """
 
-from negsim.games.backward_induction import (NodeSolution, SpeOutcome, SubgamePerfectResult,
-                                             ThreatAssessment, backward_induction,
-                                             threat_credibility)
-from negsim.games.dominance import DominanceResult, Elimination, iterated_elimination
-from negsim.games.fearon import BargainingRange, bargaining_range, deals_in_bargaining_range
-from negsim.games.gambit import to_efg, to_nfg
-from negsim.games.normal_form import (Equilibrium, TwoPlayerSolution, degeneracy_witnesses,
-                                      solve_two_player)
-from negsim.games.pure_nash import (PureEquilibrium, payoff_array_from_bimatrix,
-                                    pure_nash_equilibria)
-from negsim.games.rubinstein import (AlternatingOffersResult, StationaryOffers,
-                                     alternating_offers, rubinstein_split)
-from negsim.games.tree import (Branch, Chance, Decision, Terminal, chance, decision,
-                               replace_subtree, subtree, terminal)
-from negsim.games.truce import (PartyTruce, TruceStability, grim_trigger_threshold,
-                                imperfect_monitoring_threshold, minimum_detection,
-                                truce_stability)
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_HOMES = {
+    "BehaviourEquilibrium": "negsim.games.extensive",
+    "CommitmentProblem": "negsim.games.fearon",
+    "InfoSet": "negsim.games.extensive",
+    "PerfectBayesianEquilibrium": "negsim.games.bayesian",
+    "ReputationAssessment": "negsim.games.reputation",
+    "check_size": "negsim.games.tree",
+    "commitment_problem": "negsim.games.fearon",
+    "information_sets": "negsim.games.extensive",
+    "patience_threshold": "negsim.games.reputation",
+    "perfect_bayesian": "negsim.games.bayesian",
+    "reduced_form": "negsim.games.extensive",
+    "reputation": "negsim.games.reputation",
+    "solve_extensive": "negsim.games.extensive",
+    "AlternatingOffersResult": "negsim.games.rubinstein",
+    "BargainingRange": "negsim.games.fearon",
+    "Branch": "negsim.games.tree",
+    "Chance": "negsim.games.tree",
+    "Decision": "negsim.games.tree",
+    "DominanceResult": "negsim.games.dominance",
+    "Elimination": "negsim.games.dominance",
+    "Equilibrium": "negsim.games.normal_form",
+    "NodeSolution": "negsim.games.backward_induction",
+    "PartyTruce": "negsim.games.truce",
+    "PureEquilibrium": "negsim.games.pure_nash",
+    "SpeOutcome": "negsim.games.backward_induction",
+    "StationaryOffers": "negsim.games.rubinstein",
+    "SubgamePerfectResult": "negsim.games.backward_induction",
+    "Terminal": "negsim.games.tree",
+    "ThreatAssessment": "negsim.games.backward_induction",
+    "TruceStability": "negsim.games.truce",
+    "TwoPlayerSolution": "negsim.games.normal_form",
+    "alternating_offers": "negsim.games.rubinstein",
+    "backward_induction": "negsim.games.backward_induction",
+    "bargaining_range": "negsim.games.fearon",
+    "chance": "negsim.games.tree",
+    "deals_in_bargaining_range": "negsim.games.fearon",
+    "decision": "negsim.games.tree",
+    "degeneracy_witnesses": "negsim.games.normal_form",
+    "grim_trigger_threshold": "negsim.games.truce",
+    "imperfect_monitoring_threshold": "negsim.games.truce",
+    "iterated_elimination": "negsim.games.dominance",
+    "minimum_detection": "negsim.games.truce",
+    "payoff_array_from_bimatrix": "negsim.games.pure_nash",
+    "pure_nash_equilibria": "negsim.games.pure_nash",
+    "replace_subtree": "negsim.games.tree",
+    "rubinstein_split": "negsim.games.rubinstein",
+    "solve_two_player": "negsim.games.normal_form",
+    "subtree": "negsim.games.tree",
+    "terminal": "negsim.games.tree",
+    "threat_credibility": "negsim.games.backward_induction",
+    "to_efg": "negsim.games.gambit",
+    "to_nfg": "negsim.games.gambit",
+    "truce_stability": "negsim.games.truce",
+}
 
 __all__ = [
+    "BehaviourEquilibrium", "CommitmentProblem", "InfoSet", "PerfectBayesianEquilibrium",
+    "ReputationAssessment", "check_size", "commitment_problem", "information_sets",
+    "patience_threshold", "perfect_bayesian", "reduced_form", "reputation", "solve_extensive",
     "AlternatingOffersResult", "BargainingRange", "Branch", "Chance", "Decision",
     "DominanceResult", "Elimination", "Equilibrium", "NodeSolution", "PartyTruce",
     "PureEquilibrium", "SpeOutcome", "StationaryOffers", "SubgamePerfectResult", "Terminal",
@@ -38,3 +90,15 @@ __all__ = [
     "rubinstein_split", "solve_two_player", "subtree", "terminal", "threat_credibility",
     "to_efg", "to_nfg", "truce_stability",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'negsim.games' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_HOMES))

@@ -20,8 +20,8 @@ from itertools import product
 
 from negsim.tolerances import PAYOFF_TOL
 from negsim.results.game_theory import NodeSolution, SpeOutcome, SubgamePerfectResult, ThreatAssessment
-from negsim.errors import NegsimError, ScenarioError, did_you_mean
-from negsim.games.tree import (Branch, Chance, Decision, Node, Terminal, decision_nodes,
+from negsim.errors import ArgumentError, NegsimError, ScenarioError, did_you_mean
+from negsim.games.tree import (Branch, Chance, Decision, Node, Terminal, check_size, decision_nodes,
                                players_of, replace_subtree, subtree, walk)
 
 __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
@@ -40,11 +40,27 @@ def _dedup(entries: list[_Entry]) -> list[_Entry]:
     return sorted(seen.values(), key=lambda e: (e[1], e[0]))
 
 
-def _solve(node: Node, path: tuple[str, ...], players: tuple[str, ...], eps: float,
+def _solve(root: Node, players: tuple[str, ...], eps: float,
            out: dict[tuple[str, ...], NodeSolution]) -> list[_Entry]:
-    if isinstance(node, Terminal):
-        return [(tuple(float(node.payoffs[p]) for p in players), ())]
-    kids = [_solve(b.child, path + (b.label,), players, eps, out) for b in node.branches]
+    """The SPE entries of ``root``, children before parents with an explicit stack."""
+    done: dict[tuple[str, ...], list[_Entry]] = {}
+    stack: list[tuple[Node, tuple[str, ...], bool]] = [(root, (), False)]
+    while stack:
+        node, path, expanded = stack.pop()
+        if isinstance(node, Terminal):
+            done[path] = [(tuple(float(node.payoffs[p]) for p in players), ())]
+        elif not expanded:
+            stack.append((node, path, True))
+            stack += [(b.child, path + (b.label,), False) for b in reversed(node.branches)]
+        else:
+            kids = [done.pop(path + (b.label,)) for b in node.branches]
+            done[path] = _combine(node, path, kids, players, eps, out)
+    return done[()]
+
+
+def _combine(node: Decision | Chance, path: tuple[str, ...], kids: list[list[_Entry]],
+             players: tuple[str, ...], eps: float,
+             out: dict[tuple[str, ...], NodeSolution]) -> list[_Entry]:
     if isinstance(node, Chance):
         combos = 1
         for s in kids:
@@ -105,10 +121,16 @@ def backward_induction(root: Node, tol: float = PAYOFF_TOL) -> SubgamePerfectRes
         raise ScenarioError("root must be a tree node", key="root",
                             expected="Terminal, Decision or Chance",
                             found=type(root).__name__)
+    check_size(root)
+    shared = [n.info_set for _, n in decision_nodes(root) if n.info_set]
+    if len(shared) != len(set(shared)):
+        raise ArgumentError("backward induction needs perfect information, and this tree has an "
+                            "information set of several nodes; use "
+                            "negsim.games.extensive.solve_extensive")
     players = players_of(root)
     scale = max([1.0] + [abs(v) for p, n in _terminals(root) for v in n.payoffs.values()])
     found: dict[tuple[str, ...], NodeSolution] = {}
-    entries = _solve(root, (), players, tol * scale, found)
+    entries = _solve(root, players, tol * scale, found)
     nodes = tuple(found[p] for p, _ in decision_nodes(root))
     outcomes = tuple(SpeOutcome(path=p, payoffs=dict(zip(players, v))) for v, p in entries)
     paths = {o.path for o in outcomes}
@@ -170,7 +192,8 @@ def threat_credibility(root: Node, at: Sequence[str], threat: str,
                             hint=did_you_mean(threat, node.actions))
     plain = backward_induction(root, tol)
     here = next(n for n in plain.nodes if n.path == at)
-    bound = Decision(node.player, (Branch(threat, subtree(node, [threat])),), node.name)
+    bound = Decision(node.player, (Branch(threat, subtree(node, [threat])),), node.name,
+                     node.info_set)
     committed = backward_induction(replace_subtree(root, at, bound), tol)
     spe = tuple(sorted({o.payoffs[node.player] for o in plain.outcomes}))
     com = tuple(sorted({o.payoffs[node.player] for o in committed.outcomes}))

@@ -8,8 +8,10 @@
   ``EFG 2 R "title" { "player 1" ... }`` and one line per node in prefix order, ``p`` (player
   node: name, player number, information set number, action names, outcome), ``c`` (chance node:
   name, event number, actions with probabilities, outcome) and ``t`` (terminal: name, outcome
-  number, outcome name and payoffs).  Trees here have perfect information, so every decision
-  node is its own information set; every terminal node gets its own outcome.
+  number, outcome name and payoffs).  Information sets are numbered per player in order of
+  first appearance: decision nodes with the same :attr:`~negsim.games.tree.Decision.info_set`
+  share a number, every other decision node has one of its own; every terminal node gets its
+  own outcome.
 
 Numbers are written exactly: integers as integers, other floats as their shortest decimal form,
 probabilities as exact fractions that sum to one.
@@ -141,14 +143,16 @@ def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None,
                             expected=repr(sorted(order)), found=repr(sorted(names)))
     lines = [f"EFG 2 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }}",
              _quote(comment), ""]
-    infosets = {p: 0 for p in names}
+    infosets: dict[str, dict[str, int]] = {p: {} for p in names}
     events = outcomes = 0
-    for _, node in walk(root):
+    for path, node in walk(root):
         if isinstance(node, Decision):
-            infosets[node.player] += 1
+            numbers = infosets[node.player]
+            key = node.info_set or "@" + "/".join(path)
+            number = numbers.setdefault(key, len(numbers) + 1)
             acts = " ".join(_quote(b.label) for b in node.branches)
             lines.append(f"p {_quote(node.name)} {names.index(node.player) + 1} "
-                         f"{infosets[node.player]} \"\" {{ {acts} }} 0")
+                         f"{number} \"\" {{ {acts} }} 0")
         elif isinstance(node, Chance):
             events += 1
             probs = _probabilities([b.probability or 0.0 for b in node.branches])

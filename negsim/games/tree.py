@@ -25,11 +25,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from negsim.plain import PlainData
-from negsim.errors import ScenarioError, did_you_mean
+from negsim.errors import ArgumentError, ScenarioError, did_you_mean
+from negsim.model.specs import MAX_TREE_DEPTH, MAX_TREE_NODES
 from negsim.tolerances import PROB_TOL
 
 __all__ = ["Terminal", "Decision", "Chance", "Branch", "Node", "terminal", "decision",
-           "chance", "subtree", "replace_subtree", "players_of", "decision_nodes", "walk"]
+           "chance", "subtree", "replace_subtree", "players_of", "decision_nodes", "walk",
+           "check_size", "MAX_TREE_DEPTH", "MAX_TREE_NODES"]
 
 
 @dataclass(frozen=True)
@@ -59,11 +61,17 @@ class Branch(PlainData):
 
 @dataclass(frozen=True)
 class Decision(PlainData):
-    """A node where ``player`` picks one of the branches' actions."""
+    """A node where ``player`` picks one of the branches' actions.
+
+    ``info_set`` (optional) names the information set: decision nodes with the same non-empty
+    ``info_set`` are ones the player cannot tell apart (same player and actions required, see
+    :func:`negsim.games.extensive.information_sets`); ``""`` is a set of its own.
+    """
 
     player: str
     branches: tuple[Branch, ...]
     name: str = ""
+    info_set: str = ""
 
     def __post_init__(self) -> None:
         _check_branches(self.branches, f"Decision({self.player!r})", chance=False)
@@ -124,7 +132,7 @@ def terminal(payoffs: Mapping[str, float] | None = None, /, name: str = "",
 
 
 def decision(player: str, actions: Mapping[str, Node] | None = None, /, name: str = "",
-             **by_label: Node) -> Decision:
+             info_set: str = "", **by_label: Node) -> Decision:
     """Build a decision node from a mapping and/or keyword arguments ``action=child``.
 
     Examples
@@ -133,7 +141,7 @@ def decision(player: str, actions: Mapping[str, Node] | None = None, /, name: st
     ('Out', 'In')
     """
     merged = {**(actions or {}), **by_label}
-    return Decision(player, tuple(Branch(str(k), v) for k, v in merged.items()), name)
+    return Decision(player, tuple(Branch(str(k), v) for k, v in merged.items()), name, info_set)
 
 
 def chance(outcomes: Mapping[str, tuple[float, Node]], /, name: str = "") -> Chance:
@@ -190,16 +198,56 @@ def replace_subtree(root: Node, path: Sequence[str], new: Node) -> Node:
         for b in root.branches
     )
     if isinstance(root, Decision):
-        return Decision(root.player, branches, root.name)
+        return Decision(root.player, branches, root.name, root.info_set)
     return Chance(branches, root.name)
 
 
 def walk(root: Node, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], Node]]:
-    """Every ``(path, node)`` of the tree in prefix order (node first, then its branches)."""
-    yield path, root
-    if not isinstance(root, Terminal):
-        for b in root.branches:
-            yield from walk(b.child, path + (b.label,))
+    """Every ``(path, node)`` of the tree in prefix order (node first, then its branches).
+
+    Iterative (an explicit stack), so any depth is walked without recursion.
+
+    Examples
+    --------
+    >>> t = decision("A", x=decision("B", u=terminal(A=1, B=0)), y=terminal(A=2, B=1))
+    >>> [p for p, _ in walk(t)]
+    [(), ('x',), ('x', 'u'), ('y',)]
+    """
+    stack: list[tuple[tuple[str, ...], Node]] = [(path, root)]
+    while stack:
+        here, node = stack.pop()
+        yield here, node
+        if not isinstance(node, Terminal):
+            stack += [(here + (b.label,), b.child) for b in reversed(node.branches)]
+
+
+def check_size(root: Node) -> None:
+    """Raise ArgumentError if the tree is deeper than :data:`MAX_TREE_DEPTH` moves or has more
+    than :data:`MAX_TREE_NODES` nodes (the limits a scenario's trees are held to at load time).
+
+    Examples
+    --------
+    >>> t = terminal(A=0)
+    >>> for _ in range(MAX_TREE_DEPTH + 1):
+    ...     t = decision("A", go=t)
+    >>> check_size(t)
+    Traceback (most recent call last):
+    ...
+    negsim.errors.ArgumentError: the game tree is deeper than 200 moves (201); ...
+    """
+    count = 0
+    for here, _ in walk(root):
+        count += 1
+        if len(here) > MAX_TREE_DEPTH:
+            raise ArgumentError(f"the game tree is deeper than {MAX_TREE_DEPTH} moves "
+                                f"({_depth(root)}); negsim.model.specs.MAX_TREE_DEPTH bounds it")
+        if count > MAX_TREE_NODES:
+            raise ArgumentError(f"the game tree has more than {MAX_TREE_NODES:,} nodes; "
+                                "negsim.model.specs.MAX_TREE_NODES bounds it")
+
+
+def _depth(root: Node) -> int:
+    return max(len(p) for p, _ in walk(root))
 
 
 def decision_nodes(root: Node) -> tuple[tuple[tuple[str, ...], Decision], ...]:

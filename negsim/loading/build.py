@@ -223,6 +223,13 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
             _require(t, "levers")
             judged.extend(_judged(t, f"levers.{t.get('id')}"))
             fields = _public(t)
+            cred = fields.get("credibility")
+            if isinstance(cred, dict) and "from_game" in cred:  # resolved by the analysis
+                if set(cred) != {"from_game"} or not isinstance(cred["from_game"], str):
+                    raise ScenarioError("a credibility from a game names the game only",
+                                        key="credibility", expected='{ from_game = "game id" }',
+                                        found=repr(cred)[:60])
+                fields = {**fields, "credibility": 1.0, "from_game": cred["from_game"]}
             if "trigger_alternatives" in fields:
                 fields = _alternatives(fields, "trigger_alternatives", "trigger",
                                        f"levers.{t.get('id')}", structural)

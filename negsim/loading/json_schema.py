@@ -47,6 +47,10 @@ def _key_schema(spec: Key) -> dict[str, Any]:
         out = {"type": "integer", **_bounds(spec)}
     elif kind == "number_or_dist":
         out = {"anyOf": [{"type": "number", **_bounds(spec)}, _DIST_SCHEMA]}
+        if spec.name == "credibility":
+            out["anyOf"].append({"type": "object", "required": ["from_game"],
+                                 "properties": {"from_game": {"type": "string"}},
+                                 "additionalProperties": False})
     elif kind == "numbers_or_dists":
         out = {"type": "object",
                "additionalProperties": {"anyOf": [{"type": "number"}, _DIST_SCHEMA]}}

@@ -136,7 +136,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
              minimum=0, maximum=1),
           _k("label", "str", "A name for this reading."),
           *_SOURCE),
-       _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1).",
+       _k("credibility", "number_or_dist", "Probability it is carried out, in [0, 1] (default 1), "
+          "or { from_game = \"ID\" }: from the equilibrium of that declared game.",
           minimum=0, maximum=1),
        _k("effects", "numbers_or_dists", "Utility change per actor.", True),
        *_SOURCE),
@@ -179,6 +180,13 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("payoffs", "arrays", "Normal form: each player's payoff table, a nested list indexed by "
           "every player's strategy in players order (a matrix for two players)."),
        _k("root", "str", "Sequential: the id of the first node (default: the first node)."),
+       _k("repeated", "table", "Sequential: the game is played again and again (reputation).",
+          False,
+          _k("patience", "number", "The threatener's patience (default: its actor's).",
+             minimum=0, maximum=1),
+          _k("rounds", "int", "Rounds still to come (default: no last round).", minimum=0),
+          _k("continuation", "number", "Probability the relationship goes on after a round "
+             "(default 1).", minimum=0, maximum=1)),
        _k("nodes", "tables", "Sequential: the nodes of the tree.", False,
           _k("id", "str", "Identifier, used by actions.", True),
           _k("label", "str", "A name for people."),
@@ -187,9 +195,13 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
           _k("probabilities", "numbers", "Chance node: probability of each action.",
              minimum=0, maximum=1),
           _k("threat", "str", "An action here whose credibility to assess."),
+          _k("info_set", "str", "Decision node: the information set (nodes the player cannot "
+             "tell apart; same player and actions)."),
           _k("outcome", "str", "Leaf: a proposal id, or \"no_deal\"."),
           _k("levers", "strings", "Leaf: the levers pulled (their full effects apply)."),
-          _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games).")),
+          _k("payoffs", "numbers", "Leaf: explicit payoffs per player (textbook games)."),
+          _k("adjust", "numbers", "Leaf with an outcome: added to the model's payoffs there "
+             "(what the outcome is worth to a type beyond the model).")),
        *_SOURCE),
     _k("truces", "tables", "Proposals to test as truces (grim-trigger stability).", False,
        _k("proposal", "str", "The proposal that is the truce.", True),
@@ -198,6 +210,10 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
           "from verification).", minimum=0, maximum=1),
        _k("false_alarm", "number", "Probability that compliance is taken for a violation "
           "(default 0).", minimum=0, maximum=1),
+       _k("count_in_verdicts", "bool", "Value the truce in the verdicts at its expected value "
+          "given that it may not hold (default false)."),
+       _k("hold_belief", "numbers", "An actor's own probability that the truce holds (default: "
+          "1 if the grim-trigger analysis says it holds, else 0).", minimum=0, maximum=1),
        _k("verification", "table", "An issue whose option sets the detection probability.", False,
           _k("issue", "str", "The verification issue.", True),
           _k("q", "numbers", "Detection probability per option.", True, minimum=0, maximum=1)),
@@ -209,6 +225,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("actors", "strings", "The two sides; p is the first one's chance of winning.", True),
        _k("p", "number", "The first actor's probability of winning.", True, minimum=0, maximum=1),
        _k("costs", "numbers", "Each side's cost of war, in shares of the good.", True, minimum=0),
+       _k("p_after", "number", "The first actor's probability of winning after a truce (a "
+          "shift in power: Powell's commitment problem).", minimum=0, maximum=1),
        *_SOURCE),
     _k("bargaining", "table", "Rubinstein alternating offers.", False,
        _k("actors", "strings", "First proposer and responder (default: the first two actors).")),
@@ -263,7 +281,9 @@ def _check_value(spec: Key, value: Any, key: str, file: str | None) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             fail()
     elif kind == "number_or_dist":
-        if isinstance(value, dict):
+        if isinstance(value, dict) and spec.name == "credibility" and "from_game" in value:
+            pass  # credibility = { from_game = "ID" }: checked when the lever is built
+        elif isinstance(value, dict):
             _check_dist(value, key, file)
         else:
             _check_value(Key(spec.name, "number", spec.doc), value, key, file)

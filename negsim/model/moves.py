@@ -26,6 +26,10 @@ class Lever:
         When the lever is pulled: if there is no deal, or in every outcome where a condition holds.
     credibility : float in [0, 1]
         The effect counts as credibility × effect.
+    from_game : str
+        A declared game to take the credibility from (``credibility = { from_game = "ID" }``):
+        :func:`negsim.scenario_games.credibility.resolve_credibility` sets ``credibility`` from
+        its equilibrium before the analysis; until then it holds 1.
 
     Examples
     --------
@@ -43,6 +47,7 @@ class Lever:
     label: str = ""
     source: str = ""
     quote: str = ""
+    from_game: str = ""
 
     def __post_init__(self) -> None:
         raw = self.effects.items() if isinstance(self.effects, Mapping) else self.effects

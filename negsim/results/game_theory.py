@@ -12,6 +12,8 @@ from negsim.plain import PlainData
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
+           "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium", "ReputationAssessment",
+           "CommitmentProblem",
            "BargainingRange", "PartyTruce", "TruceStability"]
 
 
@@ -211,3 +213,110 @@ class TruceStability(PlainData):
     binding: str | None
     detection: float
     false_alarm: float
+
+
+@dataclass(frozen=True)
+class InfoSet(PlainData):
+    """An information set: decision nodes (``paths`` from the root) of ``player`` that it cannot
+    tell apart, all with the same ``actions``.  ``id`` is the declared ``info_set`` (or ``"@"``
+    and the path of a node that is a set of its own); ``label`` a readable name."""
+
+    id: str
+    player: str
+    actions: tuple[str, ...]
+    paths: tuple[tuple[str, ...], ...]
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class BehaviourEquilibrium(PlainData):
+    """A Nash equilibrium of a game with information sets, in behaviour strategies.
+
+    ``behaviour[set][action]`` is the probability of the action at the information set (sets
+    that no strategy in the support reaches are left out: play there is not determined);
+    ``exact_behaviour`` and ``exact_payoffs`` hold the same numbers as exact fractions
+    (``"-1/18"``); ``beliefs[set][node path]`` is the Bayes belief at each set of several nodes
+    reached with positive probability; ``paths`` the leaves reached with positive probability;
+    ``method`` how it was found.
+    """
+
+    behaviour: dict[str, dict[str, float]]
+    exact_behaviour: dict[str, dict[str, str]]
+    payoffs: dict[str, float]
+    exact_payoffs: dict[str, str]
+    beliefs: dict[str, dict[str, float]]
+    paths: list[str]
+    method: str
+    pure: bool
+
+
+@dataclass(frozen=True)
+class PerfectBayesianEquilibrium(PlainData):
+    """A pure perfect Bayesian equilibrium: an action per information set, beliefs, and play.
+
+    ``actions[set]`` is the action at each information set; ``beliefs[set][node path]`` the
+    belief at each set reached in equilibrium (Bayes' rule); ``off_path[set][node path]`` the
+    range ``[low, high]`` of beliefs at an unreached set under which its action is a best reply
+    (any belief in the range, with the others adjusted, supports the equilibrium);
+    ``payoffs`` the expected payoffs (``exact_payoffs`` as fractions); ``paths`` the leaves
+    reached; ``kind`` ``pooling``, ``separating`` or ``partially pooling`` for a signalling game
+    (``""`` otherwise); ``intuitive`` whether it survives the intuitive criterion of Cho and
+    Kreps (``None``: not a two-type signalling game, or no message off the path), with the
+    reason in ``intuitive_reason``.
+    """
+
+    actions: dict[str, str]
+    beliefs: dict[str, dict[str, float]]
+    off_path: dict[str, dict[str, list[float]]]
+    payoffs: dict[str, float]
+    exact_payoffs: dict[str, str]
+    paths: list[str]
+    kind: str = ""
+    intuitive: bool | None = None
+    intuitive_reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReputationAssessment(PlainData):
+    """A costly threat in a relationship that goes on (:mod:`negsim.games.reputation`).
+
+    ``cost``: what carrying it out costs the threatener now; ``gain``: what a believed threat is
+    worth to it per future round; ``future_weight``: the discounted number of future rounds
+    (patience, ``rounds`` (``None``: no last round) and ``continuation``); ``credible``:
+    ``cost <= gain * future_weight``; ``threshold``: the least patience that makes it credible
+    (``None``: no patience does).
+    """
+
+    cost: float
+    gain: float
+    patience: float
+    rounds: int | None
+    continuation: float
+    future_weight: float
+    credible: bool
+    threshold: float | None
+
+
+@dataclass(frozen=True)
+class CommitmentProblem(PlainData):
+    """Powell's commitment problem: a shift in power during a pause (:func:`negsim.games.fearon.
+    commitment_problem`).
+
+    ``war_value_a``/``war_value_b``: each side's value of fighting now (``p - c_A``,
+    ``1 - p - c_B``); ``most_for_a``/``most_for_b``: the most the other side can credibly give it
+    once power has shifted to ``p_after``; ``fights_now``: the side (``"a"``, ``"b"``) that would
+    rather fight now than accept any pause, or ``None`` (some deal survives the shift);
+    ``margin``: how much its war value exceeds the most it can be given (negative: none fights);
+    ``None`` where no split at all keeps the other side from fighting.
+    """
+
+    p: float
+    p_after: float
+    patience_a: float
+    patience_b: float
+    war_value_a: float
+    war_value_b: float
+    most_for_a: float | None
+    most_for_b: float | None
+    fights_now: str | None
+    margin: float | None

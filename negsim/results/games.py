@@ -5,7 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from negsim.plain import PlainData
-from negsim.results.game_theory import BargainingRange, PartyTruce, SubgamePerfectResult, ThreatAssessment
+from negsim.results.game_theory import (BargainingRange, BehaviourEquilibrium, CommitmentProblem,
+                                        InfoSet, PartyTruce,
+                                        PerfectBayesianEquilibrium, ReputationAssessment,
+                                        SubgamePerfectResult,
+                                        ThreatAssessment)
 
 __all__ = ["EquilibriumProfile", "ThreatResult", "TreeNode", "GameResult", "TruceResult",
            "BargainingResult", "EquilibriumGroup"]
@@ -42,11 +46,13 @@ class EquilibriumGroup(PlainData):
 
 @dataclass(frozen=True)
 class ThreatResult(PlainData):
-    """A threat in a sequential game: where (node id), which lever (or ``""``), and the verdict."""
+    """A threat in a sequential game: where (node id), which lever (or ``""``), and the verdict;
+    ``reputation`` when the game is repeated (whether keeping the threat pays for itself)."""
 
     node: str
     lever: str
     assessment: ThreatAssessment
+    reputation: ReputationAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,18 @@ class GameResult(PlainData):
     ``payoff_matrix`` (two-player normal-form games small enough to solve completely) holds each
     player's payoffs, rows = first player's strategies; ``tree`` (sequential games) every node in
     prefix order.  Both are there for figures and readers; solving never needs them.
+
+    ``red_lines`` says how the declared tree was changed so that no actor concludes a deal that
+    crosses its red line (an action removed, or a leaf played as no deal); ``reconciliation``
+    lists each contradiction between equilibrium play and the verdicts that is left (empty: the
+    game agrees with the verdicts).
+
+    A sequential game with information sets (``info_sets``: those of several nodes) has no
+    ``spe``; it has its Nash equilibria in behaviour strategies (``behaviour_equilibria``) and,
+    when it starts with a move of chance, its pure perfect Bayesian equilibria
+    (``perfect_bayesian``), each with beliefs and the leaves reached.  ``credibility`` says
+    which levers take their credibility from the game, and warns of typed credibilities the game
+    contradicts.
     """
 
     id: str
@@ -104,6 +122,12 @@ class GameResult(PlainData):
     payoff_matrix: dict[str, list[list[float]]] = field(default_factory=dict)
     tree: list[TreeNode] = field(default_factory=list)
     outcome_groups: list[EquilibriumGroup] = field(default_factory=list)
+    red_lines: list[str] = field(default_factory=list)
+    reconciliation: list[str] = field(default_factory=list)
+    info_sets: list[InfoSet] = field(default_factory=list)
+    behaviour_equilibria: list[BehaviourEquilibrium] = field(default_factory=list)
+    perfect_bayesian: list[PerfectBayesianEquilibrium] = field(default_factory=list)
+    credibility: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -114,7 +138,10 @@ class TruceResult(PlainData):
     (breakdown: its reservation), its threshold and whether its patience clears it;
     ``violations[party]`` is the outcome change of that party's best violation;
     ``minimum_detection`` the least q under which every party complies (``None``: none suffices);
-    ``verification[option]`` whether the truce holds with that verification option.
+    ``verification[option]`` whether the truce holds with that verification option;
+    ``expected_values[party]`` what the truce is worth to it given that it may not hold (see
+    :func:`negsim.scenario_games.stability.truce_value`), with ``hold_beliefs`` the probability
+    it gives the truce holding; ``count_in_verdicts`` whether the verdicts use these values.
     """
 
     proposal: str
@@ -130,6 +157,9 @@ class TruceResult(PlainData):
     verification_issue: str | None = None
     verification: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    expected_values: dict[str, float] = field(default_factory=dict)
+    hold_beliefs: dict[str, float] = field(default_factory=dict)
+    count_in_verdicts: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,7 +170,8 @@ class BargainingResult(PlainData):
     proposer's stationary-equilibrium offer on the acceptable Pareto frontier (two-actor
     scenarios only) with ``offer_utilities``; ``shares[proposal]`` the first war actor's share
     of each proposal (its demand utility, in [0, 1]) and ``in_range[proposal]`` whether both
-    war actors prefer it to war.
+    war actors prefer it to war; ``commitment`` Powell's commitment problem when the war gives
+    ``p_after`` (the first war actor's chance of winning after a truce).
     """
 
     proposer: str
@@ -155,3 +186,4 @@ class BargainingResult(PlainData):
     shares: dict[str, float] = field(default_factory=dict)
     in_range: dict[str, bool] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    commitment: CommitmentProblem | None = None

@@ -24,10 +24,12 @@ from itertools import product
 import numpy as np
 
 from negsim.errors import NegsimError
-from negsim.games.backward_induction import backward_induction, threat_credibility
-from negsim.games.dominance import iterated_elimination
+from negsim.games.backward_induction import backward_induction
 from negsim.scenario_games.grouping import group_equilibria
-from negsim.games.normal_form import solve_two_player
+from negsim.scenario_games.credibility import attach_credibility
+from negsim.scenario_games.information import solve_with_information
+from negsim.scenario_games.threats import threats
+from negsim.scenario_games.red_lines import enforce_red_lines, reconcile, spe_ends
 from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
 from negsim.model.specs import NO_DEAL, GameSpec
@@ -106,59 +108,26 @@ def game_tree(scenario: Scenario, game: GameSpec,
             if n.outcome is None:
                 return Terminal(dict(n.payoffs), n.id)
             pay = leaf_payoffs(scenario, models, n.outcome, n.levers, tuple(movers))
+            for actor, extra in n.adjust:
+                pay[actor] = round(pay[actor] + extra, UTILITY_DECIMALS)
             return Terminal(pay, n.id)
+        actions = list(n.actions)
+        if n.info_set:  # every node of a set lists its actions in the order of the first one
+            order = [a for a, _ in next(m for m in game.nodes if m.info_set == n.info_set).actions]
+            actions.sort(key=lambda ac: order.index(ac[0]) if ac[0] in order else len(order))
         branches = tuple(Branch(a, build(child, path + (a,)),
                                 dict(n.probabilities)[a] if n.probabilities else None)
-                         for a, child in n.actions)
+                         for a, child in actions)
         if n.player is None:
             return Chance(branches, n.id)
-        return Decision(n.player, branches, n.id)
+        return Decision(n.player, branches, n.id, n.info_set or n.id)
 
     return build(game.root or game.nodes[0].id, ()), ids
 
 
-def _leaf_levers(game: GameSpec) -> dict[str, list[frozenset[str]]]:
-    memo: dict[str, list[frozenset[str]]] = {}
-
-    def leaves(node_id: str) -> list[frozenset[str]]:
-        if node_id not in memo:
-            n = game.node(node_id)
-            memo[node_id] = [frozenset(n.levers)] if n.is_leaf else \
-                [s for _, c in n.actions for s in leaves(c)]
-        return memo[node_id]
-
-    for n in game.nodes:
-        leaves(n.id)
-    return memo
-
-
-def _threats(scenario: Scenario, game: GameSpec, root: Node,
-             ids: dict[str, str]) -> list[ThreatResult]:
-    """Explicit ``threat`` actions, and every action that carries out a lever: at a node of the
-    lever's owner, an action below which every leaf pulls the lever, while some leaf below the
-    node does not."""
-    below = _leaf_levers(game)
-    owner = {lv.id: lv.by for lv in scenario.levers}
-    out = []
-    for path_text, node_id in ids.items():
-        n = game.node(node_id)
-        if n.is_leaf or n.player is None:
-            continue
-        path = tuple(path_text.split("/")) if path_text else ()
-        asked: list[tuple[str, str]] = [(n.threat, "")] if n.threat else []
-        for lv in sorted({x for s in below[node_id] for x in s}):
-            if owner.get(lv) != n.player or all(lv in s for s in below[node_id]):
-                continue
-            for a, child in n.actions:
-                if all(lv in s for s in below[child]):
-                    asked.append((a, lv))
-        for action, lever in asked:
-            out.append(ThreatResult(node_id, lever, threat_credibility(root, path, action)))
-    return out
-
-
 def _profiles_two(players: Sequence[str], names: Sequence[Sequence[str]], A: np.ndarray,
                   B: np.ndarray) -> tuple[list[EquilibriumProfile], bool, bool, list[str]]:
+    from negsim.games.normal_form import solve_two_player  # nashpy: loaded on use only
     sol = solve_two_player(A, B)
     eqs = [EquilibriumProfile(
         {players[0]: {names[0][i]: float(p) for i, p in enumerate(e.row_strategy) if p > 0},
@@ -175,6 +144,7 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
 
     Every equilibrium found is grouped by its outcome (``outcome_of``: see
     :func:`negsim.scenario_games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept."""
+    from negsim.games.dominance import iterated_elimination  # scipy.optimize: on use only
     notes = list(notes)
     dom = iterated_elimination(payoffs)
     surviving = {p: [names[i][k] for k in dom.surviving[i]] for i, p in enumerate(players)}
@@ -212,18 +182,32 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
 def solve_game(scenario: Scenario, game: GameSpec,
                models: Sequence[PreferenceModel] | None = None) -> GameResult:
     """Solve a declared game: equilibria and dominance (normal form), or backward induction and
-    threat credibility (sequential)."""
+    threat credibility (sequential).
+
+    A sequential game is first rewritten so that no actor concludes a deal that crosses its red
+    line (:func:`negsim.scenario_games.red_lines.enforce_red_lines`: the action is removed, or
+    the leaf carries the veto); the result lists the changes (``red_lines``) and what still
+    contradicts the verdicts (``reconciliation``)."""
     if game.kind == "normal_form":
         payoffs = np.array([np.asarray(t, dtype=float) for _, t in game.payoffs])
         names = [s for _, s in game.strategies]
         return solve_payoffs(game.id, game.label, game.kind, game.players, names, payoffs)
+    models = models if models is not None else build_preferences(scenario)
+    declared = game
+    game, red = enforce_red_lines(scenario, game, models)
     root, ids = game_tree(scenario, game, models)
+    shared = [n.info_set for n in game.nodes if n.info_set]
+    if len(shared) != len(set(shared)):
+        return solve_with_information(scenario, declared, game, models, root, ids, red,
+                                      tree_nodes(game, root))
     spe = backward_induction(root)
     notes = [] if spe.unique or len(spe.outcomes) > 1 else \
         ["ties off the equilibrium path only: the path is the same however they are broken"]
     return GameResult(game.id, game.label, game.kind, list(spe.players), spe=spe, node_ids=ids,
-                      threats=_threats(scenario, game, root, ids), notes=notes,
-                      tree=tree_nodes(game, root))
+                      threats=threats(scenario, game, root, ids, spe), notes=notes,
+                      tree=tree_nodes(game, root), red_lines=red,
+                      reconciliation=reconcile(scenario, declared, game, models,
+                                               spe_ends(game, spe, ids)))
 
 
 def tree_nodes(game: GameSpec, root: Node) -> list[TreeNode]:
@@ -361,9 +345,12 @@ def proposal_game(scenario: Scenario, models: Sequence[PreferenceModel] | None =
 def scenario_games(scenario: Scenario, models: Sequence[PreferenceModel] | None = None
                    ) -> list[GameResult]:
     """Every declared game solved, then the proposal-backing game (if the scenario has proposals
-    and at least two actors; skipped with a note when it is too large)."""
+    and at least two actors; skipped with a note when it is too large).  Each declared game
+    carries the credibility it gives levers (``credibility``: the reason for a ``from_game``
+    lever, a warning for a typed credibility it contradicts)."""
     models = models if models is not None else build_preferences(scenario)
-    out = [solve_game(scenario, g, models) for g in scenario.games]
+    out = attach_credibility(scenario, [solve_game(scenario, g, models) for g in scenario.games],
+                             models)
     if scenario.proposals and len(scenario.actors) >= 2:
         try:
             out.append(proposal_game(scenario, models))

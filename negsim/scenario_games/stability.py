@@ -13,7 +13,7 @@ from itertools import combinations
 
 import numpy as np
 
-from negsim.games.fearon import bargaining_range
+from negsim.games.fearon import bargaining_range, commitment_problem
 from negsim.results.games import BargainingResult, TruceResult
 from negsim.games.rubinstein import alternating_offers, rubinstein_split
 from negsim.model.specs import TruceSpec
@@ -21,9 +21,11 @@ from negsim.games.truce import PartyTruce, imperfect_monitoring_threshold, minim
 from negsim.preferences import PreferenceModel
 from negsim.model.scenario import Scenario
 from negsim.scenario_games.from_scenario import demand_utility
-from negsim.tolerances import ROUND_TOL
+from negsim.tolerances import ACCEPT_TOL, ROUND_TOL
+from negsim.results.analysis import ActorVerdict, ProposalVerdict
+from dataclasses import replace
 
-__all__ = ["truce_result", "bargaining_result", "MAX_TRUCE_ISSUES"]
+__all__ = ["truce_result", "bargaining_result", "truce_value", "truce_verdicts", "MAX_TRUCE_ISSUES"]
 
 MAX_TRUCE_ISSUES = 12
 """Violations are searched over every subset of at most this many truce issues."""
@@ -108,10 +110,66 @@ def truce_result(scenario: Scenario, models: Sequence[PreferenceModel],
     def strain(pt: PartyTruce) -> float:
         return float("inf") if pt.threshold is None else pt.threshold - pt.delta
 
+    holds = all(p.holds for p in parties)
+    beliefs = dict(spec.hold_beliefs)
+    held = {p.name: beliefs.get(p.name, 1.0 if holds else 0.0) for p in parties}
+    expected = {p.name: truce_value(p.compliance, p.breakdown, p.delta, spec.false_alarm,
+                                    held[p.name]) for p in parties}
     return TruceResult(spec.proposal, spec.label or proposal.label or proposal.id, parties,
-                       all(p.holds for p in parties),
-                       max(parties, key=strain).name if parties else None, q, spec.false_alarm,
-                       perfect, violations, need, spec.verification_issue, verification, notes)
+                       holds, max(parties, key=strain).name if parties else None, q,
+                       spec.false_alarm, perfect, violations, need, spec.verification_issue,
+                       verification, notes, expected, held, spec.count_in_verdicts)
+
+
+def truce_value(compliance: float, breakdown: float, delta: float, false_alarm: float,
+                holds: float) -> float:
+    """What a truce is worth to a party that may see it fail (normalised discounted value).
+
+    Model: while it holds, each round a false alarm (probability ``alpha``) ends it for ever
+    (grim trigger), so ``V = (1 - delta) R + delta ((1 - alpha) V + alpha P)``, i.e.
+    ``V = ((1 - delta) R + delta alpha P) / (1 - delta + delta alpha)``; and the party gives it
+    probability ``holds`` of holding at all (else it collapses at once to ``P``):
+    ``holds * V + (1 - holds) * P``.
+
+    Examples
+    --------
+    >>> truce_value(1.0, 0.0, 0.5, 0.0, 1.0), truce_value(1.0, 0.0, 0.5, 0.0, 0.25)
+    (1.0, 0.25)
+    >>> round(truce_value(1.0, 0.0, 0.5, 1.0, 1.0), 6)  # a certain false alarm: one round of R
+    0.5
+    """
+    den = 1.0 - delta + delta * false_alarm
+    v = compliance if den <= 0 else ((1.0 - delta) * compliance
+                                     + delta * false_alarm * breakdown) / den
+    return round(holds * v + (1.0 - holds) * breakdown, 12)
+
+
+def truce_verdicts(verdicts: Sequence[ProposalVerdict],
+                   truces: Sequence[TruceResult]) -> list[ProposalVerdict]:
+    """The verdicts with every ``count_in_verdicts`` truce valued at its expected value.
+
+    A party's utility of the truce proposal becomes :func:`truce_value` (its margin and
+    acceptance follow; red lines still veto); other proposals and actors are unchanged.
+    """
+    counted = {t.proposal: t for t in truces if t.count_in_verdicts}
+    out = []
+    for v in verdicts:
+        t = counted.get(v.proposal)
+        if t is None:
+            out.append(v)
+            continue
+        rows = []
+        for r in v.responses:
+            if r.actor not in t.expected_values:
+                rows.append(r)
+                continue
+            u = t.expected_values[r.actor]
+            margin = round(u - r.reservation, 12)
+            ok = not r.vetoed and margin >= -ACCEPT_TOL
+            rows.append(ActorVerdict(r.actor, ok, u, r.reservation, margin, r.vetoed,
+                                     [] if ok else list(r.blockers)))
+        out.append(replace(v, responses=rows, accepted_by_all=all(r.accepts for r in rows)))
+    return out
 
 
 def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
@@ -138,12 +196,16 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
                 notes.append("several stationary equilibria; the first is shown")
     elif len(scenario.actors) != 2:
         notes.append("offers on the frontier are computed for two-actor scenarios only")
-    war, shares, in_range, war_actors = None, {}, {}, []
+    war, shares, in_range, war_actors, shift = None, {}, {}, [], None
     if scenario.war is not None:
         w = scenario.war
         costs = dict(w.costs)
         war = bargaining_range(w.p, costs[w.actors[0]], costs[w.actors[1]])
         war_actors = list(w.actors)
+        if w.p_after is not None:
+            shift = commitment_problem(w.p, w.p_after, costs[w.actors[0]], costs[w.actors[1]],
+                                       scenario.actor(w.actors[0]).patience,
+                                       scenario.actor(w.actors[1]).patience)
         m = next(m for m in models if m.actor == w.actors[0])
         for p in scenario.proposals:
             row = np.array([scenario.space.indices_of(dict(p.terms), fill_status_quo=True)],
@@ -151,4 +213,4 @@ def bargaining_result(scenario: Scenario, models: Sequence[PreferenceModel],
             shares[p.id] = float(demand_utility(m, row)[0])
             in_range[p.id] = war.contains(shares[p.id])
     return BargainingResult(a.name, b.name, a.patience, b.patience, split, offer, offer_u, war,
-                            war_actors, shares, in_range, notes)
+                            war_actors, shares, in_range, notes, shift)

@@ -41,6 +41,23 @@ def _game(g: GameResult) -> list[str]:
                 best = " or ".join(_w(x) for x in a.best_actions)
                 out.append(f"{what[0].upper() + what[1:]} is not credible: when the time came "
                            f"{a.player} would {best}.")
+        for note in [*g.red_lines, *g.credibility]:
+            out.append(f"{name}: {note[0].upper() + note[1:]}.")
+        for c in g.reconciliation:
+            out.append(f"{name} contradicts the verdicts: {c}.")
+    elif g.kind == "sequential" and (g.perfect_bayesian or g.behaviour_equilibria):
+        if g.perfect_bayesian:
+            kinds = sorted({e.kind for e in g.perfect_bayesian if e.kind})
+            out.append(f"{name}: {len(g.perfect_bayesian)} perfect Bayesian equilibria"
+                       + (f" ({', '.join(kinds)})" if kinds else "") + ".")
+            failed = [e for e in g.perfect_bayesian if e.intuitive is False]
+            if failed:
+                out.append(f"{name}: {len(failed)} of them fail the intuitive criterion.")
+        else:
+            out.append(f"{name}: {len(g.behaviour_equilibria)} Nash equilibria in behaviour "
+                       "strategies.")
+        for line in g.credibility:
+            out.append(f"{name}: {line[0].upper() + line[1:]}.")
     elif g.kind == "normal_form" or (g.kind == "proposals" and g.equilibrium_count):
         what = "equilibria" if g.all_equilibria else "pure equilibria"
         out.append(f"{name}: {g.equilibrium_count} {what}"

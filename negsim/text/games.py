@@ -110,6 +110,17 @@ def _game(g: GameResult) -> list[str]:
             worth = f"{lo:+.3f}" if abs(hi - lo) < PAYOFF_TOL else f"{lo:+.3f} to {hi:+.3f}"
             out.append(f"    {what}: {a.player} plays {a.threat} at {t.node}: {verdict}; "
                        f"binding itself to it in advance is worth {worth} to {a.player}")
+            if t.reputation is not None:
+                r = t.reputation
+                need = "no patience suffices" if r.threshold is None else \
+                    f"it needs patience {r.threshold:.3f}"
+                out.append(f"      repeated: carrying it out costs {r.cost:.3f} now; a kept "
+                           f"threat is worth {r.gain:.3f} a round for {r.future_weight:.3f} "
+                           f"discounted rounds: "
+                           f"{'credible by reputation' if r.credible else 'NOT credible'} "
+                           f"({need}, has {r.patience:g})")
+    elif g.kind == "sequential":
+        out += _with_information(g)
     else:
         if g.equilibrium_count == 1:
             what = "equilibrium (the only one)" if g.all_equilibria else "pure equilibrium"
@@ -126,8 +137,55 @@ def _game(g: GameResult) -> list[str]:
                 out.append(f"      ... {len(g.equilibria) - 5} more in the JSON")
         if g.surviving:
             out.append("    " + _dominance(g))
+    for line in g.credibility:
+        out.append(f"    {line}")
+    for note in g.red_lines:
+        out.append(f"    red line: {note}")
+    if g.spe is not None and any(n.outcome for n in g.tree):
+        if g.reconciliation:
+            out += [f"    CONTRADICTS the verdicts: {c}" for c in g.reconciliation]
+        else:
+            out.append("    agrees with the verdicts (no deal concluded against an actor's "
+                       "red line or walk-away value)")
     for note in g.notes[:3]:
         out.append(f"    note: {note}")
+    return out
+
+
+def _ends(g: GameResult, paths: list[str]) -> str:
+    return ", ".join(g.node_ids.get(p, p) for p in paths)
+
+
+def _with_information(g: GameResult) -> list[str]:
+    """A game with information sets: its sets, perfect Bayesian and Nash equilibria."""
+    out = [f"    information sets: " + "; ".join(
+        f"{h.id} ({h.player} cannot tell apart {', '.join('/'.join(p) or 'root' for p in h.paths)})"
+        for h in g.info_sets)]
+    if g.perfect_bayesian:
+        out.append(f"    {len(g.perfect_bayesian)} perfect Bayesian equilibri"
+                   f"{'um' if len(g.perfect_bayesian) == 1 else 'a'} (pure):")
+    for e in g.perfect_bayesian:
+        kind = f"{e.kind}: " if e.kind else ""
+        out.append(f"      {kind}" + ", ".join(f"{h}: {a}" for h, a in e.actions.items()))
+        out.append(f"        ends at {_ends(g, e.paths)}; payoffs {_pays(e.payoffs)}")
+        for h, mu in e.beliefs.items():
+            out.append(f"        belief at {h}: " + ", ".join(f"{x} {q:.3g}" for x, q in mu.items()))
+        for h, rng in e.off_path.items():
+            out.append(f"        off the path at {h}, beliefs that support it: " + ", ".join(
+                f"{x} in [{lo:.3g}, {hi:.3g}]" for x, (lo, hi) in rng.items()))
+        if e.intuitive is not None:
+            verdict = "survives" if e.intuitive else "FAILS"
+            out.append(f"        intuitive criterion: {verdict} ({e.intuitive_reason})")
+    if g.behaviour_equilibria:
+        out.append(f"    {len(g.behaviour_equilibria)} Nash equilibri"
+                   f"{'um' if len(g.behaviour_equilibria) == 1 else 'a'} in behaviour strategies "
+                   f"({g.behaviour_equilibria[0].method}):")
+    for e in g.behaviour_equilibria[:5]:
+        out.append("      " + "; ".join(
+            f"{h}: " + ", ".join(f"{a} {p:.3g}" for a, p in mix.items() if p > 0)
+            for h, mix in e.behaviour.items()) + f"  -> payoffs {_pays(e.payoffs)}")
+    if len(g.behaviour_equilibria) > 5:
+        out.append(f"      ... {len(g.behaviour_equilibria) - 5} more in the JSON")
     return out
 
 
@@ -154,6 +212,13 @@ def _truce(t: TruceResult) -> list[str]:
     if t.verification:
         out.append(f"    by {t.verification_issue}: " + ", ".join(
             f"{k} {'holds' if v else 'breaks'}" for k, v in t.verification.items()))
+    if t.count_in_verdicts or t.hold_beliefs and any(b not in (0.0, 1.0)
+                                                      for b in t.hold_beliefs.values()):
+        used = "the verdicts use these values" if t.count_in_verdicts else \
+            "shown only (count_in_verdicts = false)"
+        out.append(f"    worth of the truce given that it may fail ({used}): " + ", ".join(
+            f"{n} {v:.3f} (holds with probability {t.hold_beliefs.get(n, 1.0):g})"
+            for n, v in t.expected_values.items()))
     out += [f"    note: {n}" for n in t.notes]
     return out
 
@@ -171,6 +236,22 @@ def _bargaining(b: BargainingResult) -> list[str]:
         out.append(f"  Fearon: a deal beats war for both {a} and {other} when it gives {a} a "
                    f"share in [{b.war.low:.3f}, {b.war.high:.3f}] ({a} wins a war with "
                    f"p {b.war.p:g}; {a}'s share = its demand utility of the deal)")
+        c = b.commitment
+        if c is not None:
+            side = {"a": a, "b": other}.get(c.fights_now or "")
+            moved = f"{a}'s chance of winning goes from {c.p:g} to {c.p_after:g} during a truce"
+            if side is None:
+                out.append(f"  Powell: {moved}; some deal still beats war for both (the most "
+                           f"{a} can be given while {other} accepts, {c.most_for_a:.3f}, is at "
+                           f"least {a}'s war value now, {c.war_value_a:.3f})")
+            else:
+                war_now = c.war_value_a if c.fights_now == "a" else c.war_value_b
+                most = c.most_for_a if c.fights_now == "a" else c.most_for_b
+                promised = "no split keeps the other side from fighting" if most is None else \
+                    f"the most it can be promised across the shift is {most:.3f}"
+                out.append(f"  Powell: {moved}; the bargaining range closes: {side} would "
+                           f"rather fight now (war now is worth {war_now:.3f} to it; {promised})"
+                           f" -- a commitment problem no deal on the table solves")
         for pid, share in b.shares.items():
             out.append(f"    {pid}: share {share:.3f} "
                        f"{'in range' if b.in_range[pid] else 'outside (war is better for one)'}")

@@ -78,3 +78,39 @@ def test_pygambit_finds_our_pure_equilibria_in_the_exported_nfg(tmp_path):
             tuple(int(np.argmax([float(eq[s]) for s in pl.strategies])) for pl in g.players)
             for eq in gbt.nash.enumpure_solve(g).equilibria)
         assert theirs == [e.profile for e in pure_nash_equilibria(u)]
+
+
+def test_efg_numbers_information_sets_per_player():
+    from tests.games.kuhn import kuhn_poker
+    from tests.games.textbook import beer_quiche
+    lines = [ln.split() for ln in to_efg(beer_quiche()).splitlines() if ln.startswith("p ")]
+    # sender (player 1): one set per type; receiver (player 2): after beer = 1, after quiche = 2
+    assert [(ln[2], ln[3]) for ln in lines] == [
+        ("1", "1"), ("2", "1"), ("2", "2"), ("1", "2"), ("2", "1"), ("2", "2")]
+    kuhn = [ln.split() for ln in to_efg(kuhn_poker()).splitlines() if ln.startswith("p ")]
+    per_player = {p: {ln[3] for ln in kuhn if ln[2] == p} for p in ("1", "2")}
+    assert per_player == {"1": {str(k) for k in range(1, 7)}, "2": {str(k) for k in range(1, 7)}}
+    assert len(kuhn) == 6 * 4  # per deal: P1 first, P2 after check, P1 after check-bet, P2 after bet
+
+
+def test_pygambit_agrees_on_kuhn_poker_and_beer_quiche(tmp_path):
+    gbt = pytest.importorskip("pygambit")
+    from negsim.games.extensive import solve_extensive
+    from tests.games.kuhn import kuhn_poker
+    from tests.games.textbook import beer_quiche
+    path = tmp_path / "kuhn.efg"
+    path.write_text(to_efg(kuhn_poker(), "Kuhn poker"))
+    game = gbt.read_efg(str(path))
+    (ours,) = solve_extensive(kuhn_poker())
+    theirs = gbt.nash.lcp_solve(game, rational=True).equilibria
+    assert theirs and all(Fraction(str(eq.payoff(game.players[0]))) == Fraction(-1, 18)
+                          for eq in theirs)
+    assert Fraction(ours.exact_payoffs["P1"]) == Fraction(-1, 18)
+    path = tmp_path / "bq.efg"
+    path.write_text(to_efg(beer_quiche(), "Beer-Quiche"))
+    bq = gbt.read_efg(str(path))
+    pays = sorted(round(float(eq.payoff(bq.players[0])), 9)
+                  for eq in gbt.nash.enumpure_solve(bq).equilibria)
+    ours_bq = sorted({round(e.payoffs["Sender"], 9) for e in solve_extensive(beer_quiche())
+                      if e.pure})
+    assert sorted(set(pays)) == ours_bq
