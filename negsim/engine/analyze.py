@@ -48,7 +48,8 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     ``round`` takes the decimal nearest the exact ``x`` (ties to even) and returns the double
     nearest it.  ``k = rint(x * 10**decimals)`` is that decimal's numerator unless the product
     lies within its rounding error of a half-integer; there the exact product (Dekker's two-product)
-    says on which side of the half ``x`` lies (never on it: the half is not a binary fraction).
+    says on which side of the half ``x`` lies, or that it is exactly on it (``0.25`` to one
+    decimal), where ties go to even as ``round`` does.
     ``k / 10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly
     rounded.  Values too large for this go through ``round``.
 
@@ -56,6 +57,8 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     --------
     >>> rounded(np.array([0.1 + 0.2, 1 / 3, 2.5e-7, -0.0, 0.0000125]))
     [0.3, 0.333333, 0.0, -0.0, 1.3e-05]
+    >>> rounded(np.array([0.25, 0.35, 1.5, 2.5, -2.5]), 1), rounded(np.array([1.5, 2.5, -0.5]), 0)
+    ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
     """
     x = np.asarray(values, dtype=float).ravel()
     scale = 10.0 ** decimals
@@ -75,7 +78,9 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
             err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
             half = fl[idx] + 0.5
             d = (p - half) + err
-            k[idx] = np.copysign(np.where(d > 0, half + 0.5, half - 0.5), a)  # -0.0 stays
+            lo, hi = half - 0.5, half + 0.5
+            even = np.where(np.fmod(lo, 2.0) == 0, lo, hi)  # an exact half: ties to even
+            k[idx] = np.copysign(np.where(d > 0, hi, np.where(d < 0, lo, even)), a)  # -0.0 stays
     out = (k / scale).tolist()
     for i in np.flatnonzero(~ok).tolist():
         out[i] = round(float(x[i]), decimals)

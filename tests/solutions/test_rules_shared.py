@@ -92,7 +92,7 @@ def test_argument_error_is_both_families():
     with pytest.raises(ArgumentError) as info:
         negsim.ensemble(_toy(), draws=0)
     assert isinstance(info.value, ValueError) and isinstance(info.value, NegsimError)
-    assert str(info.value) == "draws must be a positive integer, not 0"
+    assert str(info.value) == "draws must be an integer from 1 to 10,000,000, not 0"
 
 
 def _toy():
