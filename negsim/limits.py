@@ -17,8 +17,8 @@ from negsim.errors import ArgumentError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_EXTENDS_DEPTH", "MAX_EXTENDS_FILES", "MAX_INT",
            "MAX_MAGNITUDE", "MAX_OPTIONS", "MAX_ISSUES", "MAX_COUPLED_GROUP", "MAX_DRAWS", "MAX_CHUNK",
-           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS", "MAX_VERTEX_PAIRS",
-           "MAX_TIPPING_GRID", "check_count"]
+           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS",
+           "MAX_VERTEX_PAIRS", "MAX_TIPPING_GRID", "check_count"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A scenario file may hold at most this many bytes (16 MiB; the shipped ones are a few kB)."""

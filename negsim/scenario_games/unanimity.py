@@ -85,6 +85,12 @@ def unanimity_equilibria(players: Sequence[str], names: Sequence[Sequence[str]],
                                         "equilibria of this game are not enumerated)"]
     A, B = payoffs[0], payoffs[1]
     n1, n2 = no_deal
+    off = ~np.eye(A.shape[0], dtype=bool)
+    if A.shape[0] != A.shape[1] or not (np.all(A[off] == A[n1, n2])
+                                        and np.all(B[off] == B[n1, n2])):
+        return pure, len(pure), False, ["the payoffs off the diagonal are not all the no-deal "
+                                        "payoffs: pure equilibria only (mixed equilibria of this "
+                                        "game are not enumerated)"]
     d = (Fraction(float(A[n1, n2])), Fraction(float(B[n1, n2])))
     backs = [k for k in range(A.shape[0]) if k != n1]  # both players back the same list
     gain = {k: (Fraction(float(A[k, k])) - d[0], Fraction(float(B[k, k])) - d[1]) for k in backs}

@@ -107,3 +107,11 @@ def test_pure_only_says_so(lever_free, players):
     eqs, count, complete, notes = unanimity_equilibria([f"P{i}" for i in range(players)], names,
                                                        U, [1] * players, lever_free)
     assert not complete and "not enumerated" in notes[0] and count == len(eqs)
+
+
+def test_a_matrix_without_the_unanimity_structure_gets_no_closed_form():
+    U = _game((0.0, 0.0), [(1.0, 1.0), (2.0, 2.0)])
+    U[0, 0, 1] = 5.0  # a payoff off the diagonal that is not the no-deal payoff
+    names = ["a", "b", "no_deal"]
+    eqs, count, complete, notes = unanimity_equilibria(["A", "B"], [names] * 2, U, [2, 2], True)
+    assert not complete and all(e.pure for e in eqs) and "not enumerated" in notes[0]
