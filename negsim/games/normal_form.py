@@ -45,8 +45,9 @@ from negsim.errors import ScenarioError
 from negsim.games._checks import payoff_array
 from negsim.games._exact import best_reply_count, exact_equilibrium, fractions
 from negsim.games._support import support_enumeration
+from negsim.games._vertex import vertex_pairs
 from negsim.games.lemke_howson import lemke_howson_capped
-from negsim.limits import MAX_LEMKE_HOWSON_STEPS, MAX_SUPPORT_PAIRS
+from negsim.limits import MAX_LEMKE_HOWSON_STEPS, MAX_SUPPORT_PAIRS, MAX_VERTEX_PAIRS
 
 __all__ = ["Equilibrium", "TwoPlayerSolution", "solve_two_player", "degeneracy_witnesses"]
 
@@ -234,7 +235,11 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
                 found += [(method, x, y) for x, y in support_enumeration(A, B, eps)]
             elif method == "vertex_enumeration":
                 try:
-                    found += [(method, x, y) for x, y in game.vertex_enumeration()]
+                    got, pairs = vertex_pairs(*game.payoff_matrices)
+                    if pairs > MAX_VERTEX_PAIRS:
+                        notes.append(f"vertex_enumeration not run: {pairs:,} pairs of vertices, "
+                                     f"more than MAX_VERTEX_PAIRS ({MAX_VERTEX_PAIRS:,})")
+                    found += [(method, x, y) for x, y in got]
                 except QhullError as exc:  # reported, not swallowed: the other methods still run
                     first_line = str(exc).splitlines()[0] if str(exc) else "no message"
                     notes.append(f"vertex_enumeration failed (qhull: {first_line})")
@@ -353,7 +358,8 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
     sets = {m: {i for i, e in enumerate(kept) if any(base(f) == m for f in e[2])}
             for m in methods}
     complete = [sets[m] for m in ("support_enumeration", "vertex_enumeration")
-                if m in sets and not any(n.startswith(f"{m} not run") for n in notes)]
+                if m in sets and not any(n.startswith((f"{m} not run", f"{m} failed"))
+                                         for n in notes)]
     agree = all(s == complete[0] for s in complete)
     if complete and "lemke_howson" in sets:
         agree = agree and sets["lemke_howson"] <= complete[0]

@@ -103,13 +103,13 @@ def test_pygambit_agrees_on_kuhn_poker_and_beer_quiche(tmp_path):
     game = gbt.read_efg(str(path))
     (ours,) = solve_extensive(kuhn_poker())
     theirs = gbt.nash.lcp_solve(game, rational=True).equilibria
-    assert theirs and all(Fraction(str(eq.payoff(game.players[0]))) == Fraction(-1, 18)
+    assert theirs and all(Fraction(str(eq.payoff(list(game.players)[0]))) == Fraction(-1, 18)
                           for eq in theirs)
     assert Fraction(ours.exact_payoffs["P1"]) == Fraction(-1, 18)
     path = tmp_path / "bq.efg"
     path.write_text(to_efg(beer_quiche(), "Beer-Quiche"))
     bq = gbt.read_efg(str(path))
-    pays = sorted(round(float(eq.payoff(bq.players[0])), 9)
+    pays = sorted(round(float(eq.payoff(list(bq.players)[0])), 9)
                   for eq in gbt.nash.enumpure_solve(bq).equilibria)
     ours_bq = sorted({round(e.payoffs["Sender"], 9) for e in solve_extensive(beer_quiche())
                       if e.pure})
