@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from functools import lru_cache
 
 import numpy as np
 
@@ -35,7 +34,7 @@ from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
-from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.linear import LinearForm, linear_form, per_scenario
 from negsim.uncertainty.structure import structural_ensemble
 from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
 from negsim.uncertainty.separable import ROUND_SLACK, space_sums
@@ -54,9 +53,10 @@ DRAW_CHUNK = 1_000
 ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
+_TALLY_RANGE = 64  # values' range per value up to which _tally counts by histogram
 
 
-@lru_cache(maxsize=8)
+@per_scenario
 def _candidate_features(scenario: Scenario) -> tuple[np.ndarray, list[np.ndarray] | None]:
     """Outcome numbers of the candidates (allowed, unvetoed, not no-deal) and, when evaluating
     just them costs less than summing every outcome by groups, each actor's features on them."""
@@ -167,6 +167,17 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     return out
 
 
+def _tally(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of ``found`` (non-negative ints) in increasing order and their counts, as
+    ``np.unique(found, return_counts=True)``; a histogram when the values' range is small
+    against their number (no sort)."""
+    if len(found) and int(found.max()) <= _TALLY_RANGE * len(found):
+        hist = np.bincount(found)
+        uniq = np.flatnonzero(hist)
+        return uniq, hist[uniq]
+    return np.unique(found, return_counts=True)
+
+
 def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
            names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
@@ -228,8 +239,9 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     out["solutions"] = {}
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
-        found = idx[idx >= 0]
-        uniq, counts = np.unique(ids[found] if direct else found, return_counts=True)
+        uniq, counts = _tally(idx[idx >= 0])
+        if direct:
+            uniq = ids[uniq]
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))
     return out
