@@ -34,7 +34,8 @@ from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
-from negsim.uncertainty.linear import LinearForm, linear_form, per_scenario
+from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.pool import candidate_features, solution_pool
 from negsim.uncertainty.structure import structural_ensemble
 from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
 from negsim.uncertainty.separable import ROUND_SLACK, space_sums
@@ -54,22 +55,6 @@ ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitari
 
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
 _TALLY_RANGE = 64  # values' range per value up to which _tally counts by histogram
-
-
-@per_scenario
-def _candidate_features(scenario: Scenario) -> tuple[np.ndarray, list[np.ndarray] | None]:
-    """Outcome numbers of the candidates (allowed, unvetoed, not no-deal) and, when evaluating
-    just them costs less than summing every outcome by groups, each actor's features on them."""
-    form = linear_form(scenario)
-    sums = space_sums(scenario)
-    ids = np.flatnonzero(sums.candidates)
-    n_feats = sum(len(form.weight_slots[a]) + len(form.conditional[a])
-                  for a in range(form.n_actors))
-    if len(ids) * max(1, n_feats) > sums.size * form.n_actors:
-        return ids, None
-    rows = np.stack(np.unravel_index(ids, scenario.space.shape), axis=1).astype(np.intp) \
-        if len(ids) else np.zeros((0, len(scenario.space.issues)), dtype=np.intp)
-    return ids, [form.features(a, rows) for a in range(form.n_actors)]
 
 
 def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
@@ -209,11 +194,12 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                     counts[i] = counts.get(i, 0) + 1
             out["solutions"][name] = (counts, sum(1 for i in idx if i < 0))
         return out
-    ids, feats = _candidate_features(scenario)
+    ids, feats = candidate_features(scenario)
     sums = space_sums(scenario)
     direct = feats is not None
     cand = sums.candidates
     power = form.powers(theta)
+    pool = solution_pool(scenario) if direct else None
     step = max(1, _BLOCK // max(1, len(ids) if direct else space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
@@ -231,7 +217,11 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                 _meets(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
-        if names:
+        if names and pool is not None:  # only the candidates some draw could choose
+            for name, idx in _solutions(u[:, :, pool], r[:, lo:hi], power[:, lo:hi],
+                                        acc[:, pool], names).items():
+                chosen[name].append(np.where(idx >= 0, pool[idx], -1))
+        elif names:
             for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc, names).items():
                 chosen[name].append(idx)
     out["nonempty"] = nonempty
