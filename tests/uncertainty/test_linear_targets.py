@@ -27,8 +27,15 @@ def _paths(s: negsim.Scenario) -> list[tuple[str, float, float]]:
 @settings(max_examples=40, deadline=None)
 @given(rich_scenarios(max_issues=3, max_actors=3), st.data())
 def test_batch_values_equal_target_value_one_by_one(s, data):
-    if s.structural or not s.proposals:
+    if s.structural:
         return
+    rows = np.stack(np.unravel_index(np.arange(s.space.size), s.space.shape), axis=1)
+    allowed = np.flatnonzero(s.space.allowed(rows))
+    if not len(allowed):
+        return
+    picks = [int(data.draw(st.sampled_from(allowed.tolist()))) for _ in range(2)]
+    s = s.with_changes(proposals=tuple(  # deals on the table (the strategy draws none)
+        negsim.Proposal(f"p{j}", dict(s.space.outcome(i))) for j, i in enumerate(picks)))
     paths = _paths(s)
     if not paths:
         return
