@@ -18,6 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="FILE.html (self-contained page), FILE.md, or FILE.pdf (headless Chromium)")
     p.add_argument("--draws", type=int, default=BRIEF_DRAWS,
                    help=f"ensemble draws for the probabilities (default {BRIEF_DRAWS:,})")
+    p.add_argument("--compare", metavar="B.toml", default=None,
+                   help="a comparison brief: the brief of B.toml, led by what changes from "
+                        "SCENARIO to it")
+    p.add_argument("--without-lever", action="append", default=[], metavar="ID",
+                   help="a comparison brief: the brief of SCENARIO without this lever, led by "
+                        "what changes (repeatable)")
     p.add_argument("--sources", metavar="DIR", default=None,
                    help="the sources folder holding index.toml (default: $NEGSIM_SOURCES, else "
                         "shared/sources or sources next to the scenario)")
@@ -50,9 +56,32 @@ def run(args: argparse.Namespace) -> int:
     if args.draws < 1:
         raise ArgumentError(f"--draws: expected a positive number of draws, found {args.draws}; "
                             "fix: give --draws 2000 or more")
+    if args.compare and args.without_lever:
+        raise ArgumentError("brief: give --compare B.toml or --without-lever ID, not both; fix: "
+                            "drop one (compare B.toml without a lever by editing B.toml)")
     sources = load_source_index(args.sources) if args.sources else None
     scenario = load_scenario(args.scenario)
-    analysis = add_answers(analyze(scenario), scenario)
-    write_brief(analysis, path, odds=brief_odds(scenario, args.draws), sources=sources)
+    part = None
+    if args.compare or args.without_lever:
+        from negsim.questions.compare import compare
+        from negsim.text.brief_compare import comparison_part
+
+        if args.compare:
+            after = load_scenario(args.compare)
+            labels = (scenario.name, after.name)
+        else:
+            after = scenario.without_levers(*args.without_lever)
+            names = {lv.id: lv.label or lv.id for lv in scenario.levers}
+            gone = " and ".join(names.get(i, i) for i in args.without_lever)
+            labels = (scenario.name, f"{scenario.name}, without {gone}")
+        before_analysis = analyze(scenario)
+        scenario = after
+        analysis = add_answers(analyze(scenario), scenario)
+        part = comparison_part(before_analysis, analysis,
+                               compare(before_analysis, analysis, labels=labels))
+    else:
+        analysis = add_answers(analyze(scenario), scenario)
+    write_brief(analysis, path, odds=brief_odds(scenario, args.draws), sources=sources,
+                comparison=part)
     print(f"wrote {path}")
     return 0
