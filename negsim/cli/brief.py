@@ -6,8 +6,7 @@ import argparse
 
 from negsim.loading import load_scenario
 
-BRIEF_DRAWS = 2_000
-"""Ensemble draws behind the brief's probabilities (when the scenario has uncertain parameters)."""
+from negsim.text.brief_robust import BRIEF_ROBUSTNESS_DRAWS as BRIEF_DRAWS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="FILE.html (self-contained page), FILE.md, or FILE.pdf (headless Chromium)")
     p.add_argument("--draws", type=int, default=BRIEF_DRAWS,
-                   help=f"ensemble draws for the probabilities (default {BRIEF_DRAWS:,})")
+                   help=f"robustness draws behind the probabilities, each redoing the analysis "
+                        f"(default {BRIEF_DRAWS:,})")
     p.add_argument("--compare", metavar="B.toml", default=None,
                    help="a comparison brief: the brief of B.toml, led by what changes from "
                         "SCENARIO to it")
@@ -30,18 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def brief_odds(scenario, draws: int):
-    """The probabilities behind the brief: an ensemble over the scenario's uncertain
-    parameters, ``None`` when it has none.
+def brief_robustness(scenario, draws: int):
+    """The probabilities behind the brief: :func:`negsim.robustness` over the scenario's
+    uncertainty (its default spread on the ``# judgement`` numbers when it declares none)."""
+    from negsim.uncertainty.robustness import robustness
 
-    Hook for ``negsim.robustness``: when that lands, return its result here (the brief reads
-    ``draws``, ``parameters``, ``proposals[*].all_accept`` and ``acceptable_nonempty``).
-    """
-    if not scenario.uncertain:
-        return None
-    from negsim.uncertainty import ensemble
-
-    return ensemble(scenario, draws=draws, progress=False)
+    return robustness(scenario, draws=draws)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -55,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     path = check_brief_path(args.output)  # before any work: a bad suffix writes nothing
     if args.draws < 1:
         raise ArgumentError(f"--draws: expected a positive number of draws, found {args.draws}; "
-                            "fix: give --draws 2000 or more")
+                            f"fix: give --draws {BRIEF_DRAWS} or more")
     if args.compare and args.without_lever:
         raise ArgumentError("brief: give --compare B.toml or --without-lever ID, not both; fix: "
                             "drop one (compare B.toml without a lever by editing B.toml)")
@@ -81,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
                                compare(before_analysis, analysis, labels=labels))
     else:
         analysis = add_answers(analyze(scenario), scenario)
-    write_brief(analysis, path, odds=brief_odds(scenario, args.draws), sources=sources,
-                comparison=part)
+    write_brief(analysis, path, sources=sources, comparison=part,
+                robust=brief_robustness(scenario, args.draws), judged=tuple(scenario.judged))
     print(f"wrote {path}")
     return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from negsim.loading.sources import SourceIndex, index_near
 from negsim.plot.style import words
 from negsim.results.analysis import Analysis
+from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
 from negsim.text.bottom_line import bottom_line, key_numbers, plain_description
 from negsim.text.brief_compare import COMPARISON_CAPTIONS, ComparisonPart
@@ -102,9 +103,12 @@ def _record(a: Analysis, idx: SourceIndex, keep) -> list[list[str]]:
 
 def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *,
                   odds: EnsembleResult | None = None, sources: SourceIndex | None = None,
-                  footer: str = "", comparison: ComparisonPart | None = None) -> BriefContent:
+                  footer: str = "", comparison: ComparisonPart | None = None,
+                  robust: Robustness | None = None, judged: tuple[str, ...] = ()) -> BriefContent:
     """Gather the brief's content; ``sources`` defaults to the index found near the scenario;
-    ``comparison`` (a comparison brief) leads with what changes and its figures come first."""
+    ``comparison`` (a comparison brief) leads with what changes and its figures come first;
+    ``robust`` (:func:`negsim.robustness`) gives the probabilities, ``judged`` (the scenario's
+    judged paths) names the judgements in the caveats."""
     a = analysis
     idx = sources if sources is not None else index_near(a.path)
     demands = []
@@ -136,8 +140,8 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
         meta = f"compared with {comparison.before} · " + meta
     return BriefContent(
         title=a.scenario, meta=meta, summary=" ".join((a.summary or "").split()),
-        bottom_line=bottom_line(a, odds), key_numbers=key_numbers(a, odds),
-        caveats=caveats(a, idx.cite), demands=demands, verdict_head=head, verdicts=rows,
+        bottom_line=bottom_line(a, odds, robust), key_numbers=key_numbers(a, odds, robust),
+        caveats=caveats(a, idx.cite, robust, tuple(judged)), demands=demands, verdict_head=head, verdicts=rows,
         games=games_findings(a), facts=_record(a, idx, lambda o: not unconfirmed(o)),
         reported=_record(a, idx, unconfirmed), sources=sorted(sources_list), footer=footer,
         figures=figs, changes=list(comparison.sentences) if comparison is not None else [],

@@ -31,19 +31,21 @@ def test_printed_brief_page_one_fits_two_a4_pages_and_holds_bottom_line_and_cave
                                                                                      tmp_path):
     scenario = load_scenario(REPO / "scenarios" / f"{name}.toml")
     a = add_answers(negsim.analyze(scenario), scenario)
-    odds = negsim.ensemble(scenario, draws=300) if scenario.uncertain else None
-    pdf = write_brief(a, tmp_path / "brief.pdf", odds=odds)
+    robust = negsim.robustness(scenario, draws=40)
+    judged = tuple(scenario.judged)
+    pdf = write_brief(a, tmp_path / "brief.pdf", robust=robust, judged=judged)
     data = pdf.read_bytes()
     assert data.startswith(b"%PDF")
     pages = pdf_text(data)
     assert len(pages) == page_count(data) >= 3
     figures_at = next(k for k, p in enumerate(pages) if squash(p).startswith("Figures"))
     assert 1 <= figures_at <= 2, f"page one takes {figures_at} pages"
-    c = brief_content(a, {}, odds=odds)
+    c = brief_content(a, {}, robust=robust, judged=judged)
     page_one = squash("".join(pages[:figures_at]))
     for sentence in c.bottom_line + c.caveats:
         assert squash(sentence) in page_one, sentence
     assert "Caveats" in page_one and "Judgement" in page_one
+    assert squash("How sure: over 40 draws") in page_one
     print(f"{name}: {len(pages)} PDF pages, page one on {figures_at}")
 
 
