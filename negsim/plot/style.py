@@ -251,12 +251,16 @@ def option_text(value) -> str:
 PARAMETER_NAME_WORDS = 6
 """A demand named in a parameter label is cut to this many words of its description."""
 
+LEVER_NAME_CHARS = 28
+"""A lever is named by its label in a parameter label when the label is at most this long
+(else by its id in words: a tornado's row names must stay apart)."""
+
 
 def parameter_label(path: str, analysis: Analysis | None = None) -> str:
     """A parameter path in words: the one naming used by every figure and text.
 
-    With ``analysis``, a demand is named by its description and a lever by its label (the
-    words the brief and the figures show elsewhere); without it, by number and id.
+    With ``analysis``, a demand is named by its description and a lever by its label when
+    short (the words the brief and the figures show elsewhere); without it, by number and id.
 
     Examples
     --------
@@ -275,7 +279,8 @@ def parameter_label(path: str, analysis: Analysis | None = None) -> str:
         name = words(parts[1])
         if analysis is not None:
             lever = next((lv for lv in analysis.levers if lv.id == parts[1]), None)
-            name = lever.label or name if lever is not None else name
+            if lever is not None and lever.label and len(lever.label) <= LEVER_NAME_CHARS:
+                name = lever.label
         return f"{name}: {what}" + (f" {parts[3]}" if len(parts) > 3 else "")
     if len(parts) >= 3 and parts[0] == "actors":
         m = re.fullmatch(r"demands\[(\d+)\]", parts[2])
