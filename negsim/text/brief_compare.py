@@ -149,7 +149,8 @@ def _solution_sentence(c: Comparison) -> str | None:
 
 
 def _other_sentence(c: Comparison, after: Analysis) -> str | None:
-    parts = [f"the truce on “{_label(after, g.id)}” {g.before} → {g.after}" if g.kind == "truce" else
+    parts = [f"the truce on “{_label(after, g.id)}” {g.before} → {g.after}"
+             if g.kind == "truce" else
              f"the equilibrium play of the game {words(g.id)} changes" for g in c.changes]
     parts += [f"{m.actor}'s walk-away {m.before:.2f} → {m.after:.2f}" for m in c.walk_away]
     if c.only_before:

@@ -139,9 +139,11 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
         figs = {**comparison.figures, **figs}
         meta = f"compared with {comparison.before} · " + meta
     return BriefContent(
-        title=a.scenario, meta=meta, summary=" ".join((a.summary or "").split()),
+        title=comparison.after if comparison is not None else a.scenario, meta=meta,
+        summary=" ".join((a.summary or "").split()),
         bottom_line=bottom_line(a, odds, robust), key_numbers=key_numbers(a, odds, robust),
-        caveats=caveats(a, idx.cite, robust, tuple(judged)), demands=demands, verdict_head=head, verdicts=rows,
+        caveats=caveats(a, idx.cite, robust, tuple(judged)), demands=demands,
+        verdict_head=head, verdicts=rows,
         games=games_findings(a), facts=_record(a, idx, lambda o: not unconfirmed(o)),
         reported=_record(a, idx, unconfirmed), sources=sorted(sources_list), footer=footer,
         figures=figs, changes=list(comparison.sentences) if comparison is not None else [],

@@ -23,11 +23,7 @@ from negsim.results.analysis import Analysis
 from negsim.results.robustness import Claim, Robustness
 
 __all__ = ["how_sure", "key_probability", "robust_caveats", "headline_claims", "claim_words",
-           "BRIEF_ROBUSTNESS_DRAWS", "SURE", "JUDGED_NAMED"]
-
-BRIEF_ROBUSTNESS_DRAWS = 150
-"""Draws behind the brief's probabilities: each redoes the analysis (about 3–8 s on the shipped
-scenarios), enough to tell 50 % from 90 % (standard error at most 4 points)."""
+           "SURE", "JUDGED_NAMED"]
 
 SURE = 0.9
 """A claim that holds in at least this share of draws is called firm in the bottom line."""
@@ -99,8 +95,8 @@ def how_sure(analysis: Analysis, robust: Robustness, record: str) -> str:
         return f"How sure: {record}."
     weak = min(claims, key=lambda c: (c.holds, c.key))
     firm = sum(c.holds >= SURE for c in claims)
-    text = f"How sure: over {_source(robust)}, {firm} of the {len(claims)} headline findings hold " \
-           f"in at least {SURE:.0%} of draws"
+    text = (f"How sure: over {_source(robust)}, {firm} of the {len(claims)} headline findings "
+            f"hold in at least {SURE:.0%} of draws")
     if weak.holds < SURE:
         text += f"; the least sure, that {claim_words(weak, analysis)}, holds in {weak.holds:.0%}"
         if weak.hinges:

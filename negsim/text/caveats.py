@@ -41,8 +41,8 @@ def judgement_caveats(analysis: Analysis, robust: Robustness | None = None,
     for s in analysis.sensitivity:
         flips = [b for b in s.bars if b.flips]
         for b in flips:
-            out.append(f"Judgement: {parameter_label(b.parameter, analysis)} is judged, not measured "
-                       f"({b.distribution}); between {b.low:.2g} and {b.high:.2g} it flips the "
+            out.append(f"Judgement: {parameter_label(b.parameter, analysis)} is judged, not "
+                       f"measured ({b.distribution}); between {b.low:.2g} and {b.high:.2g} it flips the "
                        f"verdict ({target_label(s.target)}).")
         if not flips and s.bars and s.bars[0].swing > ROUND_TOL:
             b = s.bars[0]
@@ -50,8 +50,8 @@ def judgement_caveats(analysis: Analysis, robust: Robustness | None = None,
                        f"{target_label(s.target)} most (by {b.swing:.2g}) but does not flip it.")
     for t in analysis.tipping_points:
         if t.found and t.value is not None:
-            out.append(f"Judgement: the verdict flips when {parameter_label(t.parameter, analysis)} "
-                       f"passes "
+            name = parameter_label(t.parameter, analysis)
+            out.append(f"Judgement: the verdict flips when {name} passes "
                        f"{t.value:.2g} ({t.label or target_label(t.target)}).")
     if not out:
         out.append("Judgement: every demand weight, walk-away and lever effect is a judgement "
