@@ -98,7 +98,7 @@ def how_sure(analysis: Analysis, robust: Robustness, record: str) -> str:
     text = (f"How sure: over {_source(robust)}, {firm} of the {len(claims)} headline findings "
             f"hold in at least {SURE:.0%} of draws")
     if weak.holds < SURE:
-        text += f"; the least sure, that {claim_words(weak, analysis)}, holds in {weak.holds:.0%}"
+        text += f"; the least sure, that {claim_words(weak, analysis)}, is true in {weak.holds:.0%}"
         if weak.hinges:
             text += f" and hinges on {parameter_label(weak.hinges[0].parameter, analysis)}"
     return text + f"; {record}."
@@ -122,7 +122,7 @@ def robust_caveats(analysis: Analysis, robust: Robustness,
     hinged.sort(key=lambda c: (c.holds, c.key))
     for c in hinged[:3]:
         w = claim_words(c, analysis)
-        out.append(f"Judgement: that {w} holds in {c.holds:.0%} of draws and hinges on "
+        out.append(f"Judgement: that {w} is true in {c.holds:.0%} of draws and hinges on "
                    f"{_hinge_words(c, analysis)}.")
     if not hinged and judged:
         names = ", ".join(parameter_label(p, analysis) for p in judged[:JUDGED_NAMED])

@@ -59,7 +59,7 @@ def test_how_sure_names_the_least_sure_finding_and_its_hinge_in_the_figures_word
     assert last.startswith(f"How sure: over {DRAWS} draws of the scenario's 1 uncertain input")
     # the proposal passing and some deal being acceptable are the same event here
     assert re.search(r"the least sure, that (“truce” is accepted by every party|some deal is "
-                     r"acceptable to every party), holds in \d+%", last), last
+                     r"acceptable to every party), is true in \d+%", last), last
     assert "hinges on Aid: effect on A" in last  # the lever label, as the figures name it
     cs = caveats(a, robust=r)
     hinge = next(c for c in cs if "hinges on" in c)
