@@ -113,7 +113,8 @@ class LinearForm:
         cols = [f.values(rows) for f in m.factors if f.demand]
         for lever, _, _ in self.conditional[a]:
             axes, table = self.lever_masks[lever]
-            cols.append(table[tuple(rows[:, i] for i in axes)].astype(float))
+            hit = table[tuple(rows[:, i] for i in axes)]    # 0-d for an always-true trigger ({})
+            cols.append(np.broadcast_to(hit, (len(rows),)).astype(float))
         if not cols:
             return np.zeros((len(rows), 0))
         return np.stack(cols, axis=1)
