@@ -191,6 +191,7 @@ def mixed_perfect_bayesian(root: Node) -> list[MixedPerfectBayesianEquilibrium]:
     >>> (eq,) = mixed_perfect_bayesian(g)
     >>> eq.kind, eq.exact_behaviour["weak"], eq.exact_behaviour["beer"]
     ('semi-separating', {'beer': '2/3', 'quiche': '1/3'}, {'duel': '1/2', 'no': '1/2'})
+    """
     if not isinstance(root, Chance):
         raise ArgumentError("mixed perfect Bayesian equilibria are computed for signalling "
                             "games (a chance root, the sender, then the receiver)")
