@@ -103,14 +103,33 @@ def test_pygambit_agrees_on_kuhn_poker_and_beer_quiche(tmp_path):
     game = gbt.read_efg(str(path))
     (ours,) = solve_extensive(kuhn_poker())
     theirs = gbt.nash.lcp_solve(game, rational=True).equilibria
-    assert theirs and all(Fraction(str(eq.payoff(game.players[0]))) == Fraction(-1, 18)
+    assert theirs and all(Fraction(str(eq.payoff(list(game.players)[0]))) == Fraction(-1, 18)
                           for eq in theirs)
     assert Fraction(ours.exact_payoffs["P1"]) == Fraction(-1, 18)
     path = tmp_path / "bq.efg"
     path.write_text(to_efg(beer_quiche(), "Beer-Quiche"))
     bq = gbt.read_efg(str(path))
-    pays = sorted(round(float(eq.payoff(bq.players[0])), 9)
+    pays = sorted(round(float(eq.payoff(list(bq.players)[0])), 9)
                   for eq in gbt.nash.enumpure_solve(bq).equilibria)
     ours_bq = sorted({round(e.payoffs["Sender"], 9) for e in solve_extensive(beer_quiche())
                       if e.pure})
     assert sorted(set(pays)) == ours_bq
+
+
+def test_pygambit_agrees_on_the_hybrid_equilibrium_of_beer_quiche(tmp_path):
+    """At prior 2/5 strong every information set is reached in every equilibrium (pooling and
+    separating fail on the path), so Nash equilibria are the perfect Bayesian ones: Gambit's
+    exact LCP on the exported .efg must give the one semi-separating equilibrium's payoffs."""
+    gbt = pytest.importorskip("pygambit")
+    from negsim.games.mixed_signalling import mixed_perfect_bayesian
+    from tests.games.textbook import beer_quiche
+    path = tmp_path / "bq4.efg"
+    path.write_text(to_efg(beer_quiche(0.4), "Beer-Quiche 2/5"))
+    game = gbt.read_efg(str(path))
+    (ours,) = mixed_perfect_bayesian(beer_quiche(0.4))
+    theirs = gbt.nash.lcp_solve(game, rational=True).equilibria
+    assert theirs
+    for eq in theirs:
+        got = [Fraction(str(eq.payoff(p))) for p in game.players]
+        assert got == [Fraction(ours.exact_payoffs["Sender"]),
+                       Fraction(ours.exact_payoffs["Receiver"])]
