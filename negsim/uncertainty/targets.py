@@ -10,6 +10,7 @@ from negsim.engine.verdicts import acceptance_margin
 from negsim.model.parameters import Target, parse_target
 from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
+from negsim.scenario_games.stability import truce_worth
 
 __all__ = ["target_value", "target_vetoed"]
 
@@ -19,8 +20,9 @@ def _margins(scenario: Scenario, proposal: str) -> tuple[dict[str, float], dict[
     space = scenario.space
     row = np.array([space.indices_of(scenario.outcome_of(scenario.proposal(proposal)))],
                    dtype=np.intp)
-    margins = {m.actor: acceptance_margin(float(m.utility(row)[0]), m.reservation)
-               for m in models}
+    worth = truce_worth(scenario, models, proposal)  # [[truces]] count_in_verdicts
+    margins = {m.actor: acceptance_margin(worth.get(m.actor, float(m.utility(row)[0])),
+                                          m.reservation) for m in models}
     vetoed = {m.actor: bool(m.vetoed(row)[0]) for m in models}
     return margins, vetoed
 

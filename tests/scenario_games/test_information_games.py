@@ -156,6 +156,13 @@ hold_belief = { B = 0.25 }
     assert by["A"].utility == pytest.approx(v) and by["A"].accepts
     assert by["B"].margin == pytest.approx(0.25 * (v - 0.3))
     assert "the verdicts use these values" in str(a)
+    assert "the ensemble value the terms as certain" in " ".join(str(a).split())
+    # sensitivity and tipping points move the same margin the verdicts report (one rule)
+    from negsim.uncertainty.targets import target_value
+    s = negsim.load_scenario(f)
+    for actor in ("A", "B"):
+        assert target_value(s, f"margin:pause:{actor}") == pytest.approx(by[actor].margin)
+    assert target_value(s, "margin:pause") == pytest.approx(0.25 * (v - 0.3))
     f.write_text(text.replace("count_in_verdicts = true", "count_in_verdicts = false"))
     b = negsim.analyze(negsim.load_scenario(f))
     assert {r.actor: r.utility for r in b.verdicts[0].responses} == {"A": 1.0, "B": 1.0}
