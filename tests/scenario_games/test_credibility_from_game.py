@@ -139,3 +139,12 @@ def test_robustness_re_derives_the_credibility_in_every_draw(tmp_path):
     assert abs(c.holds - 20 / 33) < 4 * se
     assert c.hinges and c.hinges[0].parameter == "actors.A.patience"
     assert r.claim("verdict:give_in:B").holds == c.holds  # the verdict follows the draw's game
+
+
+def test_the_ensemble_uses_the_game_credibility_not_the_default(tmp_path):
+    # patience 0.09 < 1/11: the game gives credibility 0, so B never accepts giving in (its
+    # walk-away is no longer 1 - 1.5 = -0.5 but 1); with the build default 1 it always would
+    s = negsim.load_scenario(_scenario(tmp_path, 0.09))
+    assert negsim.ensemble(s, draws=50, seed=1).proposal("give_in").accept["B"] == 0.0
+    s = negsim.load_scenario(_scenario(tmp_path, 0.1))
+    assert negsim.ensemble(s, draws=50, seed=1).proposal("give_in").accept["B"] == 1.0
