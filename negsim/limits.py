@@ -17,8 +17,8 @@ from negsim.errors import ArgumentError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NESTING", "MAX_EXTENDS_DEPTH", "MAX_EXTENDS_FILES", "MAX_INT",
            "MAX_MAGNITUDE", "MAX_OPTIONS", "MAX_ISSUES", "MAX_COUPLED_GROUP", "MAX_DRAWS", "MAX_CHUNK",
-           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS", "MAX_TIPPING_GRID",
-           "check_count"]
+           "MAX_ROUNDS", "MAX_RUNS", "MAX_LEMKE_HOWSON_STEPS", "MAX_SUPPORT_PAIRS",
+           "MAX_VERTEX_PAIRS", "MAX_TIPPING_GRID", "check_count"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """A scenario file may hold at most this many bytes (16 MiB; the shipped ones are a few kB)."""
@@ -67,10 +67,15 @@ MAX_LEMKE_HOWSON_STEPS = 10_000
 """Lemke–Howson stops after this many pivots (it can cycle on degenerate games) and says so."""
 
 
-MAX_SUPPORT_PAIRS = 500_000
-"""Support enumeration of an m x n game visits C(m + n, m) - 1 pairs of equal-size supports; it
-is not run (and says so) on games with more than this many (a 10 x 10 game has 184,755)."""
+MAX_SUPPORT_PAIRS = 50_000
+"""Support enumeration of an m x n game visits C(m + n, m) - 1 pairs of equal-size supports (two
+linear solves each, about 60 microseconds); it is not run (and says so) on games with more than
+this many (a 9 x 9 game has 48,619, a 10 x 10 one 184,755): vertex enumeration still runs."""
 
+
+MAX_VERTEX_PAIRS = 5_000_000
+"""Vertex enumeration checks at most this many pairs of vertices of the two best-response polytopes
+(each a set union); above it the method is not run and says so."""
 
 MAX_TIPPING_GRID = 100_000
 """Grid points a tipping-point scan evaluates (each one a full target evaluation) at most."""

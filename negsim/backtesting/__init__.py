@@ -9,9 +9,11 @@ observations (fragments that other scenarios ``extends``) are listed as skipped.
 
 Beside the model, every file is scored for the baselines of :mod:`.baselines` on the same
 observations (hits, Brier and log score, :mod:`.scores`); the model's probabilities come from
-:func:`negsim.ensemble` over the scenario's uncertain parameters, or are a point 0/1 when it
-declares none.  The leakage check (:mod:`.leakage`) flags circular observations and the scores
-are given again without them.  ``holdout`` adds an out-of-sample back-test (:mod:`.holdout`).
+:func:`negsim.ensemble` over the scenario's uncertain parameters and structural choices or,
+when it declares none, over the stated default spread on its ``# judgement`` numbers (the same
+as ``negsim run --robustness``); a point 0/1 only when the default spread is turned off.  The
+leakage check (:mod:`.leakage`) flags circular observations and the scores are given again
+without them.  ``holdout`` adds an out-of-sample back-test (:mod:`.holdout`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from negsim.backtesting.baselines import BASELINES, baseline_predictions
 from negsim.backtesting.leakage import circular_observations, source_dates
 from negsim.backtesting.scores import pool, score
 from negsim.results.backtest import BacktestReport, ScenarioBacktest
-from negsim.uncertainty import ensemble
+from negsim.backtesting.probabilities import BACKTEST_DRAWS, model_probabilities
+from negsim.uncertainty.robustness import DEFAULT_SPREAD
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.preferences import build_preferences
 from negsim.loading.build import scenario_from_dict
@@ -33,10 +36,6 @@ from negsim.loading.extends import read_merged
 
 __all__ = ["BacktestReport", "ScenarioBacktest", "backtest", "backtest_scenario", "scenario_files",
            "model_probabilities", "BASELINES", "BACKTEST_DRAWS", "source_dates"]
-
-BACKTEST_DRAWS = 2_000
-"""Ensemble draws behind the model's probabilities (seeded by the scenario's seed)."""
-
 
 def scenario_files(paths: Iterable[str | Path] | str | Path) -> list[Path]:
     """The ``.toml`` files named, or found (recursively) under the folders named, sorted.
@@ -78,24 +77,6 @@ def backtest_scenario(scenario) -> list[ObservationCheck]:  # type: ignore[no-un
     return check_observations(scenario, proposal_verdicts(scenario, build_preferences(scenario)))
 
 
-def model_probabilities(scenario, checks: list[ObservationCheck] | None = None,  # type: ignore[no-untyped-def]
-                        draws: int = BACKTEST_DRAWS) -> tuple[list[float], str]:
-    """The model's probability that each observation's actor accepts, and where it comes from.
-
-    With uncertain parameters: the share of :func:`negsim.ensemble` draws (``draws``, the
-    scenario's seed) in which the actor accepts.  Without: the point verdict, 1 or 0.
-    """
-    checks = backtest_scenario(scenario) if checks is None else checks
-    if not scenario.uncertain:
-        return ([1.0 if c.predicted == "accept" else 0.0 for c in checks],
-                "point 0/1 (the scenario declares no uncertain parameters)")
-    odds = ensemble(scenario, draws=draws, solutions=(), enumerate_limit=0, progress=False)
-    by_id = {p.proposal: p for p in odds.proposals}
-    return ([by_id[o.proposal].accept[o.actor] for o in scenario.observations],
-            f"ensemble over {len(scenario.uncertain)} uncertain parameter(s), {draws:,} draws, "
-            f"seed {odds.seed}")
-
-
 def _scores(scenario, checks, probs, base, keep) -> list:  # type: ignore[no-untyped-def]
     y = [o.response == "accept" for o, k in zip(scenario.observations, keep) if k]
     pick = lambda xs: [x for x, k in zip(xs, keep) if k]  # noqa: E731
@@ -106,7 +87,7 @@ def _scores(scenario, checks, probs, base, keep) -> list:  # type: ignore[no-unt
 
 
 def _one(path: Path, sides: Mapping[str, str] | None, dates: Mapping[str, str] | None,
-         draws: int) -> ScenarioBacktest:
+         draws: int, default_spread: float | None) -> ScenarioBacktest:
     shown = str(path)
     try:
         data = read_merged(path)
@@ -115,18 +96,22 @@ def _one(path: Path, sides: Mapping[str, str] | None, dates: Mapping[str, str] |
         scenario = scenario_from_dict(data, file=shown)
     except ScenarioError as exc:
         return ScenarioBacktest(shown, "error", message=str(exc))
-    return scenario_backtest(scenario, shown, sides=sides, dates=dates, draws=draws)
+    return scenario_backtest(scenario, shown, sides=sides, dates=dates, draws=draws,
+                             default_spread=default_spread)
 
 
 def scenario_backtest(scenario, path: str = "", *, sides: Mapping[str, str] | None = None,  # type: ignore[no-untyped-def]
                       dates: Mapping[str, str] | None = None,
-                      draws: int = BACKTEST_DRAWS) -> ScenarioBacktest:
-    """The whole back-test of one :class:`~negsim.Scenario`: checks, the model's probabilities,
-    the baselines, their scores, the circular observations and the scores without them."""
+                      draws: int = BACKTEST_DRAWS,
+                      default_spread: float | None = DEFAULT_SPREAD) -> ScenarioBacktest:
+    """The whole back-test of one :class:`~negsim.Scenario`: checks, the model's probabilities
+    (:func:`model_probabilities`), the baselines, their scores, the circular observations and
+    the scores without them."""
     checks = backtest_scenario(scenario)
     matches = sum(c.match for c in checks)
     hard = sum(not c.match and c.must_match for c in checks)
-    probs, kind = model_probabilities(scenario, checks, draws)
+    probs, kind, source = model_probabilities(scenario, checks, draws,
+                                              default_spread=default_spread)
     base = baseline_predictions(scenario, sides)
     circ, notes = circular_observations(scenario, dates)
     flagged = {c.index for c in circ}
@@ -135,6 +120,7 @@ def scenario_backtest(scenario, path: str = "", *, sides: Mapping[str, str] | No
     return ScenarioBacktest(path or scenario.path or scenario.name, "fail" if hard else "pass",
                             scenario.name, len(checks), matches, len(checks) - matches, hard,
                             checks=checks, probabilities=probs, probability_kind=kind,
+                            probability_source=source,
                             baselines=base, scores=_scores(scenario, checks, probs, base, everything),
                             circular=circ, clean_scores=_scores(scenario, checks, probs, base, clean),
                             leakage_notes=notes)
@@ -142,7 +128,9 @@ def scenario_backtest(scenario, path: str = "", *, sides: Mapping[str, str] | No
 
 def backtest(paths: Iterable[str | Path] | str | Path, *, holdout: str | None = None,
              sides: Mapping[str, str] | None = None, sources: str | Path | None = None,
-             draws: int = BACKTEST_DRAWS) -> BacktestReport:
+             draws: int = BACKTEST_DRAWS,
+             default_spread: float | None = DEFAULT_SPREAD,
+             reservations: bool = False) -> BacktestReport:
     """Back-test every scenario file under ``paths`` (files or folders, searched recursively).
 
     Parameters
@@ -157,7 +145,12 @@ def backtest(paths: Iterable[str | Path] | str | Path, *, holdout: str | None = 
         A sources folder with an ``index.toml`` giving each source's date, for the leakage
         check's date rule.
     draws : int
-        Ensemble draws behind the model's probabilities.
+        Ensemble draws behind the model's probabilities (in-sample and out-of-sample).
+    default_spread : float or None
+        For a scenario that declares no uncertainty: the relative spread put on each of its
+        ``# judgement`` numbers for the model's probabilities (``None`` or 0: point 0/1).
+    reservations : bool
+        With ``holdout``: also fit one reservation shift per actor (pooled).
 
     Returns
     -------
@@ -177,12 +170,13 @@ def backtest(paths: Iterable[str | Path] | str | Path, *, holdout: str | None = 
     """
     files = scenario_files(paths)
     dates = source_dates(sources) if sources is not None else None
-    rows = [_one(p, sides, dates, draws) for p in files]
+    rows = [_one(p, sides, dates, draws, default_spread) for p in files]
     tested = [r for r in rows if r.status in ("pass", "fail")]
     out = None
     if holdout is not None:
         from negsim.backtesting.holdout import holdout as run_holdout
 
-        out = run_holdout([Path(r.path) for r in tested], holdout, sides)
+        out = run_holdout([Path(r.path) for r in tested], holdout, sides, draws=draws,
+                          default_spread=default_spread, reservations=reservations)
     return BacktestReport(rows, pool([r.scores for r in tested]),
                           pool([r.clean_scores for r in tested]), out)

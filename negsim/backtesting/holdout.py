@@ -12,7 +12,11 @@ by the configurations with those weights.
 
 Only ``must_match`` observations train (as in :func:`negsim.calibrate`); all held-out ones are
 predicted.  In-sample is the same fit on every training-eligible observation, predicting the same
-ones.  Predictions are point verdicts (0/1), scored like the baselines.
+ones.  Each prediction is a verdict and a probability: the ensemble over the fitted
+configuration's declared uncertainty, or over the default spread on its ``# judgement`` numbers
+(as the in-sample back-test's model probabilities); the scores use the probabilities, and the
+``*_point`` rows the verdicts.  Optionally (``reservations``) one reservation shift per actor is
+fitted too.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from negsim.backtesting.baselines import BASELINES, baseline_predictions
+from negsim.backtesting.probabilities import BACKTEST_DRAWS, model_probabilities
 from negsim.backtesting.scores import score
 from negsim.calibration.forms import record_checks
 from negsim.calibration.pooled import calibrate_pooled, pooled_scenarios
@@ -30,6 +35,7 @@ from negsim.errors import ArgumentError
 from negsim.loading import load_scenario
 from negsim.model.scenario import Scenario
 from negsim.results.backtest import HoldoutPrediction, HoldoutReport
+from negsim.uncertainty.robustness import DEFAULT_SPREAD
 
 __all__ = ["holdout", "config_groups", "parse_mode"]
 
@@ -100,54 +106,73 @@ def _before(date: str, cut: str) -> bool:
     return latest < cut
 
 
-def _predict(group: Sequence[Scenario], train: list[set[int]]) -> tuple[list[list[str]], set[str]]:
-    fit = calibrate_pooled(group, train=train)
+def _predict(group: Sequence[Scenario], train: list[set[int]], reservations: bool
+             ) -> tuple[list[list[str]], set[str], list[Scenario]]:
+    fit = calibrate_pooled(group, train=train, reservations=reservations)
     fitted = {w.actor for w in fit.weights if w.calibrated}
     new = pooled_scenarios(group, fit)
-    return [[c.predicted for c in record_checks(s)] for s in new], fitted
+    return [[c.predicted for c in record_checks(s)] for s in new], fitted, new
 
 
 def holdout_group(group: Sequence[Scenario], names: Sequence[str], mode: str,
-                  sides: Mapping[str, str] | None = None) -> tuple[list[HoldoutPrediction], dict]:
+                  sides: Mapping[str, str] | None = None, *, draws: int = BACKTEST_DRAWS,
+                  default_spread: float | None = DEFAULT_SPREAD,
+                  reservations: bool = False) -> tuple[list[HoldoutPrediction], dict]:
     """The held-out predictions of one group of configurations, and the baselines' predictions
-    on them (``{baseline: [bool, ...]}``, in the same order)."""
+    on them (``{baseline: [bool, ...]}``, in the same order).
+
+    Each prediction carries the model's probability as written, fitted in-sample and fitted
+    out-of-sample: :func:`negsim.backtesting.probabilities.model_probabilities` of the
+    configuration with those weights (its declared uncertainty, or the default spread on its
+    ``# judgement`` numbers around the fitted values)."""
     kind, cut = parse_mode(mode)
+    prob = lambda s: model_probabilities(s, draws=draws, default_spread=default_spread)[0]  # noqa: E731
     eligible = [{i for i, o in enumerate(s.observations) if o.must_match} for s in group]
     written = [[c.predicted for c in record_checks(s)] for s in group]
-    inside, fitted_all = _predict(group, eligible)
+    p_written = [prob(s) for s in group]
+    inside, fitted_all, inside_s = _predict(group, eligible, reservations)
+    p_inside = [prob(s) for s in inside_s]
     out: list[HoldoutPrediction] = []
     base_out: dict[str, list[bool]] = {b: [] for b in BASELINES}
     bases = [baseline_predictions(s, sides) for s in group]
+    outside: dict[tuple[int, int], tuple[str, bool, float]] = {}
     if kind == "before":
         dated = [[o.date or s.date for o in s.observations] for s in group]
         train = [{i for i in eligible[si] if dated[si][i] and _before(dated[si][i], cut)}
                  for si, s in enumerate(group)]
-        preds, fitted = _predict(group, train)
+        preds, fitted, new = _predict(group, train, reservations)
         held = [(si, i) for si, s in enumerate(group) for i in range(len(s.observations))
                 if dated[si][i] and not _before(dated[si][i], cut)]
-        outside = {(si, i): (preds[si][i], s_fit) for (si, i) in held
-                   for s_fit in [group[si].observations[i].actor in fitted]}
+        p_new = {si: prob(new[si]) for si in sorted({si for si, _ in held})}
+        outside = {(si, i): (preds[si][i], group[si].observations[i].actor in fitted,
+                             p_new[si][i]) for (si, i) in held}
     else:
-        outside = {}
         for si, s in enumerate(group):
             for i in range(len(s.observations)):
                 train = [set(e) for e in eligible]
                 train[si].discard(i)
-                preds, fitted = _predict(group, train)
-                outside[(si, i)] = (preds[si][i], s.observations[i].actor in fitted)
-    for (si, i), (pred, ok) in sorted(outside.items()):
+                preds, fitted, new = _predict(group, train, reservations)
+                outside[(si, i)] = (preds[si][i], s.observations[i].actor in fitted,
+                                    prob(new[si])[i])
+    for (si, i), (pred, ok, p_out) in sorted(outside.items()):
         o = group[si].observations[i]
         out.append(HoldoutPrediction(names[si], i, o.actor, o.proposal, o.response,
                                      o.date or group[si].date, written[si][i], inside[si][i],
-                                     pred, ok))
+                                     pred, ok, p_written[si][i], p_inside[si][i], p_out))
         for b in BASELINES:
             base_out[b].append(bases[si][b][i])
     return out, base_out
 
 
 def holdout(paths: Sequence[str | Path], mode: str,
-            sides: Mapping[str, str] | None = None) -> HoldoutReport:
+            sides: Mapping[str, str] | None = None, *, draws: int = BACKTEST_DRAWS,
+            default_spread: float | None = DEFAULT_SPREAD,
+            reservations: bool = False) -> HoldoutReport:
     """Out-of-sample back-test of the configurations at ``paths`` (see the module docstring).
+
+    ``draws`` and ``default_spread`` set the model's probabilities (as in
+    :func:`negsim.backtesting.backtest`); ``reservations`` also fits one reservation shift per
+    actor, pooled (:func:`negsim.calibration.calibrate_pooled`).
 
     Examples
     --------
@@ -161,14 +186,16 @@ def holdout(paths: Sequence[str | Path], mode: str,
     base: dict[str, list[bool]] = {b: [] for b in BASELINES}
     for g in groups:
         scenarios = [load_scenario(p) for p in g]
-        rows, b = holdout_group(scenarios, [str(p) for p in g], mode, sides)
+        rows, b = holdout_group(scenarios, [str(p) for p in g], mode, sides, draws=draws,
+                                default_spread=default_spread, reservations=reservations)
         preds += rows
         for k in BASELINES:
             base[k] += b[k]
     y = [p.response == "accept" for p in preds]
-    scores = [score(name, [float(getattr(p, attr) == "accept") for p in preds], y)
-              for name, attr in (("as_written", "as_written"), ("in_sample", "in_sample"),
-                                 ("out_of_sample", "out_of_sample"))]
+    scores = [score(name, [getattr(p, "p_" + name) for p in preds], y)
+              for name in ("as_written", "in_sample", "out_of_sample")]
+    scores += [score(name + "_point", [float(getattr(p, name) == "accept") for p in preds], y)
+               for name in ("as_written", "in_sample", "out_of_sample")]
     scores += [score(k, [float(v) for v in base[k]], y) for k in BASELINES]
     notes = []
     unfitted = sum(not p.fitted for p in preds)

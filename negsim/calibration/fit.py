@@ -22,6 +22,7 @@ import numpy as np
 from negsim.calibration import lp
 from negsim.calibration.forms import _linear_forms, record_checks
 from negsim.results.calibration import Calibration, Conflict, ObservationFit, ParameterFit
+from negsim.calibration.lp import SHIFT_BOUND
 from negsim.errors import NegsimError, ScenarioError
 from negsim.loading.build import scenario_from_dict
 from negsim.loading.write import scenario_to_toml
@@ -29,10 +30,6 @@ from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
 
 __all__ = ["calibrate", "calibrated_scenario"]
-
-SHIFT_BOUND = 1.0
-"""A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
-
 
 def _conflict_reason(actor: str, n: int, min_share: float, reservations: bool) -> str:
     within = (f"each demand at least {min_share * 100:g}% of {actor}'s total weight"
@@ -60,7 +57,7 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
     """Fit the demands' weights to the recorded responses.
 
     Given a list or tuple of scenarios instead, fits one weight per demand across all of them
-    (the pooled form, :func:`negsim.calibration.calibrate_pooled`, without reservations) and
+    (the pooled form, :func:`negsim.calibration.calibrate_pooled`) and
     returns its :class:`~negsim.calibration.PooledCalibration`.
 
     Parameters
@@ -107,11 +104,8 @@ def calibrate(scenario: Scenario, *, min_share: float = 0.01,
     if isinstance(scenario, (list, tuple)):
         from negsim.calibration.pooled import calibrate_pooled
 
-        if reservations:
-            raise ScenarioError("the pooled calibration fits weights only", key="reservations",
-                                expected="false with several scenarios", found="true")
         return calibrate_pooled(scenario, min_share=min_share,  # type: ignore[return-value]
-                                objective=objective)
+                                objective=objective, reservations=reservations)
     if isinstance(min_share, bool) or not isinstance(min_share, (int, float)) \
             or not 0.0 < min_share < 1.0:
         raise ScenarioError("min_share must lie strictly between 0 and 1", key="min_share",

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linprog
 
-__all__ = ["Rows", "EPS", "feasible", "max_margin", "closest", "ranges", "conflicting_subset"]
+__all__ = ["Rows", "EPS", "SHIFT_BOUND", "feasible", "max_margin", "closest", "ranges", "conflicting_subset"]
 
 EPS = 1e-6
 """How far below zero a rejection's margin must be (well above the verdicts' 1e-9 tolerance and
 the solver's 1e-7 feasibility tolerance)."""
+
+SHIFT_BOUND = 1.0
+"""A fitted reservation shift lies in [-SHIFT_BOUND, SHIFT_BOUND]."""
 
 T_CAP = 10.0
 """Upper bound on the margin, so that an unconstrained margin stays finite."""

@@ -11,7 +11,13 @@ that of ``Σ_{k∈S} w_k (a_k + c)``, which is linear in ``w`` whatever the conf
 set.  Rejections need a margin at most ``-EPS``: ``Σ_{k∈S} w_k (a_k + c + EPS) <= 0``.  The
 weights are scaled to sum to 1 over the actor's pooled demands, and each is at least
 ``min_share``; the LPs of :mod:`negsim.calibration.lp` do the rest (most robust margin, then the
-point nearest the configurations' own weights).  Reservations are not fitted here.
+point nearest the configurations' own weights).
+
+With ``reservations``, each actor also gets one shift ``s`` (pooled: the same in every
+configuration) added to its walk-away utility.  The margin becomes ``... + c - s``, whose sign is
+that of ``Σ_{k∈S} w_k (a_k + c - s)``: bilinear, so ``s`` is searched on the grid of step
+``SHIFT_STEP`` over ``[-SHIFT_BOUND, SHIFT_BOUND]`` (for each grid point the weights' LP is
+exact); the shift with the largest margin wins, the smallest ``|s|`` among equal margins.
 """
 
 from __future__ import annotations
@@ -29,7 +35,10 @@ from negsim.model.scenario import Scenario
 from negsim.preferences import build_preferences
 from negsim.results.pooled import PooledCalibration, PooledWeight
 
-__all__ = ["calibrate_pooled", "pooled_scenarios", "demand_key"]
+__all__ = ["calibrate_pooled", "pooled_scenarios", "demand_key", "SHIFT_STEP"]
+
+SHIFT_STEP = 0.01
+"""Grid step of the pooled reservation shift (its search range is ``lp.SHIFT_BOUND``)."""
 
 
 def demand_key(actor: str, demand: Demand) -> tuple:
@@ -52,7 +61,8 @@ def _describe(s: Scenario, i: int) -> str:
 
 def calibrate_pooled(scenarios: Sequence[Scenario], *, min_share: float = 0.01,
                      objective: str = "margin",
-                     train: Sequence[Collection[int]] | None = None) -> PooledCalibration:
+                     train: Sequence[Collection[int]] | None = None,
+                     reservations: bool = False) -> PooledCalibration:
     """Fit one weight per demand to the recorded responses of several configurations at once.
 
     Parameters
@@ -67,6 +77,10 @@ def calibrate_pooled(scenarios: Sequence[Scenario], *, min_share: float = 0.01,
     train : sequence of collections of int, optional
         Per scenario, the observation indices to fit (default: every ``must_match`` one);
         observations with ``must_match = false`` are never fitted.
+    reservations : bool
+        Also fit one walk-away shift per actor (the same in every configuration), on a grid of
+        step ``SHIFT_STEP`` in ``[-1, 1]``; :func:`pooled_scenarios` then gives the
+        reservation explicitly.
 
     Returns
     -------
@@ -121,18 +135,21 @@ def calibrate_pooled(scenarios: Sequence[Scenario], *, min_share: float = 0.01,
                 continue
             cols = [keys[demand_key(a.name, d)] for d in a.demands]
             pos = {k: j for j, k in enumerate(by_actor[a.name])}
-            for o in _linear_forms(s, ai, m, False):
+            for o in _linear_forms(s, ai, m, reservations):
                 if o.decided_by != "weights" or (chosen is not None and o.index not in chosen):
                     continue
                 row = np.zeros(len(by_actor[a.name]))
+                ind = np.zeros(len(by_actor[a.name]))
                 extra = 0.0 if o.accept else lp.EPS
                 for j, k in enumerate(cols):
                     row[pos[k]] += o.a[j] + o.c + extra
-                rows_of[a.name].append((row, o.accept, _describe(s, o.index)))
+                    ind[pos[k]] += 1.0
+                rows_of[a.name].append((row, o.accept, _describe(s, o.index), ind))
     weights: list[PooledWeight] = []
     conflicts: list[str] = []
     notes: list[str] = []
     trained = 0
+    shifts: dict[str, float] = {}
     for actor, ks in by_actor.items():
         start = np.array([float(np.mean(starts[k])) for k in ks])
         start = start / start.sum()
@@ -144,26 +161,46 @@ def calibrate_pooled(scenarios: Sequence[Scenario], *, min_share: float = 0.01,
             raise ArgumentError(f"min_share {min_share} is too large for {actor}'s {n} pooled "
                                 f"demands (at most {1.0 / n:.4g})")
         if used:
-            a_mat = np.array([r[0] for r in used])
             accept = np.array([r[1] for r in used], dtype=bool)
             # reject rows: a·x <= -EPS - c with c = -EPS, i.e. a·x <= 0 (EPS folded into a)
             c = np.where(accept, 0.0, -lp.EPS)
-            rows = lp.Rows(a_mat, c, accept, tuple([(min_share, 1.0)] * n), n)
-            if lp.feasible(rows):
+            grid = _shift_grid() if reservations else [0.0]
+            found = None
+            for shift in grid:
+                a_mat = np.array([r[0] - shift * r[3] for r in used])
+                rows = lp.Rows(a_mat, c, accept, tuple([(min_share, 1.0)] * n), n)
+                if not lp.feasible(rows):
+                    continue
                 best = lp.max_margin(rows)
                 assert best is not None
-                near = lp.closest(rows, best[1] if objective == "margin" else 0.0, start)
-                x, ok = (near if near is not None else best[0]), True
+                if found is None or best[1] > found[1] + lp.EPS:
+                    found = (rows, best[1], best[0], shift)
+            if found is not None:
+                rows, margin, xbest, shift = found
+                near = lp.closest(rows, margin if objective == "margin" else 0.0, start)
+                x, ok = (near if near is not None else xbest), True
+                if reservations:
+                    shifts[actor] = shift
             else:
+                a_mat = np.array([r[0] for r in used])
+                rows = lp.Rows(a_mat, c, accept, tuple([(min_share, 1.0)] * n), n)
                 conflicts.extend(used[j][2] for j in lp.conflicting_subset(rows))
-                notes.append(f"no weights reproduce {actor}'s training observations together; "
+                notes.append(f"no weights{' or reservation shift' if reservations else ''} "
+                             f"reproduce {actor}'s training observations together; "
                              f"{actor} keeps its own weights")
         for j, k in enumerate(ks):
             key = next(kk for kk, v in keys.items() if v == k)
             weights.append(PooledWeight(actor, key[1].describe(), places[k], float(start[j]),
                                         float(x[j]), ok))
     return PooledCalibration([s.name for s in scenarios], not conflicts, trained, weights,
-                             conflicts, notes)
+                             conflicts, notes, shifts)
+
+
+def _shift_grid() -> list[float]:
+    """The shifts tried, smallest ``|s|`` first (so that ties keep the smallest)."""
+    steps = int(round(lp.SHIFT_BOUND / SHIFT_STEP))
+    return sorted((round(k * SHIFT_STEP, 12) for k in range(-steps, steps + 1)),
+                  key=lambda v: (abs(v), v))
 
 
 def pooled_scenarios(scenarios: Sequence[Scenario], fit: PooledCalibration) -> list[Scenario]:
@@ -191,5 +228,11 @@ def pooled_scenarios(scenarios: Sequence[Scenario], fit: PooledCalibration) -> l
             scale = a.total_weight / sum(xs)  # type: ignore[arg-type]
             actors.append(replace(a, demands=tuple(
                 replace(d, weight=float(v) * scale) for d, v in zip(a.demands, xs))))  # type: ignore[arg-type]
-        out.append(s.with_changes(actors=tuple(actors)))
+        new = s.with_changes(actors=tuple(actors))
+        if fit.shifts:
+            models = {m.actor: m for m in build_preferences(new)}
+            new = new.with_changes(actors=tuple(
+                replace(a, reservation=round(models[a.name].reservation + fit.shifts[a.name], 12))
+                if a.name in fit.shifts else a for a in new.actors))
+        out.append(new)
     return out

@@ -25,6 +25,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "every actor is its own side)")
     p.add_argument("--draws", type=int, default=None, metavar="N",
                    help="ensemble draws behind the model's probabilities (default 2000)")
+    p.add_argument("--spread", type=float, default=None, metavar="X",
+                   help="relative spread on every # judgement number of a scenario that "
+                   "declares no uncertainty, for the model's probabilities (default 0.3)")
+    p.add_argument("--no-default-spread", action="store_true",
+                   help="point 0/1 probabilities for a scenario that declares no uncertainty")
+    p.add_argument("--reservations", action="store_true",
+                   help="with --holdout: also fit one reservation shift per actor (pooled)")
     p.set_defaults(func=run)
 
 
@@ -47,9 +54,17 @@ def run(args: argparse.Namespace) -> int:
     draws = BACKTEST_DRAWS if args.draws is None else args.draws
     if draws < 1:
         raise ArgumentError(f"--draws must be a positive integer, not {draws}")
+    from negsim.uncertainty.robustness import DEFAULT_SPREAD
+
+    spread = None if args.no_default_spread else (
+        DEFAULT_SPREAD if args.spread is None else args.spread)
+    if spread is not None and not 0.0 < spread < 1.0:
+        raise ArgumentError(f"--spread must lie in (0, 1), not {spread}")
+    if args.reservations and args.holdout is None:
+        raise ArgumentError("--reservations needs --holdout (it fits the held-out back-test)")
     sources = args.sources or os.environ.get("NEGSIM_SOURCES") or None
     report = backtest(args.paths, holdout=args.holdout, sides=_sides(args.side), sources=sources,
-                      draws=draws)
+                      draws=draws, default_spread=spread, reservations=args.reservations)
     print(str(report), end="")
     if args.json:
         write_text_atomic(args.json, report.to_json() + "\n")

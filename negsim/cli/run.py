@@ -74,6 +74,8 @@ def run(args: argparse.Namespace) -> int:
     if args.limit is not None and args.limit < 1:
         raise ArgumentError(f"--limit must be a positive number of deals, not {args.limit}")
     scenario = load_scenario(args.scenario)
+    from negsim.cli.validate import check_analysable
+    check_analysable(scenario, args.scenario)  # validate's checks, located in the file
     analysis = analyze(scenario, method=args.method)
     robust = None
     if args.robustness:

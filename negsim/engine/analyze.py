@@ -194,7 +194,9 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
         raise ArgumentError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
     if method == "auto":
         method = "exhaustive" if scenario.space.size <= EXHAUSTIVE_LIMIT else "decomposed"
-    found = scan(scenario, models, target=target) if method == "exhaustive" else \
+    found = scan(scenario, models, target=target,
+                 keep_cloud=scenario.space.size <= scenario.cloud_size) \
+        if method == "exhaustive" else \
         decomposed_scan(scenario, models, target=target)
     space = scenario.space
     names = scenario.actor_names
@@ -218,7 +220,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
                                                       found.frontier_u, counts))
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts)
-    utils, ok, vetoed, sampled = outcome_cloud(scenario, models)
+    utils, ok, vetoed, sampled = outcome_cloud(
+        scenario, models, found if isinstance(found, ExhaustiveScan) else None)
     cloud = OutcomeCloud(list(names), [rounded(utils[:, a]) for a in range(len(names))],
                          ok.tolist(), vetoed.tolist(), sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,

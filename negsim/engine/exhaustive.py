@@ -37,6 +37,9 @@ class ExhaustiveScan:
     option_allowed: list[np.ndarray] = field(default_factory=list)
     nearest_id: int | None = None
     nearest_distance: float = np.inf
+    cloud: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+    """Utilities, acceptable and vetoed flags of every allowed outcome but no-deal, in outcome
+    order, when the scan was asked to keep them (the plot cloud of a small space)."""
 
 
 def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
@@ -46,8 +49,10 @@ def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
 
 
 def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
-         target: tuple[int, ...] | None = None, chunk_size: int = DEFAULT_CHUNK) -> ExhaustiveScan:
-    """Scan the whole space once.  ``target`` (option indices) asks for the nearest acceptable deal."""
+         target: tuple[int, ...] | None = None, chunk_size: int = DEFAULT_CHUNK,
+         keep_cloud: bool = False) -> ExhaustiveScan:
+    """Scan the whole space once.  ``target`` (option indices) asks for the nearest acceptable
+    deal; ``keep_cloud`` keeps what :func:`outcome_cloud` would evaluate again (``res.cloud``)."""
     space = scenario.space
     n_actors = len(models)
     reservations = np.array([m.reservation for m in models])
@@ -60,12 +65,15 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     res.option_free_of_veto = [[np.zeros(k, dtype=bool) for k in space.shape]
                                for _ in range(n_actors)]
     count = 0
+    kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start, rows in space.chunks(chunk_size):
         ids = np.arange(start, start + len(rows), dtype=np.int64)
         possible = space.allowed(rows)
         allowed = possible & (ids != sq_id)
         utils, vetoed = evaluate(models, rows)
         ok = acceptable_mask(utils, vetoed, allowed, reservations)
+        if keep_cloud:
+            kept.append((utils[allowed], ok[allowed], vetoed[allowed].any(axis=1)))
         count += int(np.count_nonzero(ok))
         res.allowed += int(np.count_nonzero(allowed))
         for j, k in enumerate(space.shape):
@@ -89,17 +97,26 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     res.frontier_rows = np.array([space.row(int(i)) for i in res.frontier_ids],
                                  dtype=np.intp).reshape(-1, len(space.issues))
     res.size = count
+    if keep_cloud:
+        res.cloud = (np.concatenate([k[0] for k in kept]) if kept else np.zeros((0, n_actors)),
+                     np.concatenate([k[1] for k in kept]) if kept else np.zeros(0, dtype=bool),
+                     np.concatenate([k[2] for k in kept]) if kept else np.zeros(0, dtype=bool))
     return res
 
 
-def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...]) -> tuple[
+def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                  found: ExhaustiveScan | None = None) -> tuple[
         np.ndarray, np.ndarray, np.ndarray, bool]:
     """Utilities, acceptable and vetoed flags of the outcomes kept for plotting.
 
-    All allowed outcomes (but no-deal) when there are at most ``scenario.cloud_size``, else a
-    sample of that many drawn with ``scenario.seed``.
+    All allowed outcomes (but no-deal) when there are at most ``scenario.cloud_size`` (taken
+    from ``found.cloud`` when the scan kept them, not evaluated again), else a sample of that
+    many drawn with ``scenario.seed``.
     """
     space = scenario.space
+    if found is not None and found.cloud is not None and space.size <= scenario.cloud_size:
+        utils, ok, vetoed = found.cloud
+        return utils, ok, vetoed, False
     reservations = np.array([m.reservation for m in models])
     sq = np.array(space.status_quo)
     if space.size <= scenario.cloud_size:

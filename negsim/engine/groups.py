@@ -16,14 +16,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from negsim.errors import NegsimError
+from negsim.errors import ScenarioError
+from negsim.limits import MAX_COUPLED_GROUP
 from negsim.model import Condition
 from negsim.preferences import Factor, PreferenceModel
 from negsim.model.scenario import Scenario
 
-__all__ = ["IssueGroup", "issue_groups", "group_tables", "MAX_GROUP_SIZE"]
+__all__ = ["IssueGroup", "issue_groups", "group_tables", "check_group_sizes", "MAX_GROUP_SIZE"]
 
-MAX_GROUP_SIZE = 1 << 21
+MAX_GROUP_SIZE = MAX_COUPLED_GROUP
 """The most assignments one group of coupled issues may have (it is enumerated in full)."""
 
 
@@ -101,6 +102,38 @@ class IssueGroup:
         return int(hit[0]) if len(hit) else -1
 
 
+def _checked_size(scenario: Scenario, issues: tuple[int, ...]) -> int:
+    """The number of assignments of a group; raises when it is above ``MAX_GROUP_SIZE``."""
+    space = scenario.space
+    size = math.prod(space.shape[p] for p in issues)  # Python ints: never wraps (16**16 = 2**64)
+    if size > MAX_GROUP_SIZE:
+        names = [space.issues[p].id for p in issues]
+        raise ScenarioError(f"the issues {names} are coupled (by conditional demands, constraints "
+                            "or levers) into one group too large to enumerate", key="issues",
+                            expected=f"at most {MAX_GROUP_SIZE:,} combinations of options in one "
+                            "coupled group (MAX_COUPLED_GROUP)", found=f"{size:,} combinations",
+                            hint="split a constraint, a conditional demand or a lever trigger "
+                            "that ties these issues together, or give them fewer options")
+    return size
+
+
+def check_group_sizes(scenario: Scenario, models: tuple[PreferenceModel, ...]) -> None:
+    """Raise a :class:`~negsim.errors.ScenarioError` if a group of coupled issues has more than
+    ``MAX_GROUP_SIZE`` assignments (what :func:`group_tables` would enumerate), without
+    enumerating anything.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.examples.toy_scenario()
+    >>> check_group_sizes(s, build_preferences(s)) is None
+    True
+    """
+    for issues in issue_groups(scenario, models):
+        _checked_size(scenario, issues)
+
+
 def _local_values(f: Factor, rows: np.ndarray, local: dict[int, int]) -> np.ndarray:
     return f.table[tuple(rows[:, local[i]] for i in f.issues)]
 
@@ -109,12 +142,7 @@ def _group(scenario: Scenario, models: tuple[PreferenceModel, ...],
            issues: tuple[int, ...]) -> IssueGroup:
     space = scenario.space
     shape = tuple(space.shape[p] for p in issues)
-    size = math.prod(shape)  # Python ints: never wraps (16 issues x 16 options is 2**64)
-    if size > MAX_GROUP_SIZE:
-        names = [space.issues[p].id for p in issues]
-        raise NegsimError(f"the issues {names} are coupled (by conditional demands, constraints or "
-                          f"levers) into one group of {size:,} combinations, more than "
-                          f"{MAX_GROUP_SIZE:,} that can be enumerated")
+    size = _checked_size(scenario, issues)
     local = {p: k for k, p in enumerate(issues)}
     members = set(issues)
     rows = np.stack(np.unravel_index(np.arange(size), shape), axis=1).astype(np.intp)

@@ -29,8 +29,8 @@ def _indifferent(M: np.ndarray) -> np.ndarray | None:
         sol = np.linalg.solve(lhs, rhs)
     except np.linalg.LinAlgError:
         return None
-    if not np.all(np.isfinite(sol)) or np.linalg.cond(lhs) > 1e12:
-        return None
+    if not np.all(np.isfinite(sol)) or sol[:k].min() < -1e-12 or np.linalg.cond(lhs) > 1e12:
+        return None  # the (costly) condition number only for a candidate that passes the signs
     return sol[:k]
 
 
@@ -42,9 +42,10 @@ def support_enumeration(A: np.ndarray, B: np.ndarray,
         for rows in combinations(range(m), k):
             for cols in combinations(range(n), k):
                 y_sub = _indifferent(A[np.ix_(rows, cols)])
+                if y_sub is None:
+                    continue
                 x_sub = _indifferent(B[np.ix_(rows, cols)].T)
-                if y_sub is None or x_sub is None or y_sub.min() < -1e-12 \
-                        or x_sub.min() < -1e-12:
+                if x_sub is None:
                     continue
                 x = np.zeros(m)
                 y = np.zeros(n)

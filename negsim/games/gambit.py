@@ -14,7 +14,10 @@
   own outcome.
 
 Numbers are written exactly: integers as integers, other floats as their shortest decimal form,
-probabilities as exact fractions that sum to one.
+probabilities as exact fractions that sum to one.  Every label (title, comment, players, nodes,
+actions, outcomes) follows Gambit 16.7's rules (:mod:`negsim.games.gambit_names`: printable
+ASCII, single inner spaces, no backslash, unique where Gambit needs it, no player ``Chance``), so
+Gambit loads the file with exactly the labels written.
 """
 
 from __future__ import annotations
@@ -25,14 +28,26 @@ from fractions import Fraction
 import numpy as np
 
 from negsim.errors import ScenarioError
+from negsim.games.gambit_names import gambit_label, player_labels, unique_labels
 from negsim.games.pure_nash import as_game_array
 from negsim.games.tree import Chance, Decision, Node, Terminal, players_of, walk
 
 __all__ = ["to_nfg", "to_efg"]
 
 
-def _quote(text: str) -> str:
-    return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _quote(text: object) -> str:
+    """A label through :func:`~negsim.games.gambit_names.gambit_label`, quoted."""
+    return _quoted(gambit_label(text))
+
+
+def _quoted(label: str) -> str:
+    """An already clean label, quoted (inner quotes escaped; there is no backslash)."""
+    return '"' + label.replace('"', '\\"') + '"'
+
+
+def _comment(text: str) -> str:
+    """The file's comment: each line a clean label, lines kept."""
+    return _quoted("\n".join(gambit_label(line) for line in str(text).splitlines()))
 
 
 def _num(x: float) -> str:
@@ -90,10 +105,10 @@ def to_nfg(payoffs: object, title: str = "", players: Sequence[str] | None = Non
     names = _names(players, n, "player")
     # profiles with the first player's strategy changing fastest: reverse the strategy axes
     cells = np.moveaxis(u, 0, -1).transpose(*reversed(range(n)), n).reshape(-1, n)
-    head = (f"NFG 1 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }} "
+    head = (f"NFG 1 R {_quote(title)} {{ {' '.join(_quoted(p) for p in player_labels(names))} }} "
             f"{{ {' '.join(str(s) for s in u.shape[1:])} }}")
     body = " ".join(_num(x) for x in cells.ravel())
-    note = f"{_quote(comment)}\n\n" if comment else ""
+    note = f"{_comment(comment)}\n\n" if comment else ""
     return f"{head}\n{note}\n{body}\n"
 
 
@@ -132,8 +147,8 @@ def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None,
     ""
     <BLANKLINE>
     p "" 1 1 "" { "l" "r" } 0
-    t "" 1 "" { 1 0 }
-    t "" 2 "" { 0 2 }
+    t "" 1 "outcome 1" { 1 0 }
+    t "" 2 "outcome 2" { 0 2 }
     <BLANKLINE>
     """
     order = players_of(root)
@@ -141,26 +156,34 @@ def to_efg(root: Node, title: str = "", players: Sequence[str] | None = None,
     if set(names) != set(order):
         raise ScenarioError("players must name exactly the players of the tree", key="players",
                             expected=repr(sorted(order)), found=repr(sorted(names)))
-    lines = [f"EFG 2 R {_quote(title)} {{ {' '.join(_quote(p) for p in names)} }}",
-             _quote(comment), ""]
+    lines = [f"EFG 2 R {_quote(title)} {{ {' '.join(_quoted(p) for p in player_labels(names))} }}",
+             _comment(comment), ""]
     infosets: dict[str, dict[str, int]] = {p: {} for p in names}
     events = outcomes = 0
-    for path, node in walk(root):
+    nodes = list(walk(root))
+    labels = iter(unique_labels([node.name for _, node in nodes]))
+    ends = iter(unique_labels([node.name for _, node in nodes if isinstance(node, Terminal)],
+                              allow_empty=False, fallback="outcome {}"))
+    for path, node in nodes:
+        label = next(labels)
+        if not isinstance(node, Terminal):
+            acts = unique_labels([b.label for b in node.branches], allow_empty=False,
+                                 fallback="action {}")
         if isinstance(node, Decision):
             numbers = infosets[node.player]
             key = node.info_set or "@" + "/".join(path)
             number = numbers.setdefault(key, len(numbers) + 1)
-            acts = " ".join(_quote(b.label) for b in node.branches)
-            lines.append(f"p {_quote(node.name)} {names.index(node.player) + 1} "
+            acts = " ".join(_quoted(a) for a in acts)
+            lines.append(f"p {_quoted(label)} {names.index(node.player) + 1} "
                          f"{number} \"\" {{ {acts} }} 0")
         elif isinstance(node, Chance):
             events += 1
             probs = _probabilities([b.probability or 0.0 for b in node.branches])
-            acts = " ".join(f"{_quote(b.label)} {p}" for b, p in zip(node.branches, probs))
-            lines.append(f"c {_quote(node.name)} {events} \"\" {{ {acts} }} 0")
+            acts = " ".join(f"{_quoted(a)} {p}" for a, p in zip(acts, probs))
+            lines.append(f"c {_quoted(label)} {events} \"\" {{ {acts} }} 0")
         else:
             assert isinstance(node, Terminal)
             outcomes += 1
             pays = " ".join(_num(node.payoffs[p]) for p in names)
-            lines.append(f"t {_quote(node.name)} {outcomes} {_quote(node.name)} {{ {pays} }}")
+            lines.append(f"t {_quoted(label)} {outcomes} {_quoted(next(ends))} {{ {pays} }}")
     return "\n".join(lines) + "\n"

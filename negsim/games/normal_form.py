@@ -34,83 +34,23 @@ from __future__ import annotations
 import math
 import warnings
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import nashpy as nash
 import numpy as np
 from scipy.spatial import QhullError
 
-from negsim.plain import PlainData
+from negsim.results.game_theory import Equilibrium, TwoPlayerSolution
 from negsim.errors import ScenarioError
 from negsim.games._checks import payoff_array
 from negsim.games._exact import best_reply_count, exact_equilibrium, fractions
 from negsim.games._support import support_enumeration
+from negsim.games._vertex import vertex_pairs
 from negsim.games.lemke_howson import lemke_howson_capped
-from negsim.limits import MAX_LEMKE_HOWSON_STEPS, MAX_SUPPORT_PAIRS
+from negsim.limits import MAX_LEMKE_HOWSON_STEPS, MAX_SUPPORT_PAIRS, MAX_VERTEX_PAIRS
 
 __all__ = ["Equilibrium", "TwoPlayerSolution", "solve_two_player", "degeneracy_witnesses"]
 
 METHODS = ("support_enumeration", "vertex_enumeration", "lemke_howson")
-
-
-@dataclass(frozen=True)
-class Equilibrium(PlainData):
-    """One Nash equilibrium of a bimatrix game.
-
-    Attributes
-    ----------
-    row_strategy, column_strategy : tuple of float
-        Mixed strategies (probabilities over each player's pure strategies).
-    row_payoff, column_payoff : float
-        Expected payoffs ``x @ A @ y`` and ``x @ B @ y``.
-    row_support, column_support : tuple of int
-        Indices of the pure strategies played with positive probability.
-    is_pure : bool
-        Whether both supports have a single strategy.
-    found_by : tuple of str
-        The methods that found this equilibrium (``"lemke_howson[3]"`` names the dropped label).
-    """
-
-    row_strategy: tuple[float, ...]
-    column_strategy: tuple[float, ...]
-    row_payoff: float
-    column_payoff: float
-    row_support: tuple[int, ...]
-    column_support: tuple[int, ...]
-    is_pure: bool
-    found_by: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class TwoPlayerSolution(PlainData):
-    """All equilibria found for a bimatrix game, with diagnostics.
-
-    Attributes
-    ----------
-    equilibria : tuple of Equilibrium
-        Distinct equilibria, pure ones first, then by row strategy.
-    is_degenerate : bool
-        Whether a degeneracy was detected (see :func:`degeneracy_witnesses`).
-    degeneracy : tuple of str
-        Human-readable witnesses of degeneracy (empty when none was found).
-    methods : tuple of str
-        The methods that were run.
-    counts : dict of str to int
-        Number of distinct equilibria each method found.
-    methods_agree : bool
-        Whether support and vertex enumeration found the same set and every Lemke–Howson
-        equilibrium is in it.  Guaranteed for non-degenerate games; may fail for degenerate ones.
-    notes : tuple of str
-        Captured library warnings and discarded candidates, in words.
-    """
-
-    equilibria: tuple[Equilibrium, ...]
-    is_degenerate: bool
-    degeneracy: tuple[str, ...]
-    methods: tuple[str, ...]
-    counts: dict[str, int]
-    methods_agree: bool
-    notes: tuple[str, ...]
 
 
 def _normalise(M: np.ndarray) -> np.ndarray:
@@ -234,7 +174,11 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
                 found += [(method, x, y) for x, y in support_enumeration(A, B, eps)]
             elif method == "vertex_enumeration":
                 try:
-                    found += [(method, x, y) for x, y in game.vertex_enumeration()]
+                    got, pairs = vertex_pairs(*game.payoff_matrices)
+                    if pairs > MAX_VERTEX_PAIRS:
+                        notes.append(f"vertex_enumeration not run: {pairs:,} pairs of vertices, "
+                                     f"more than MAX_VERTEX_PAIRS ({MAX_VERTEX_PAIRS:,})")
+                    found += [(method, x, y) for x, y in got]
                 except QhullError as exc:  # reported, not swallowed: the other methods still run
                     first_line = str(exc).splitlines()[0] if str(exc) else "no message"
                     notes.append(f"vertex_enumeration failed (qhull: {first_line})")
@@ -353,7 +297,8 @@ def solve_two_player(A: object, B: object, methods: Sequence[str] = METHODS,
     sets = {m: {i for i, e in enumerate(kept) if any(base(f) == m for f in e[2])}
             for m in methods}
     complete = [sets[m] for m in ("support_enumeration", "vertex_enumeration")
-                if m in sets and not any(n.startswith(f"{m} not run") for n in notes)]
+                if m in sets and not any(n.startswith((f"{m} not run", f"{m} failed"))
+                                         for n in notes)]
     agree = all(s == complete[0] for s in complete)
     if complete and "lemke_howson" in sets:
         agree = agree and sets["lemke_howson"] <= complete[0]

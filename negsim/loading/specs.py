@@ -11,6 +11,7 @@ from typing import Any
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model.specs import (MAX_TREE_DEPTH, MAX_TREE_NODES, GameSpec, NodeSpec, RepeatedSpec,
                                TruceSpec, WarSpec)
+from negsim.limits import MAX_MAGNITUDE
 from negsim.tolerances import PROB_TOL
 
 __all__ = ["game_spec", "truce_spec", "war_spec"]
@@ -36,6 +37,12 @@ def _shape(value: Any) -> tuple[int, ...] | None:
     if len(shapes) != 1 or None in shapes:
         return None
     return (len(value), *shapes.pop())
+
+
+def _finite(v: object) -> bool:
+    """Whether ``v`` is a number (not a bool) within ±MAX_MAGNITUDE."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) \
+        and abs(v) <= MAX_MAGNITUDE  # False for nan and inf; exact for huge ints
 
 
 def _node(t: dict[str, Any], key: str) -> NodeSpec:
@@ -85,6 +92,12 @@ def _node(t: dict[str, Any], key: str) -> NodeSpec:
         raise ScenarioError("only a player's move belongs to an information set",
                             key=f"{key}.info_set", expected="a node with player and actions",
                             found="a leaf" if not actions else "a chance node")
+    for field, table in (("payoffs", t.get("payoffs", {})), ("adjust", adjust)):
+        for k, v in table.items():
+            if not _finite(v):
+                raise ScenarioError("a payoff is a finite number", key=f"{key}.{field}.{k}",
+                                    expected=f"a number within ±{MAX_MAGNITUDE:g} (MAX_MAGNITUDE)",
+                                    found=repr(v))
     threat = t.get("threat")
     if threat is not None and threat not in actions:
         raise ScenarioError("the threat must be one of the node's actions", key=f"{key}.threat",
@@ -351,9 +364,10 @@ def war_spec(t: dict[str, Any]) -> WarSpec:
         raise ScenarioError("a war needs a cost for each of its two actors", key="costs",
                             expected=f"keys {sorted(actors)}", found=f"keys {sorted(costs)}")
     for k, v in costs.items():
-        if not v >= 0:
-            raise ScenarioError("a cost of war is not negative", key=f"costs.{k}",
-                                expected="a number >= 0", found=repr(v))
+        if not _finite(v) or v < 0:
+            raise ScenarioError("a cost of war is a finite number, not negative", key=f"costs.{k}",
+                                expected=f"a number in [0, {MAX_MAGNITUDE:g}] (MAX_MAGNITUDE)",
+                                found=repr(v))
     p_after = _prob(t["p_after"], "p_after") if "p_after" in t else None
     return WarSpec((actors[0], actors[1]), p, tuple((a, float(costs[a])) for a in actors),
                    p_after)

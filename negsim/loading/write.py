@@ -1,7 +1,11 @@
 """Writing a :class:`~negsim.Scenario` back to a TOML scenario file.
 
-The file is self-contained (no ``extends``): every issue, actor, demand, lever, proposal and
-observation is written out, so that ``load_scenario`` of the text gives back an equal scenario.
+The file is self-contained (no ``extends``): every issue, actor, demand, lever, proposal,
+observation, distribution (in the value's place), structural alternative (``hard = p``,
+``when_alternatives``, ``trigger_alternatives``), ``# judgement`` mark, question, game, truce, the
+war and the bargaining pair is written out, so that ``load_scenario`` of the file gives back an
+equal scenario (every field but ``path``).  What cannot be written faithfully is refused with a
+located :class:`~negsim.errors.ScenarioError` instead of dropped.
 A comment can be attached to any key by its key path (``actors.Russia.demands[0].weight``); it is
 written after the value on the same line.
 
@@ -16,9 +20,10 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from negsim.errors import one_line
+from negsim.errors import ScenarioError, one_line
 from negsim.model import Condition
 from negsim.model.scenario import Scenario
+from negsim.loading.write_more import structural_keys, uncertain_tables, write_tail
 
 __all__ = ["scenario_to_toml", "toml_value", "toml_key"]
 
@@ -92,9 +97,31 @@ def _options(opts: tuple[Any, ...]) -> Any:
 
 
 class _Writer:
-    def __init__(self, comments: Mapping[str, str]) -> None:
+    def __init__(self, comments: Mapping[str, str], scenario: Scenario) -> None:
         self.lines: list[str] = []
-        self.comments = comments
+        self.comments = dict(comments)
+        self.judged = scenario.judged
+        self.file = scenario.path or None
+        for path in scenario.judged:  # the loader reads the mark back from the comment
+            note = self.comments.get(path)
+            self.comments[path] = "judgement" + (f"; {note}" if note else "")
+        self.dists = uncertain_tables(scenario)
+        self.structural = structural_keys(scenario)
+        self.alias: dict[str, str] = {}  # writer path -> parameter path (levers by index)
+
+    def _judge_effects(self, param: str, effects: dict[str, Any]) -> None:
+        """One ``# judgement`` on an effects line marks every plain number in it (the loader's
+        rule), so the marks must cover all of them or none."""
+        plain = {f"{param}.{a}" for a, v in effects.items() if not isinstance(v, dict)}
+        judged = plain & set(self.judged)
+        if judged and judged != plain:
+            raise ScenarioError("a judgement mark on some but not all effects of a lever cannot "
+                                "be written (one comment marks the whole effects line)",
+                                key=param, expected=f"all of {sorted(plain)} judged, or none",
+                                found=f"only {sorted(judged)}", file=self.file,
+                                hint="give the other effects a source or mark them judged too")
+        if judged:
+            self.comments[param] = "judgement"
 
     def header(self, text: str) -> None:
         if self.lines:
@@ -102,10 +129,19 @@ class _Writer:
         self.lines.append(text)
 
     def put(self, path: str, key: str, value: Any) -> None:
+        full = f"{path}.{key}" if path else key
+        param = self.alias.get(full, full)
+        if param in self.structural:
+            key, value = self.structural[param]
+        elif isinstance(value, dict) and key == "effects":
+            value = {a: self.dists.get(f"{param}.{a}", v) for a, v in value.items()}
+            self._judge_effects(param, value)
+        else:
+            value = self.dists.get(param, value)
         if value is None or (isinstance(value, str) and not value):
             return
         line = f"{toml_key(key)} = {toml_value(value)}"
-        note = self.comments.get(f"{path}.{key}" if path else key)
+        note = self.comments.get(full) or self.comments.get(param)
         if note:
             line += "  # " + _comment(" ".join(note.splitlines()))
         self.lines.append(line)
@@ -133,7 +169,7 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
     >>> negsim.scenario_from_dict(tomllib.loads(text)) == s
     True
     """
-    w = _Writer(comments or {})
+    w = _Writer(comments or {}, scenario)
     for line in preamble.splitlines():
         w.lines.append(f"# {_comment(line)}".rstrip())
     w.header("[scenario]")
@@ -183,12 +219,14 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
             w.put(q, "quote", d.quote)
     for k, lv in enumerate(scenario.levers):
         p = f"levers[{k}]"
+        for f in ("trigger", "credibility", "effects"):
+            w.alias[f"{p}.{f}"] = f"levers.{lv.id}.{f}"
         w.header("[[levers]]")
         w.put(p, "id", lv.id)
         w.put(p, "label", lv.label)
         w.put(p, "by", lv.by)
         w.put(p, "trigger", lv.trigger if isinstance(lv.trigger, str) else _condition(lv.trigger))
-        w.put(p, "credibility", lv.credibility)
+        w.put(p, "credibility", {"from_game": lv.from_game} if lv.from_game else lv.credibility)
         w.put(p, "effects", dict(lv.effects))
         w.put(p, "source", lv.source)
         w.put(p, "quote", lv.quote)
@@ -213,4 +251,5 @@ def scenario_to_toml(scenario: Scenario, comments: Mapping[str, str] | None = No
         w.put(p, "note", o.note)
         w.put(p, "source", o.source)
         w.put(p, "quote", o.quote)
+    write_tail(w, scenario)
     return "\n".join(w.lines) + "\n"

@@ -92,6 +92,16 @@ class RepeatedSpec:
     continuation: float = 1.0
 
 
+def _frozen(table: Any) -> Any:
+    """A nested list/array of payoffs as nested tuples (numbers unchanged)."""
+    if isinstance(table, (str, bytes)):
+        return table
+    try:
+        return tuple(_frozen(v) for v in table)
+    except TypeError:
+        return table.item() if hasattr(table, "item") else table
+
+
 @dataclass(frozen=True)
 class GameSpec:
     """A game declared in the scenario: normal form (matrices) or sequential (nodes)."""
@@ -106,6 +116,11 @@ class GameSpec:
     root: str | None = None
     source: str = ""
     repeated: RepeatedSpec | None = None
+
+    def __post_init__(self) -> None:
+        # payoff tables as nested tuples: a spec (and the Scenario holding it) stays hashable
+        # whether the tables came from a file (lists) or from code (lists, arrays, tuples)
+        object.__setattr__(self, "payoffs", tuple((p, _frozen(t)) for p, t in self.payoffs))
 
     def node(self, node_id: str) -> NodeSpec:
         """The node with this id."""

@@ -91,6 +91,11 @@ def negotiation_trace(trace: NegotiationTrace, actors: Sequence[str] | None = No
         left.annotate("agreement", (trace.agreement_round, 1.0), xycoords=("data", "axes fraction"),
                       xytext=(-4, -4), textcoords="offset points", ha="right", va="top",
                       fontsize=BASE_FONT - 2)
+    last = max(rounds + [trace.agreement_round or 0])
+    left.set_xlim(-0.5, max(last, 1) + 0.5)  # whole rounds, even when agreed in round 0
+    from matplotlib.ticker import MaxNLocator
+
+    left.xaxis.set_major_locator(MaxNLocator(integer=True))
     left.set_xlabel("round", fontsize=BASE_FONT)
     left.set_ylabel("utility of the offer on the table (dashed: walk-away)",
                     fontsize=BASE_FONT - 1)

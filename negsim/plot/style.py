@@ -18,7 +18,7 @@ from negsim.results.analysis import Analysis
 __all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
-           "parameter_label", "target_label", "literal", "literal_text"]
+           "parameter_label", "PARAMETER_NAME_WORDS", "target_label", "literal", "literal_text"]
 
 _PALETTE = ("#67001f", "#2166ac", "#762a83", "#e08214", "#35978f", "#8c510a", "#c51b7d",
             "#4d4d4d", "#01665e", "#542788")
@@ -248,8 +248,19 @@ def option_text(value) -> str:
     return words(value)
 
 
-def parameter_label(path: str) -> str:
-    """A parameter path in words.
+PARAMETER_NAME_WORDS = 6
+"""A demand named in a parameter label is cut to this many words of its description."""
+
+LEVER_NAME_CHARS = 28
+"""A lever is named by its label in a parameter label when the label is at most this long
+(else by its id in words: a tornado's row names must stay apart)."""
+
+
+def parameter_label(path: str, analysis: Analysis | None = None) -> str:
+    """A parameter path in words: the one naming used by every figure and text.
+
+    With ``analysis``, a demand is named by its description and a lever by its label when
+    short (the words the brief and the figures show elsewhere); without it, by number and id.
 
     Examples
     --------
@@ -257,15 +268,35 @@ def parameter_label(path: str) -> str:
     'secondary tariffs: effect on Russia'
     >>> parameter_label("actors.Russia.demands[0].weight")
     'Russia: weight of demand 1'
+    >>> import negsim
+    >>> a = negsim.analyze(negsim.examples.two_party_scenario())
+    >>> parameter_label("actors.B.demands[0].weight", a)
+    'B: weight of “war = fight”'
     """
     parts = path.split(".")
     if len(parts) >= 3 and parts[0] == "levers":
         what = {"effects": "effect on", "credibility": "credibility"}.get(parts[2], words(parts[2]))
-        return f"{words(parts[1])}: {what}" + (f" {parts[3]}" if len(parts) > 3 else "")
+        name = words(parts[1])
+        if analysis is not None:
+            lever = next((lv for lv in analysis.levers if lv.id == parts[1]), None)
+            if lever is not None and lever.label and len(lever.label) <= LEVER_NAME_CHARS:
+                name = lever.label
+        return f"{name}: {what}" + (f" {parts[3]}" if len(parts) > 3 else "")
     if len(parts) >= 3 and parts[0] == "actors":
         m = re.fullmatch(r"demands\[(\d+)\]", parts[2])
         if m and len(parts) > 3:
-            return f"{parts[1]}: {words(parts[3])} of demand {int(m.group(1)) + 1}"
+            k = int(m.group(1))
+            what = f"demand {k + 1}"
+            if analysis is not None:
+                actor = next((x for x in analysis.actors if x.name == parts[1]), None)
+                if actor is not None and k < len(actor.demands) and actor.demands[k].description:
+                    text = re.sub(r"\s*\(red line\)\s*$", "", actor.demands[k].description)
+                    cut = text.split()
+                    text = " ".join(cut[:PARAMETER_NAME_WORDS]) + \
+                        ("…" if len(cut) > PARAMETER_NAME_WORDS else "")
+                    what = f"“{text}”"
+            field = {"hard": "red line"}.get(parts[3], words(parts[3]))
+            return f"{parts[1]}: {field} of {what}"
         return f"{parts[1]}: {words('.'.join(parts[2:]))}"
     return words(path)
 

@@ -11,7 +11,7 @@ from negsim.results.analysis import Sensitivity
 __all__ = ["tornado", "tornado_title"]
 
 
-def tornado_title(s: Sensitivity) -> str:
+def tornado_title(s: Sensitivity, analysis=None) -> str:
     """The finding of a tornado chart.
 
     Examples
@@ -30,9 +30,9 @@ def tornado_title(s: Sensitivity) -> str:
     what = what[0].upper() + what[1:]
     if flips:
         more = f" (and {len(flips) - 1} more)" if len(flips) > 1 else ""
-        return f"{what} turns on {parameter_label(flips[0].parameter)}{more}"
+        return f"{what} turns on {parameter_label(flips[0].parameter, analysis)}{more}"
     return f"No single parameter flips {target_label(s.target)}; " \
-           f"{parameter_label(top.parameter)} moves it most"
+           f"{parameter_label(top.parameter, analysis)} moves it most"
 
 
 def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int = 12):
@@ -87,8 +87,17 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
                     gid=f"flips:{b.parameter}")
     ax.axvline(s.threshold, color="black", lw=1.5, gid="threshold")
     ax.axvline(s.base, color="0.4", lw=1, ls=":", gid="base")
-    ax.set_yticks(range(len(bars)), [abbreviate(parameter_label(b.parameter), 42) for b in bars],
+    ax.set_yticks(range(len(bars)),
+                  [abbreviate(parameter_label(b.parameter, analysis), 42) for b in bars],
                   fontsize=BASE_FONT - 1)
+    from matplotlib.patches import Patch
+
+    keys = [Patch(color=ACCEPT_COLOR, alpha=0.9, label="higher value → larger margin"),
+            Patch(color=REJECT_COLOR, alpha=0.9, label="higher value → smaller margin"),
+            Patch(facecolor="0.8", edgecolor="black", lw=1.5, label="outlined: flips the verdict"),
+            Patch(color="0.8", alpha=0.35, label="faint: does not flip it")]
+    ax.legend(handles=keys, loc="lower right", bbox_to_anchor=(1.0, 1.06), ncol=2,
+              frameon=False, fontsize=BASE_FONT - 3, handlelength=1.4)
     ax.set_ylim(len(bars) - 0.5, -0.8)
     ax.set_xlabel(f"{target_label(s.target)}  (solid line: threshold {s.threshold:g}; dotted: "
                   f"{s.base:.2f} at point values)", fontsize=BASE_FONT - 1)
@@ -101,6 +110,6 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     ax.set_xlim(lo - pad, hi + pad)
     clean_axes(ax, keep=("bottom",))
     ax.tick_params(axis="y", length=0)
-    title = tornado_title(s)
+    title = tornado_title(s, analysis)
     finish_figure(ax, title, new_fig=new_fig, analysis=analysis if footer else None)
     return ax

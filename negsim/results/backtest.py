@@ -57,7 +57,9 @@ class ScenarioBacktest(PlainData):
     ``status`` is ``"pass"`` (every must-match observation reproduced), ``"fail"`` (at least one
     missed), ``"error"`` (the file does not load; ``message`` says why) or ``"skipped"`` (it records
     no observations; ``message`` says so).  ``probabilities`` are the model's probabilities that
-    each observed actor accepts (``probability_kind`` says where they come from), ``scores`` the
+    each observed actor accepts (``probability_kind`` says where they come from in words,
+    ``probability_source`` in one word: ``"declared"`` uncertainty, the ``"default_spread"`` on
+    the ``# judgement`` numbers, or ``"point"`` 0/1), ``scores`` the
     model's and each baseline's scores on every observation, ``clean_scores`` on the ones not
     flagged ``circular``.
     """
@@ -73,6 +75,7 @@ class ScenarioBacktest(PlainData):
     checks: list[ObservationCheck] = field(default_factory=list)
     probabilities: list[float] = field(default_factory=list)
     probability_kind: str = ""
+    probability_source: str = ""
     baselines: dict[str, list[bool]] = field(default_factory=dict)
     scores: list[PredictorScore] = field(default_factory=list)
     circular: list[CircularObservation] = field(default_factory=list)
@@ -84,7 +87,8 @@ class ScenarioBacktest(PlainData):
 class HoldoutPrediction(PlainData):
     """One held-out observation: the model as written, fitted on everything (in-sample), and
     fitted without it (out-of-sample).  ``fitted`` is false when no weights reproduced the
-    training observations of its actor (it then keeps its own weights)."""
+    training observations of its actor (it then keeps its own weights).  ``p_*`` are the
+    model's probabilities that the actor accepts, in the same three readings."""
 
     path: str
     index: int
@@ -96,13 +100,17 @@ class HoldoutPrediction(PlainData):
     in_sample: str
     out_of_sample: str
     fitted: bool
+    p_as_written: float = 0.5
+    p_in_sample: float = 0.5
+    p_out_of_sample: float = 0.5
 
 
 @dataclass(frozen=True)
 class HoldoutReport(PlainData):
     """Out-of-sample back-test: ``mode`` ``"loo"`` or ``"before:DATE"``; ``groups`` the files
-    pooled together (configurations that share base files); point (0/1) scores of the model as
-    written, fitted in-sample, and out-of-sample, on the held-out observations."""
+    pooled together (configurations that share base files); scores of the model's probabilities
+    as written, fitted in-sample, and out-of-sample, on the held-out observations (and of its
+    verdicts, ``*_point``), beside the baselines."""
 
     mode: str
     groups: list[list[str]]

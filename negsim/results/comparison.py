@@ -8,7 +8,7 @@ Like every result they round-trip through JSON; ``str(result)`` is the text ``ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Union
 
 from negsim.plain import PlainData
 from negsim.results.display import render_html, render_text
@@ -130,6 +130,13 @@ class Comparison(_Prints, PlainData):
     only_before: list[str] = field(default_factory=list)
     only_after: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+    def tables(self) -> dict[str, Any]:
+        """The verdicts that flip, the walk-away values that move and the solutions' moves as
+        tables: pandas DataFrames when pandas is installed, else lists of dicts."""
+        from negsim.results.tables import comparison_tables  # tables imports this module
+
+        return comparison_tables(self)
 
     @property
     def unchanged(self) -> bool:

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from negsim.plain import PlainData
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
-           "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium",
-           "MixedPerfectBayesianEquilibrium", "ReputationAssessment",
+__all__ = ["Equilibrium", "TwoPlayerSolution", "NodeSolution", "SpeOutcome",
+           "SubgamePerfectResult", "ThreatAssessment", "InfoSet", "BehaviourEquilibrium",
+           "PerfectBayesianEquilibrium", "MixedPerfectBayesianEquilibrium", "ReputationAssessment",
            "CommitmentProblem",
            "BargainingRange", "PartyTruce", "TruceStability"]
 
@@ -349,3 +349,63 @@ class CommitmentProblem(PlainData):
     most_for_b: float | None
     fights_now: str | None
     margin: float | None
+
+
+@dataclass(frozen=True)
+class Equilibrium(PlainData):
+    """One Nash equilibrium of a bimatrix game.
+
+    Attributes
+    ----------
+    row_strategy, column_strategy : tuple of float
+        Mixed strategies (probabilities over each player's pure strategies).
+    row_payoff, column_payoff : float
+        Expected payoffs ``x @ A @ y`` and ``x @ B @ y``.
+    row_support, column_support : tuple of int
+        Indices of the pure strategies played with positive probability.
+    is_pure : bool
+        Whether both supports have a single strategy.
+    found_by : tuple of str
+        The methods that found this equilibrium (``"lemke_howson[3]"`` names the dropped label).
+    """
+
+    row_strategy: tuple[float, ...]
+    column_strategy: tuple[float, ...]
+    row_payoff: float
+    column_payoff: float
+    row_support: tuple[int, ...]
+    column_support: tuple[int, ...]
+    is_pure: bool
+    found_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TwoPlayerSolution(PlainData):
+    """All equilibria found for a bimatrix game, with diagnostics.
+
+    Attributes
+    ----------
+    equilibria : tuple of Equilibrium
+        Distinct equilibria, pure ones first, then by row strategy.
+    is_degenerate : bool
+        Whether a degeneracy was detected (see :func:`negsim.games.normal_form.degeneracy_witnesses`).
+    degeneracy : tuple of str
+        Human-readable witnesses of degeneracy (empty when none was found).
+    methods : tuple of str
+        The methods that were run.
+    counts : dict of str to int
+        Number of distinct equilibria each method found.
+    methods_agree : bool
+        Whether support and vertex enumeration found the same set and every Lemke–Howson
+        equilibrium is in it.  Guaranteed for non-degenerate games; may fail for degenerate ones.
+    notes : tuple of str
+        Captured library warnings and discarded candidates, in words.
+    """
+
+    equilibria: tuple[Equilibrium, ...]
+    is_degenerate: bool
+    degeneracy: tuple[str, ...]
+    methods: tuple[str, ...]
+    counts: dict[str, int]
+    methods_agree: bool
+    notes: tuple[str, ...]

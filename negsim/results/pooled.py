@@ -33,7 +33,8 @@ class PooledCalibration(PlainData):
 
     ``feasible`` is false when, for some actor, no weights reproduce every training observation;
     ``conflicts`` then names them (``"scenario: observations[i]: ..."``) and that actor keeps its
-    own weights.  ``trained_on`` counts the observations the weights were fitted to.
+    own weights.  ``trained_on`` counts the observations the weights were fitted to;
+    ``shifts`` the fitted walk-away shift per actor (only with ``reservations``).
 
     Examples
     --------
@@ -47,3 +48,4 @@ class PooledCalibration(PlainData):
     weights: list[PooledWeight] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    shifts: dict[str, float] = field(default_factory=dict)

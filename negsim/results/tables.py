@@ -66,3 +66,19 @@ def backtest_tables(b: Any) -> dict[str, Any]:
                                       "misses", "must_match_misses", "message"]),
             "checks": table(checks, ["path", "actor", "proposal", "response", "predicted",
                                      "match"])}
+
+
+def comparison_tables(c: Any) -> dict[str, Any]:
+    """``verdicts`` (the verdicts that flip), ``walk_away`` (walk-away values that move) and
+    ``solutions`` (how much each solution moves to each actor)."""
+    verdicts = [{"proposal": v.proposal, "actor": v.actor, "before": v.before, "after": v.after,
+                 "margin_before": v.margin_before, "margin_after": v.margin_after}
+                for v in c.verdicts]
+    moves = [{"actor": m.actor, "before": m.before, "after": m.after, "change": m.change}
+             for m in c.walk_away]
+    sols = [{"solution": s.name, **{f"change_{a}": d for a, d in s.change.items()}}
+            for s in c.solutions]
+    return {"verdicts": table(verdicts, ["proposal", "actor", "before", "after", "margin_before",
+                                         "margin_after"]),
+            "walk_away": table(moves, ["actor", "before", "after", "change"]),
+            "solutions": table(sols)}

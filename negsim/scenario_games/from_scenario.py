@@ -29,6 +29,7 @@ from negsim.scenario_games.grouping import group_equilibria
 from negsim.scenario_games.credibility import attach_credibility
 from negsim.scenario_games.information import solve_with_information
 from negsim.scenario_games.threats import threats
+from negsim.scenario_games.unanimity import unanimity_equilibria
 from negsim.scenario_games.red_lines import enforce_red_lines, reconcile, spe_ends
 from negsim.games.pure_nash import pure_nash_equilibria
 from negsim.results.games import EquilibriumProfile, GameResult, ThreatResult, TreeNode
@@ -139,18 +140,23 @@ def _profiles_two(players: Sequence[str], names: Sequence[Sequence[str]], A: np.
 
 def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
                   names: Sequence[Sequence[str]], payoffs: np.ndarray,
-                  notes: Sequence[str] = (), outcome_of=None) -> GameResult:
+                  notes: Sequence[str] = (), outcome_of=None, solved=None) -> GameResult:
     """Solve a normal-form game ``payoffs`` (shape (n, s_1, ..., s_n)) into a GameResult.
 
     Every equilibrium found is grouped by its outcome (``outcome_of``: see
-    :func:`negsim.scenario_games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept."""
+    :func:`negsim.scenario_games.grouping.group_equilibria`) before at most ``MAX_KEPT`` are kept.
+    ``solved`` = (equilibria, count, complete, notes) skips the general solvers (the proposal
+    game's structure gives its equilibria)."""
     from negsim.games.dominance import iterated_elimination  # scipy.optimize: on use only
     notes = list(notes)
     dom = iterated_elimination(payoffs)
     surviving = {p: [names[i][k] for k in dom.surviving[i]] for i, p in enumerate(players)}
     all_eq, degenerate, agree = False, False, True
-    eqs = None
-    if len(players) == 2 and max(payoffs.shape[1:]) <= MAX_TWO_PLAYER:
+    eqs, count = None, None
+    if solved is not None:
+        eqs, count, all_eq, more = solved
+        degenerate, notes = True, notes + list(more)
+    elif len(players) == 2 and max(payoffs.shape[1:]) <= MAX_TWO_PLAYER:
         try:
             eqs, degenerate, agree, more = _profiles_two(players, names, payoffs[0], payoffs[1])
             all_eq = True
@@ -165,9 +171,9 @@ def solve_payoffs(gid: str, label: str, kind: str, players: Sequence[str],
         eqs = [EquilibriumProfile({p: {names[i][e.profile[i]]: 1.0} for i, p in enumerate(players)},
                                   {p: float(v) for p, v in zip(players, e.payoffs)}, True)
                for e in pure_nash_equilibria(payoffs, tol=PAYOFF_TOL)]
-    count = len(eqs)
+    count = len(eqs) if count is None else count
     groups = group_equilibria(eqs, players, names, payoffs, outcome_of)
-    if count > MAX_KEPT:
+    if len(eqs) > MAX_KEPT:
         notes.append(f"{count} equilibria: the result keeps every outcome group and the first "
                      f"{MAX_KEPT} profiles")
         eqs = eqs[:MAX_KEPT]
@@ -319,8 +325,9 @@ def _outcome(scenario: Scenario, picked: Sequence[tuple[str, frozenset[str]]],
 
 def proposal_game(scenario: Scenario, models: Sequence[PreferenceModel] | None = None,
                   players: Sequence[str] | None = None) -> GameResult:
-    """Solve the proposal-backing game (see :func:`normal_form`): all equilibria for two players
-    with few strategies, pure equilibria otherwise, and iterated strict dominance."""
+    """Solve the proposal-backing game (see :func:`normal_form`): its equilibria from its
+    unanimity structure (:mod:`negsim.scenario_games.unanimity`: pure ones by enumeration, for two
+    players without levers the mixed ones in closed form) and iterated strict dominance."""
     models = list(models if models is not None else build_preferences(scenario))
     players, names, U = normal_form(scenario, players, models=models)
     _, _, choices, vetoed = _backing(scenario, players, None, models)
@@ -338,8 +345,12 @@ def proposal_game(scenario: Scenario, models: Sequence[PreferenceModel] | None =
             blocked.append(f"{prop.id} by {', '.join(who)}")
     notes = [f"blocked by a red line (never a deal in this game): {'; '.join(blocked)}"
              ] if blocked else []
+    lever_free = not any(lv.by in players for lv in scenario.levers)
+    solved = unanimity_equilibria(players, names, U, [n.index(NO_DEAL) for n in names],
+                                  lever_free)
     return solve_payoffs("proposals", "Backing a proposal (built from the preferences)",
-                         "proposals", players, names, U, notes, outcome_of=outcome_of)
+                         "proposals", players, names, U, notes, outcome_of=outcome_of,
+                         solved=solved)
 
 
 def scenario_games(scenario: Scenario, models: Sequence[PreferenceModel] | None = None

@@ -51,7 +51,7 @@ def verdict_lines(scores: list[PredictorScore], model: str = "model") -> list[st
         return []
     out = []
     for s in scores:
-        if s.predictor in (model, "model_point", "as_written", "in_sample"):
+        if s.predictor in (model, "as_written", "in_sample") or s.predictor.endswith("_point"):
             continue
         better = (m.hits > s.hits or (m.hits == s.hits and m.brier < s.brier - ROUND_TOL))
         if not better:
@@ -67,14 +67,17 @@ def verdict_lines(scores: list[PredictorScore], model: str = "model") -> list[st
 
 def _holdout(h: HoldoutReport) -> list[str]:
     lines = [f"out-of-sample ({h.mode}; weights fitted pooled, one per demand, across each group "
-             "of configurations that share base files; point predictions):"]
+             "of configurations that share base files; probability of accept as written, "
+             "in-sample and out-of-sample from the ensemble over each fitted configuration, "
+             "as the model's probabilities above; *_point rows score the verdicts):"]
     for g in h.groups:
         lines.append("  group: " + ", ".join(g))
     rows = [("observation", "date", "response", "as written", "in-sample", "out-of-sample")]
     for p in h.predictions:
         flag = "" if p.fitted else " (own weights)"
         rows.append((f"{p.path}[{p.index}] {p.actor} {p.proposal}", p.date, p.response,
-                     p.as_written, p.in_sample, p.out_of_sample + flag))
+                     f"{p.as_written} {p.p_as_written:.2f}", f"{p.in_sample} {p.p_in_sample:.2f}",
+                     f"{p.out_of_sample} {p.p_out_of_sample:.2f}" + flag))
     lines += ["  " + x for x in _table(rows)]
     lines += ["  " + x for x in scores_table(h.scores)]
     lines += ["  " + x for x in verdict_lines(h.scores, "out_of_sample")]
@@ -122,8 +125,14 @@ def backtest_text(report: BacktestReport) -> str:
     scored = [s for s in tested if s.scores]
     if scored:
         lines.append("")
-        lines.append("model probabilities: " + "; ".join(
-            f"{s.path}: {s.probability_kind}" for s in scored))
+        for source, words in (("declared", "from the scenario's declared uncertainty"),
+                              ("default_spread", "from the default spread on # judgement "
+                               "numbers (the scenario declares no uncertainty)"),
+                              ("point", "point 0/1 (nothing drawn)")):
+            named = [s.path for s in scored if s.probability_source == source]
+            if named:
+                lines.append(f"model probabilities {words}: " + ", ".join(named))
+        lines += [f"  {s.path}: {s.probability_kind}" for s in scored]
         lines.append("scores on every observation (model = its probability; model_point = its "
                      "verdict; baselines are 0/1):")
         lines += scores_table(report.totals)

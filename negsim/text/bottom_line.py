@@ -11,7 +11,9 @@ import re
 
 from negsim.plot.style import option_text, parameter_label, words
 from negsim.results.analysis import ActorVerdict, Analysis
+from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
+from negsim.text.brief_robust import how_sure, key_probability
 
 __all__ = ["bottom_line", "key_numbers", "plain_description", "outcome_words", "deciding_levers",
            "NO_ODDS"]
@@ -123,11 +125,14 @@ def _changes(analysis: Analysis) -> str | None:
     return None
 
 
-def _how_sure(analysis: Analysis, odds: EnsembleResult | None) -> str:
+def _how_sure(analysis: Analysis, odds: EnsembleResult | None,
+              robust: Robustness | None = None) -> str:
     a = analysis
     hard = [o for o in a.observations if o.must_match]
     record = (f"the model reproduces {sum(o.match for o in hard)} of {len(hard)} confirmed "
               "recorded responses") if hard else "there is no confirmed record to test it against"
+    if robust is not None:
+        return how_sure(a, robust, record)
     if odds is None or not odds.parameters:
         return (f"How sure: {record}; the scenario declares no uncertain parameter, so no "
                 "probability is attached and every weight is a judgement.")
@@ -143,9 +148,11 @@ def _how_sure(analysis: Analysis, odds: EnsembleResult | None) -> str:
     return text + f"; {record}."
 
 
-def bottom_line(analysis: Analysis, odds: EnsembleResult | None = None) -> list[str]:
+def bottom_line(analysis: Analysis, odds: EnsembleResult | None = None,
+                robust: Robustness | None = None) -> list[str]:
     """Three to five plain sentences: what could be agreed, who blocks what and why, what would
-    change it, how sure we are.
+    change it, how sure we are (from ``robust``, a :func:`negsim.robustness` result, when given;
+    else from the ensemble ``odds``).
 
     Examples
     --------
@@ -174,14 +181,31 @@ def bottom_line(analysis: Analysis, odds: EnsembleResult | None = None) -> list[
     for s in (_blocks(a), _changes(a)):
         if s:
             out.append(s)
-    out.append(_how_sure(a, odds))
+    out.append(_how_sure(a, odds, robust))
     return out[:5]
 
 
-def key_numbers(analysis: Analysis, odds: EnsembleResult | None = None) -> list[tuple[str, str, str]]:
-    """(what, value, probability) rows; the probability comes from the ensemble ``odds``."""
+def key_numbers(analysis: Analysis, odds: EnsembleResult | None = None,
+                robust: Robustness | None = None) -> list[tuple[str, str, str]]:
+    """(what, value, probability) rows; the probability is the share of ``robust``'s draws in
+    which the same holds (when given), else from the ensemble ``odds``."""
     a = analysis
     acc = a.acceptable
+    if robust is not None:
+        some = "some deal acceptable" if not acc.empty else "no deal acceptable"
+        rows = [("Deals acceptable to every party", f"{acc.size:,} of {acc.space_size:,}",
+                 f"{some} in {key_probability(robust, 'acceptable')}")]
+        for v in a.verdicts:
+            against = [r.actor for r in v.responses if not r.accepts]
+            value = "accepted by all" if v.accepted_by_all else "blocked by " + ", ".join(against)
+            word = "accepted by all" if v.accepted_by_all else "blocked"
+            rows.append((f"“{v.label or v.proposal}”", value,
+                         f"{word} in {key_probability(robust, 'passes:' + v.proposal)}"))
+        for t in a.truces:
+            word = "holds" if t.holds else "breaks down"
+            rows.append((f"Truce on “{t.label or t.proposal}”", word,
+                         f"{word} in {key_probability(robust, 'truce:' + t.proposal)}"))
+        return rows
     have = odds is not None and bool(odds.parameters)
 
     def prob(p: float | None) -> str:

@@ -21,17 +21,21 @@ from negsim.outputs import write_text_atomic
 from negsim.plot.save import briefing_figures, render
 from negsim.plot.style import footer_text
 from negsim.results.analysis import Analysis
+from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
 from negsim.text.bottom_line import bottom_line, key_numbers
+from negsim.text.brief_compare import ComparisonPart
 from negsim.text.brief_parts import BriefContent, brief_content, caption
 from negsim.text.brief_style import BRIEF_CSS
 from negsim.text.pdf import html_to_pdf
 
 __all__ = ["bottom_line", "key_numbers", "brief_html", "brief_markdown", "write_brief",
-           "render_figures", "check_brief_path", "md_text", "SECTIONS", "GAMES_SECTION", "BRIEF_SUFFIXES"]
+           "render_figures", "check_brief_path", "md_text", "SECTIONS", "GAMES_SECTION", "CHANGES_SECTION", "BRIEF_SUFFIXES"]
 
 BRIEF_SUFFIXES = (".html", ".htm", ".md", ".pdf")
 GAMES_SECTION = ("games", "Games and truce stability")
+CHANGES_SECTION = ("what-changes", "What changes")
+"""First on page one of a comparison brief, before the bottom line of the 'after' side."""
 """In the details, after the verdict table, when the analysis has declared games or truces."""
 SECTIONS = (("bottom-line", "Bottom line"), ("key-numbers", "Key numbers"),
             ("caveats", "Caveats"), ("figures", "Figures"), ("demands", "Who wants what"),
@@ -56,10 +60,12 @@ def render_figures(analysis: Analysis, dpi: int = 130) -> dict[str, bytes]:
             plt.close(fig)
 
 
-def _content(analysis, figures, odds, sources) -> BriefContent:
+def _content(analysis, figures, odds, sources, comparison=None, robust=None,
+             judged=()) -> BriefContent:
     figures = render_figures(analysis) if figures is None else figures
     return brief_content(analysis, figures, odds=odds, sources=sources,
-                         footer=footer_text(analysis))
+                         footer=footer_text(analysis), comparison=comparison, robust=robust,
+                         judged=judged)
 
 
 def _html_table(head: list[str], rows: list[list[str]], cls: str = "") -> str:
@@ -77,20 +83,29 @@ def _html_list(items: list[str], cls: str = "") -> str:
 
 
 def brief_html(analysis: Analysis, figures: dict[str, bytes] | None = None, *,
-               odds: EnsembleResult | None = None, sources: SourceIndex | None = None) -> str:
+               odds: EnsembleResult | None = None, sources: SourceIndex | None = None,
+               comparison: ComparisonPart | None = None, robust: Robustness | None = None,
+               judged: tuple[str, ...] = ()) -> str:
     """The brief as one self-contained HTML page (figures as base64 PNG ``<img>``).
 
     ``figures`` maps names to PNG bytes (default: :func:`render_figures`); ``odds`` is an
     ensemble over the scenario's uncertain parameters; ``sources`` the sources index (default:
-    the one found next to the scenario).
+    the one found next to the scenario); ``comparison`` (from
+    :func:`negsim.text.brief_compare.comparison_part`) makes it a comparison brief that leads
+    with what changes; ``robust`` (:func:`negsim.robustness`) gives "how sure" and each key
+    number's probability in place of ``odds``, ``judged`` (``Scenario.judged``) names the
+    judgements in the caveats.
     """
     e = html.escape
-    c = _content(analysis, figures, odds, sources)
+    c = _content(analysis, figures, odds, sources, comparison, robust, judged)
     sec = lambda key, body: f'<section id="{key}"><h2>{_T[key]}</h2>{body}</section>'  # noqa: E731
     parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
              f"<title>{e(c.title)}: brief</title>", f"<style>{BRIEF_CSS}</style>", "</head>",
              "<body>", '<div class="page-one">', f"<h1>{e(c.title)}</h1>",
              f'<p class="meta">{e(c.meta)}</p>']
+    if c.changes:
+        parts.append(f'<section id="{CHANGES_SECTION[0]}"><h2>{CHANGES_SECTION[1]}</h2>'
+                     + "".join(f'<p class="bl">{e(s)}</p>' for s in c.changes) + "</section>")
     parts.append(sec("bottom-line", "".join(f'<p class="bl">{e(s)}</p>' for s in c.bottom_line)))
     parts.append(sec("key-numbers", _html_table(_KEY_HEAD, [list(r) for r in c.key_numbers],
                                                 "numbers")))
@@ -156,10 +171,15 @@ def _md_table(head: list[str], rows: list[list[str]]) -> str:
 
 
 def brief_markdown(analysis: Analysis, figures: dict[str, bytes] | None = None, *,
-                   odds: EnsembleResult | None = None, sources: SourceIndex | None = None) -> str:
-    """The brief as Markdown, figures embedded as ``data:image/png;base64`` images."""
-    c = _content(analysis, figures, odds, sources)
+                   odds: EnsembleResult | None = None, sources: SourceIndex | None = None,
+                   comparison: ComparisonPart | None = None, robust: Robustness | None = None,
+                   judged: tuple[str, ...] = ()) -> str:
+    """The brief as Markdown, figures embedded as ``data:image/png;base64`` images (arguments
+    as for :func:`brief_html`)."""
+    c = _content(analysis, figures, odds, sources, comparison, robust, judged)
     out = [f"# {md_text(c.title)}", "", f"*{md_text(c.meta)}*", ""]
+    if c.changes:
+        out += [f"## {CHANGES_SECTION[1]}", ""] + [md_text(" ".join(c.changes)), ""]
     out += [f"## {_T['bottom-line']}", ""] + [md_text(" ".join(c.bottom_line)), ""]
     out += [f"## {_T['key-numbers']}", "", _md_table(_KEY_HEAD, [list(r) for r in c.key_numbers]),
             ""]
@@ -198,9 +218,12 @@ def check_brief_path(path: str | Path) -> Path:
 
 
 def write_brief(analysis: Analysis, path: str | Path, *, odds: EnsembleResult | None = None,
-                sources: SourceIndex | None = None) -> Path:
+                sources: SourceIndex | None = None,
+                comparison: ComparisonPart | None = None, robust: Robustness | None = None,
+                judged: tuple[str, ...] = ()) -> Path:
     """Write the brief as HTML (``.html``/``.htm``), Markdown (``.md``) or PDF (``.pdf``,
-    through headless Chromium), atomically.
+    through headless Chromium), atomically; ``comparison`` makes it a comparison brief,
+    ``robust`` and ``judged`` as for :func:`brief_html`.
 
     Examples
     --------
@@ -214,8 +237,11 @@ def write_brief(analysis: Analysis, path: str | Path, *, odds: EnsembleResult | 
     path = check_brief_path(path)
     suffix = path.suffix.lower()
     if suffix == ".md":
-        return write_text_atomic(path, brief_markdown(analysis, odds=odds, sources=sources))
-    page = brief_html(analysis, odds=odds, sources=sources)
+        return write_text_atomic(path, brief_markdown(analysis, odds=odds, sources=sources,
+                                                         comparison=comparison, robust=robust,
+                                                         judged=judged))
+    page = brief_html(analysis, odds=odds, sources=sources, comparison=comparison, robust=robust,
+                      judged=judged)
     if suffix == ".pdf":
         return html_to_pdf(page, path)
     return write_text_atomic(path, page)

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from negsim.loading.sources import SourceIndex, index_near
 from negsim.plot.style import words
 from negsim.results.analysis import Analysis
+from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
 from negsim.text.bottom_line import bottom_line, key_numbers, plain_description
+from negsim.text.brief_compare import COMPARISON_CAPTIONS, ComparisonPart
 from negsim.text.brief_games import games_findings
 from negsim.text.caveats import caveats, unconfirmed
 
@@ -32,6 +34,7 @@ CAPTIONS = {
     "payoff_matrix": "The two-player game: payoffs per cell, equilibria framed.",
     "tornado": "Which judged parameter moves the verdict most (bars ranked by swing).",
     "tipping_point": "Where the verdict flips as one judged parameter moves.",
+    **COMPARISON_CAPTIONS,
 }
 
 
@@ -64,6 +67,10 @@ class BriefContent:
     sources: list[str]
     footer: str
     figures: dict[str, bytes] = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+    """What changes from the compared scenario (a comparison brief; empty otherwise)."""
+    compared: str = ""
+    """The scenario the brief is compared with (a comparison brief; empty otherwise)."""
 
 
 def _verdicts(a: Analysis) -> tuple[list[str], list[list[str]]]:
@@ -96,8 +103,12 @@ def _record(a: Analysis, idx: SourceIndex, keep) -> list[list[str]]:
 
 def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *,
                   odds: EnsembleResult | None = None, sources: SourceIndex | None = None,
-                  footer: str = "") -> BriefContent:
-    """Gather the brief's content; ``sources`` defaults to the index found near the scenario."""
+                  footer: str = "", comparison: ComparisonPart | None = None,
+                  robust: Robustness | None = None, judged: tuple[str, ...] = ()) -> BriefContent:
+    """Gather the brief's content; ``sources`` defaults to the index found near the scenario;
+    ``comparison`` (a comparison brief) leads with what changes and its figures come first;
+    ``robust`` (:func:`negsim.robustness`) gives the probabilities, ``judged`` (the scenario's
+    judged paths) names the judgements in the caveats."""
     a = analysis
     idx = sources if sources is not None else index_near(a.path)
     demands = []
@@ -123,11 +134,18 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
             sources_list.append(art.citation() if art is not None else s)
     head, rows = _verdicts(a)
     meta = f"{a.date or 'undated'} · negsim {a.version} · seed {a.seed}"
+    figs = dict(figures or {})
+    if comparison is not None:
+        figs = {**comparison.figures, **figs}
+        meta = f"compared with {comparison.before} · " + meta
     return BriefContent(
-        title=a.scenario, meta=meta, summary=" ".join((a.summary or "").split()),
-        bottom_line=bottom_line(a, odds), key_numbers=key_numbers(a, odds),
-        caveats=caveats(a, idx.cite), demands=demands, verdict_head=head, verdicts=rows,
+        title=comparison.after if comparison is not None else a.scenario, meta=meta,
+        summary=" ".join((a.summary or "").split()),
+        bottom_line=bottom_line(a, odds, robust), key_numbers=key_numbers(a, odds, robust),
+        caveats=caveats(a, idx.cite, robust, tuple(judged)), demands=demands,
+        verdict_head=head, verdicts=rows,
         games=games_findings(a), facts=_record(a, idx, lambda o: not unconfirmed(o)),
         reported=_record(a, idx, unconfirmed), sources=sorted(sources_list), footer=footer,
-        figures=dict(figures or {}))
+        figures=figs, changes=list(comparison.sentences) if comparison is not None else [],
+        compared=comparison.before if comparison is not None else "")
 

@@ -15,6 +15,9 @@ import re
 
 from negsim.plot.style import parameter_label, target_label, words
 from negsim.results.analysis import Analysis, ObservationCheck
+from negsim.results.robustness import Robustness
+from negsim.text.brief_robust import robust_caveats
+from negsim.tolerances import ROUND_TOL
 
 __all__ = ["caveats", "judgement_caveats", "record_caveats", "omission_caveats", "unconfirmed"]
 
@@ -29,22 +32,26 @@ def unconfirmed(o: ObservationCheck) -> bool:
     return not o.must_match or bool(_ANONYMOUS.search(o.note or ""))
 
 
-def judgement_caveats(analysis: Analysis) -> list[str]:
-    """The judged parameters the verdicts turn on (from the sensitivity and tipping results)."""
-    out = []
+def judgement_caveats(analysis: Analysis, robust: Robustness | None = None,
+                      judged: tuple[str, ...] = ()) -> list[str]:
+    """The judged parameters the verdicts turn on: from ``robust`` (a :func:`negsim.robustness`
+    result: its spread and hinges; ``judged`` the scenario's judged paths) when given, then
+    from the sensitivity and tipping results."""
+    out = robust_caveats(analysis, robust, judged) if robust is not None else []
     for s in analysis.sensitivity:
         flips = [b for b in s.bars if b.flips]
         for b in flips:
-            out.append(f"Judgement: {parameter_label(b.parameter)} is judged, not measured "
-                       f"({b.distribution}); between {b.low:.2g} and {b.high:.2g} it flips the "
+            out.append(f"Judgement: {parameter_label(b.parameter, analysis)} is judged, not "
+                       f"measured ({b.distribution}); between {b.low:.2g} and {b.high:.2g} it flips the "
                        f"verdict ({target_label(s.target)}).")
-        if not flips and s.bars:
+        if not flips and s.bars and s.bars[0].swing > ROUND_TOL:
             b = s.bars[0]
-            out.append(f"Judgement: {parameter_label(b.parameter)} moves "
+            out.append(f"Judgement: {parameter_label(b.parameter, analysis)} moves "
                        f"{target_label(s.target)} most (by {b.swing:.2g}) but does not flip it.")
     for t in analysis.tipping_points:
         if t.found and t.value is not None:
-            out.append(f"Judgement: the verdict flips when {parameter_label(t.parameter)} passes "
+            name = parameter_label(t.parameter, analysis)
+            out.append(f"Judgement: the verdict flips when {name} passes "
                        f"{t.value:.2g} ({t.label or target_label(t.target)}).")
     if not out:
         out.append("Judgement: every demand weight, walk-away and lever effect is a judgement "
@@ -92,7 +99,8 @@ def omission_caveats(analysis: Analysis) -> list[str]:
     return out
 
 
-def caveats(analysis: Analysis, cite=str) -> list[str]:
+def caveats(analysis: Analysis, cite=str, robust: Robustness | None = None,
+            judged: tuple[str, ...] = ()) -> list[str]:
     """Every caveat: judgements first, then the record, then what is left out."""
-    return judgement_caveats(analysis) + record_caveats(analysis, cite) + \
+    return judgement_caveats(analysis, robust, judged) + record_caveats(analysis, cite) + \
         omission_caveats(analysis)

@@ -22,6 +22,7 @@ from html import escape
 from typing import Any
 
 from negsim.results.analysis import Analysis
+from negsim.results.comparison import Comparison
 from negsim.results.display import render_html
 from negsim.results.uncertainty import EnsembleResult
 
@@ -138,3 +139,42 @@ def ensemble_html(result: EnsembleResult, figure: bool = True) -> str:
                        f"acceptance odds of {result.scenario}")
     table = f"<table>{''.join(rows)}</table>" if result.proposals else ""
     return f"<div><p>{head}</p>{table}{tail}{picture}</div>"
+
+
+@render_html.register
+def comparison_html(c: Comparison) -> str:
+    """The verdicts that flip (with margins), the acceptable deals before and after, and the
+    solutions that move, as one small table each.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> c = negsim.compare(negsim.examples.toy_scenario(proposal=True),
+    ...                    negsim.examples.toy_scenario(lever=2.0, proposal=True))
+    >>> html_text = comparison_html(c)
+    >>> "Verdicts that flip" in html_text and "1 → 0" in html_text
+    True
+    """
+    def margin(m: float | None) -> str:
+        return "" if m is None else f" ({m:+.2f})"
+
+    d = c.deals
+    head = (f"<b>{escape(c.before)}</b> → <b>{escape(c.after)}</b>: acceptable deals "
+            f"{d.size_before:,} → {d.size_after:,} (gained {d.gained:,}, lost {d.lost:,})")
+    parts = [f"<div><p>{head}</p>"]
+    if c.verdicts:
+        rows = ["<tr><th>proposal</th><th>actor</th><th>before</th><th>after</th></tr>"]
+        for v in c.verdicts:
+            rows.append(f"<tr><td>{escape(v.proposal)}</td><td>{escape(v.actor)}</td>"
+                        f"<td>{'accepts' if v.before else 'rejects'}{margin(v.margin_before)}</td>"
+                        f"<td>{'accepts' if v.after else 'rejects'}{margin(v.margin_after)}</td></tr>")
+        parts.append(f"<p>Verdicts that flip ({len(c.verdicts)}):</p><table>{''.join(rows)}</table>")
+    else:
+        parts.append("<p>No verdict flips.</p>")
+    moved = [s for s in c.solutions if s.change]
+    if moved:
+        items = "".join(f"<li>{escape(s.name)}: " + escape(", ".join(
+            f"{a} {x:+.3f}" for a, x in s.change.items())) + "</li>" for s in moved)
+        parts.append(f"<p>Solutions that move:</p><ul>{items}</ul>")
+    parts.append("</div>")
+    return "".join(parts)

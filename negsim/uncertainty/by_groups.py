@@ -16,7 +16,6 @@ draw at once, and the result says so in its notes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
@@ -27,7 +26,7 @@ from negsim.model.scenario import Scenario
 from negsim.preferences import UTILITY_DECIMALS, evaluate
 from negsim.solutions import (egalitarian_solution, kalai_smorodinsky_solution, nash_solution,
                               utilitarian_solution)
-from negsim.uncertainty.linear import linear_form
+from negsim.uncertainty.linear import linear_form, per_scenario
 
 __all__ = ["GroupDraws", "group_draws", "frontier_solutions", "sampled_size", "SIZE_SAMPLES"]
 
@@ -59,7 +58,7 @@ class GroupDraws:
         return out
 
 
-@lru_cache(maxsize=8)
+@per_scenario
 def group_draws(scenario: Scenario) -> GroupDraws:
     """The group tables and feature tables of a scenario (cached per scenario)."""
     form = linear_form(scenario)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from concurrent.futures import Executor
-from functools import lru_cache
 
 import numpy as np
 
@@ -37,6 +36,7 @@ from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
 from negsim.scenario_games.levers import derive_credibility
 from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.pool import candidate_features, solution_pool
 from negsim.uncertainty.structure import structural_ensemble
 from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
 from negsim.uncertainty.separable import ROUND_SLACK, space_sums
@@ -55,22 +55,7 @@ DRAW_CHUNK = 1_000
 ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
-
-
-@lru_cache(maxsize=8)
-def _candidate_features(scenario: Scenario) -> tuple[np.ndarray, list[np.ndarray] | None]:
-    """Outcome numbers of the candidates (allowed, unvetoed, not no-deal) and, when evaluating
-    just them costs less than summing every outcome by groups, each actor's features on them."""
-    form = linear_form(scenario)
-    sums = space_sums(scenario)
-    ids = np.flatnonzero(sums.candidates)
-    n_feats = sum(len(form.weight_slots[a]) + len(form.conditional[a])
-                  for a in range(form.n_actors))
-    if len(ids) * max(1, n_feats) > sums.size * form.n_actors:
-        return ids, None
-    rows = np.stack(np.unravel_index(ids, scenario.space.shape), axis=1).astype(np.intp) \
-        if len(ids) else np.zeros((0, len(scenario.space.issues)), dtype=np.intp)
-    return ids, [form.features(a, rows) for a in range(form.n_actors)]
+_TALLY_RANGE = 64  # values' range per value up to which _tally counts by histogram
 
 
 def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
@@ -168,6 +153,17 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     return out
 
 
+def _tally(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of ``found`` (non-negative ints) in increasing order and their counts, as
+    ``np.unique(found, return_counts=True)``; a histogram when the values' range is small
+    against their number (no sort)."""
+    if len(found) and int(found.max()) <= _TALLY_RANGE * len(found):
+        hist = np.bincount(found)
+        uniq = np.flatnonzero(hist)
+        return uniq, hist[uniq]
+    return np.unique(found, return_counts=True)
+
+
 def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
            names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
@@ -199,11 +195,12 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                     counts[i] = counts.get(i, 0) + 1
             out["solutions"][name] = (counts, sum(1 for i in idx if i < 0))
         return out
-    ids, feats = _candidate_features(scenario)
+    ids, feats = candidate_features(scenario)
     sums = space_sums(scenario)
     direct = feats is not None
     cand = sums.candidates
     power = form.powers(theta)
+    pool = solution_pool(scenario) if direct else None
     step = max(1, _BLOCK // max(1, len(ids) if direct else space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
@@ -221,7 +218,11 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
                 _meets(u[a], r[a, lo:hi, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
-        if names:
+        if names and pool is not None:  # only the candidates some draw could choose
+            for name, idx in _solutions(u[:, :, pool], r[:, lo:hi], power[:, lo:hi],
+                                        acc[:, pool], names).items():
+                chosen[name].append(np.where(idx >= 0, pool[idx], -1))
+        elif names:
             for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc, names).items():
                 chosen[name].append(idx)
     out["nonempty"] = nonempty
@@ -229,8 +230,9 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     out["solutions"] = {}
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
-        found = idx[idx >= 0]
-        uniq, counts = np.unique(ids[found] if direct else found, return_counts=True)
+        uniq, counts = _tally(idx[idx >= 0])
+        if direct:
+            uniq = ids[uniq]
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))
     return out

@@ -10,8 +10,11 @@ the levers pulled on no deal, or an explicit value) is a vector over draws.
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from typing import TypeVar
 
 import numpy as np
 
@@ -19,7 +22,50 @@ from negsim.model import Condition
 from negsim.preferences import UTILITY_DECIMALS, PreferenceModel, build_preferences, condition_mask
 from negsim.model.scenario import Scenario
 
-__all__ = ["LinearForm", "linear_form"]
+__all__ = ["LinearForm", "linear_form", "per_scenario"]
+
+_T = TypeVar("_T")
+
+PER_SCENARIO_CACHE = 8
+"""Scenarios whose prepared tables each :func:`per_scenario` function keeps."""
+
+
+def per_scenario(fn: Callable[[Scenario], _T]) -> Callable[[Scenario], _T]:
+    """Cache ``fn(scenario)``: first by the scenario object itself, then by its value.
+
+    Hashing a ``Scenario`` walks the whole frozen dataclass (about a millisecond on the shipped
+    scenarios), which an ``lru_cache`` alone pays on every call, i.e. several times per chunk of
+    draws.  The identity lookup (the object is kept alive by the cache, so its ``id`` cannot be
+    reused) answers repeated calls with the same object without hashing; an equal but distinct
+    scenario (one unpickled in a worker) still hits the value cache after one hash.
+
+    Examples
+    --------
+    >>> calls = []
+    >>> @per_scenario
+    ... def size(s):
+    ...     calls.append(1)
+    ...     return s.space.size
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario()
+    >>> size(s) == size(s) == size(s.with_changes()), len(calls)
+    (True, 1)
+    """
+    by_value = lru_cache(maxsize=PER_SCENARIO_CACHE)(fn)
+    recent: OrderedDict[int, tuple[Scenario, _T]] = OrderedDict()
+
+    @wraps(fn)
+    def cached(scenario: Scenario) -> _T:
+        hit = recent.get(id(scenario))
+        if hit is not None and hit[0] is scenario:
+            return hit[1]
+        value = by_value(scenario)
+        recent[id(scenario)] = (scenario, value)
+        while len(recent) > PER_SCENARIO_CACHE:
+            recent.popitem(last=False)
+        return value
+
+    return cached
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,7 +163,7 @@ class LinearForm:
         return theta[:, self.power_slots].T
 
 
-@lru_cache(maxsize=8)
+@per_scenario
 def linear_form(scenario: Scenario) -> LinearForm:
     """The linear form of a scenario's preferences (cached per scenario).
 

@@ -16,13 +16,18 @@ from negsim.model.scenario import Scenario
 from negsim.model.structure import apply_structure
 from negsim.parallel import run_chunks
 from negsim.uncertainty.structure import structural_bar
-from negsim.uncertainty.targets import target_value, target_vetoed
+from negsim.uncertainty.targets import linear_target_values, target_value, target_vetoed
 
 __all__ = ["sensitivity", "tipping_point"]
 
 
 def _swing(scenario: Scenario, target: str, path: str, low: float, high: float
            ) -> tuple[float, float]:
+    fast = linear_target_values(scenario, target, path, np.array([low, high]))
+    if fast is not None:  # margins and reservations: the linear form, no model rebuilt
+        for x in (low, high):
+            scenario.with_parameters({path: x})  # the same checks of the values
+        return float(fast[0]), float(fast[1])
     return (target_value(scenario.with_parameters({path: low}), target),
             target_value(scenario.with_parameters({path: high}), target))
 
@@ -148,11 +153,22 @@ def tipping_point(scenario: Scenario, parameter: str, target: str | Target, *,
         raise ScenarioError("low must be below high", key=parameter, expected=f"low < {hi:g}",
                             found=f"{lo:g}")
 
-    def f(x: float) -> float:
-        return target_value(scenario.with_parameters({parameter: x}), t) - threshold
-
     xs = np.linspace(lo, hi, max(2, grid))
-    fs = np.array([f(float(x)) for x in xs])
+    fast = linear_target_values(scenario, t, parameter, xs)
+    if fast is not None:  # margins and reservations: the whole grid in one product per actor
+        for x in (lo, hi):  # the same checks of the values (the valid ones form a range)
+            scenario.with_parameters({parameter: x})
+
+        def f(x: float) -> float:
+            return float(linear_target_values(scenario, t, parameter,  # type: ignore[index]
+                                              np.array([x]))[0]) - threshold
+
+        fs = fast - threshold
+    else:
+        def f(x: float) -> float:
+            return target_value(scenario.with_parameters({parameter: x}), t) - threshold
+
+        fs = np.array([f(float(x)) for x in xs])
     crossings = []
     for i in range(len(xs) - 1):
         a, b = fs[i], fs[i + 1]

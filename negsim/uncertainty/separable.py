@@ -11,14 +11,13 @@ draws).  For ``N`` outcomes with ``f`` features that is about ``N`` additions pe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 
 from negsim.engine.groups import issue_groups
 from negsim.model.scenario import Scenario
 from negsim.preferences import UTILITY_DECIMALS, evaluate
-from negsim.uncertainty.linear import LinearForm, linear_form
+from negsim.uncertainty.linear import LinearForm, linear_form, per_scenario
 
 __all__ = ["SpaceSums", "space_sums", "ROUND_SLACK"]
 
@@ -91,7 +90,7 @@ def _axes(form: LinearForm, a: int) -> list[tuple[int, ...]]:
     return out
 
 
-@lru_cache(maxsize=8)
+@per_scenario
 def space_sums(scenario: Scenario) -> SpaceSums:
     """The group tables of a scenario's space (cached per scenario).
 

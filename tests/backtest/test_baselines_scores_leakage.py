@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+import numpy as np
 import pytest
 
 import negsim
@@ -67,11 +68,39 @@ def test_model_probabilities_come_from_the_ensemble_when_uncertain():
     s = s.with_changes(actors=(s.actors[0], Actor("B", b, reservation=0.5)), uncertain=(
         UncertainParameter("actors.B.demands[0].weight", Distribution.uniform(0.01, 2.01)),))
     row = scenario_backtest(s, draws=4000)
-    assert row.probability_kind.startswith("ensemble")
+    assert row.probability_source == "declared"
+    assert row.probability_kind.startswith("declared uncertainty")
     # margin = 1/(1+w) - 0.5 >= 0 iff w <= 1: probability (1 - 0.01) / 2 = 0.495
     assert row.probabilities[0] == pytest.approx(0.495, abs=0.03)
-    point = scenario_backtest(_toy(obs, b))
+    point = scenario_backtest(_toy(obs, b), default_spread=None)
     assert point.probability_kind.startswith("point") and point.probabilities in ([0.0], [1.0])
+    assert point.probability_source == "point"
+
+
+def test_default_spread_gives_the_closed_form_probability():
+    # no declared uncertainty; B's war weight (1, # judgement) is drawn on [1 - x, 1 + x]:
+    # B accepts "plain" iff 1/(1 + w) >= 0.5, i.e. w <= 1: probability 1/2 for every spread x;
+    # its aid weight is judged too at 3 with a different closed form below
+    obs = [Observation("B", "plain", "accept")]
+    b = (Demand("war", want="fight"), Demand("aid", want="no"))
+    s = _toy(obs, b)
+    s = s.with_changes(actors=(s.actors[0], Actor("B", b, reservation=0.5)),
+                       judged=("actors.B.demands[0].weight",))
+    for spread in (0.1, 0.3, 0.6):
+        row = scenario_backtest(s, draws=4000, default_spread=spread)
+        assert row.probability_source == "default_spread"
+        assert f"±{spread:.0%}" in row.probability_kind
+        assert row.probabilities[0] == pytest.approx(0.5, abs=0.03)
+    # reservation 0.4 judged too: accept iff 1/(1+w) >= r, w ~ U(0.7, 1.3), r ~ U(0.28, 0.52);
+    # P = E_r[clip(((1 - r)/r - 0.7) / 0.6, 0, 1)], integrated numerically on a fine grid
+    s2 = s.with_changes(actors=(s.actors[0], Actor("B", b, reservation=0.4)),
+                        judged=("actors.B.demands[0].weight", "actors.B.reservation"))
+    r = np.linspace(0.28, 0.52, 200_001)
+    exact = float(np.mean(np.clip(((1 - r) / r - 0.7) / 0.6, 0, 1)))
+    row = scenario_backtest(s2, draws=8000, default_spread=0.3)
+    assert row.probabilities[0] == pytest.approx(exact, abs=0.025)
+    # off: the point verdict
+    assert scenario_backtest(s, default_spread=None).probabilities == [1.0]
 
 
 def test_quote_overlap_rules():

@@ -9,7 +9,7 @@ import pytest
 
 import negsim
 from negsim.backtesting import backtest_scenario
-from negsim.backtesting.holdout import config_groups, holdout, parse_mode
+from negsim.backtesting.holdout import config_groups, holdout, holdout_group, parse_mode
 from negsim.calibration import calibrate_pooled, pooled_scenarios
 from negsim.cli import main
 from negsim.errors import ArgumentError
@@ -121,3 +121,67 @@ def test_pooled_calibration_of_one_scenario_agrees_with_calibrate():
     assert fitted.actors[0].total_weight == pytest.approx(2.0)
     assert backtest_scenario(fitted)[0].match and not backtest_scenario(s)[0].match
     assert calibrate_pooled([s, s]).trained_on == 2
+
+
+def test_holdout_probabilities_are_the_verdicts_when_nothing_is_drawn(folder):
+    # nothing declared uncertain and no "# judgement" numbers: every probability is 0 or 1 and
+    # the probability scores equal the verdicts' scores
+    h = holdout(sorted(folder.glob("*.toml")), "loo")
+    for p in h.predictions:
+        for word in ("as_written", "in_sample", "out_of_sample"):
+            assert getattr(p, "p_" + word) == float(getattr(p, word) == "accept")
+    by = {s.predictor: s for s in h.scores}
+    assert by["out_of_sample"].brier == by["out_of_sample_point"].brier == 0.0
+
+
+def test_holdout_probabilities_use_the_default_spread_on_judged_numbers(folder):
+    # the written reservation marked # judgement: as written, px-accept needs share_x = 1/4 >= r
+    # with r ~ U(0.35, 0.65): never; py-reject needs 3/4 < r: never.  Fitted out of sample
+    # (share_x = 0.99 from the other observation, by max margin then nearest), px is accepted
+    # for every r in the range, py rejected for every r.
+    base = (folder / "base" / "a.toml").read_text(encoding="utf-8")
+    (folder / "base" / "a.toml").write_text(
+        base.replace("reservation = 0.5", "reservation = 0.5  # judgement"), encoding="utf-8")
+    h = holdout(sorted(folder.glob("*.toml")), "loo", draws=500)
+    assert [(p.p_as_written, p.p_out_of_sample) for p in h.predictions] == [(1.0, 0.0), (0.0, 1.0)]
+    h0 = holdout(sorted(folder.glob("*.toml")), "loo", draws=500, default_spread=None)
+    assert [p.p_out_of_sample for p in h0.predictions] == [0.0, 1.0]
+
+
+def _shift_case():
+    # A wants x and y (weights 1, 1), walks away at u(no deal) = 0.  Recorded: it rejects px
+    # (March), rejects py and accepts both (May).  No weights alone reproduce a rejection of a
+    # gain; with a walk-away shift s: reject px: w_x - s <= -t, reject py: w_y - s <= -t,
+    # accept both: 1 - s >= t.  The largest margin t = 1/4 is at w = (1/2, 1/2), s = 3/4.
+    issues = (negsim.Issue("x", ("no", "yes"), "no"), negsim.Issue("y", ("no", "yes"), "no"))
+    a = negsim.Actor("A", (negsim.Demand("x", want="yes"), negsim.Demand("y", want="yes")))
+    props = (negsim.Proposal("px", {"x": "yes"}), negsim.Proposal("py", {"y": "yes"}),
+             negsim.Proposal("both", {"x": "yes", "y": "yes"}))
+    s1 = negsim.Scenario("march", issues=issues, actors=(a,), proposals=props,
+                         observations=(negsim.Observation("A", "px", "reject"),))
+    s2 = s1.with_changes(name="may", observations=(negsim.Observation("A", "py", "reject"),
+                                                   negsim.Observation("A", "both", "accept")))
+    return s1, s2
+
+
+def test_pooled_reservation_shift_is_found_where_weights_alone_cannot():
+    s1, s2 = _shift_case()
+    assert not calibrate_pooled([s1, s2]).feasible
+    fit = calibrate_pooled([s1, s2], reservations=True)
+    assert fit.feasible and fit.shifts == {"A": pytest.approx(0.75)}
+    assert [w.fitted for w in fit.weights] == pytest.approx([0.5, 0.5], abs=1e-6)
+    new = pooled_scenarios([s1, s2], fit)
+    assert [a.reservation for s in new for a in s.actors] == pytest.approx([0.75, 0.75])
+    assert all(c.match for s in new for c in backtest_scenario(s))
+    assert negsim.calibrate([s1, s2], reservations=True).shifts == fit.shifts
+    # leave-one-out with shifts: px-reject held out, py-reject and both-accept train:
+    # max t with w_y - s <= -t, 1 - s >= t, w_y >= 0.01 is t = 0.495 at s = 0.505; on the grid
+    # s = 0.50 and 0.51 tie at t = 0.49 and the smaller shift wins, so w_x = 0.99 > s = 0.50
+    # and the held-out rejection is predicted wrongly (accept): honest, not reproduced; py
+    # held out is the mirror image
+    rows, _ = holdout_group([s1, s2], ["march", "may"], "loo", reservations=True, draws=50)
+    assert [(r.proposal, r.out_of_sample, r.in_sample) for r in rows[:2]] == [
+        ("px", "accept", "reject"), ("py", "accept", "reject")]
+    part = calibrate_pooled([s1, s2], train=[set(), {0, 1}], reservations=True)
+    assert part.shifts == {"A": pytest.approx(0.5)}
+    assert [w.fitted for w in part.weights] == pytest.approx([0.99, 0.01], abs=1e-6)

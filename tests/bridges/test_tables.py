@@ -92,3 +92,20 @@ def test_real_pandas():
     pd = pytest.importorskip("pandas", reason="pandas is optional and not installed here")
     t = negsim.analyze(negsim.examples.two_party_scenario()).tables()
     assert isinstance(t["verdicts"], pd.DataFrame)
+
+
+def test_comparison_tables_and_notebook_view_show_the_flip(no_pandas):
+    # the toy's truce: A accepts it (utility 1 > walk-away 0); with an aid lever worth 2 to A when
+    # there is no deal, A's walk-away is 2 and it rejects: one verdict flips, margin +1 -> -1
+    before = negsim.examples.toy_scenario(proposal=True)
+    after = negsim.examples.toy_scenario(lever=2.0, proposal=True)
+    c = negsim.compare(before, after)
+    t = c.tables()
+    flip = {"proposal": "truce", "before": True, "after": False, "margin_before": 1.0,
+            "margin_after": -1.0}
+    # the actor's verdict flips, and so does the proposal's ("all": every actor accepts)
+    assert t["verdicts"] == [{**flip, "actor": "A"},
+                             {**flip, "actor": "all", "margin_before": None, "margin_after": None}]
+    assert t["walk_away"] == [{"actor": "A", "before": 0.0, "after": 2.0, "change": 2.0}]
+    page = c._repr_html_()
+    assert "Verdicts that flip (2)" in page and "accepts (+1.00)" in page and "rejects (-1.00)" in page

@@ -75,3 +75,39 @@ def test_compare_and_timeline_plots_are_written_and_reproducible(tmp_path, capsy
     first = (tmp_path / "t" / "timeline.svg").read_bytes()
     assert main(["timeline", MAY, AUG, "--plots", str(tmp_path / "t")]) == 0
     assert (tmp_path / "t" / "timeline.svg").read_bytes() == first
+
+
+def test_tipping_curve_marks_today_where_the_curve_meets_the_current_margin_and_names_it():
+    from negsim.plot.tipping_point_curve import current_value, tipping_point_curve
+    from negsim.results.analysis import TippingPoint
+
+    a = negsim.analyze(negsim.examples.toy_scenario(proposal=True))
+    margin = next(r.margin for r in a.verdict("truce").responses if r.actor == "A")
+    # a straight line y = 2 - x: today is where it meets the margin, x = 2 - margin
+    tp = TippingPoint("levers.l.effects.A", "margin:truce:A", 0.0, 0, 3, True, 2.0, [2.0], 2.0,
+                      -1.0, "", curve_x=[0.0, 1.5, 3.0], curve_y=[2.0, 0.5, -1.0])
+    assert current_value(tp, a) == pytest.approx(2.0 - margin)
+    assert current_value(tp, None) is None  # no analysis, no current margin: no marker
+    ax = tipping_point_curve(tp)
+    assert not [ln for ln in ax.lines if ln.get_gid() == "current"]
+    plt.close(ax.figure)
+    # non-monotone curve: no marker (today is ambiguous)
+    bumpy = TippingPoint("levers.l.effects.A", "margin:truce:A", 0.0, 0, 3, True, 2.0, [2.0], 2.0,
+                         -1.0, "", curve_x=[0.0, 1.5, 3.0], curve_y=[2.0, 2.5, -1.0])
+    assert current_value(bumpy, a) is None
+
+
+def test_trace_agreed_in_round_zero_has_a_whole_round_axis():
+    from negsim.plot.negotiation_trace import negotiation_trace
+
+    s = negsim.Scenario("same", issues=(negsim.Issue("x", tuple("abc"), "a", ordered=True),),
+                        actors=(negsim.Actor("A", (negsim.Demand("x", want="c"),)),
+                                negsim.Actor("B", (negsim.Demand("x", want="c"),))))
+    trace = negsim.simulate(s, rounds=5, seed=1)
+    assert trace.agreement_round == 0  # both want the same: the first offer is taken
+    fig = negotiation_trace(trace)
+    left = fig.axes[0]
+    lo, hi = left.get_xlim()
+    assert lo == -0.5 and hi >= 1.5
+    assert all(float(t).is_integer() for t in left.get_xticks() if lo <= t <= hi)
+    plt.close(fig)

@@ -287,12 +287,12 @@ def test_group_sums_over_every_outcome_equal_analyze_draw_by_draw(s, seed):
         return
     s = s.with_changes(uncertain=params)
     n = 6
-    real = ens._candidate_features
-    ens._candidate_features = lambda sc: (np.flatnonzero(space_sums(sc).candidates), None)
+    real = ens.candidate_features
+    ens.candidate_features = lambda sc: (np.flatnonzero(space_sums(sc).candidates), None)
     try:
         r = ensemble(s, draws=n, seed=seed, chunk_size=n)
     finally:
-        ens._candidate_features = real
+        ens.candidate_features = real
     names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
     expect: dict[str, dict[int, int]] = {k: {} for k in names}
     size = 0
