@@ -24,6 +24,8 @@ _HOMES = {
     "CommitmentProblem": "negsim.games.fearon",
     "InfoSet": "negsim.games.extensive",
     "PerfectBayesianEquilibrium": "negsim.games.bayesian",
+    "MixedPerfectBayesianEquilibrium": "negsim.games.mixed_signalling",
+    "mixed_perfect_bayesian": "negsim.games.mixed_signalling",
     "ReputationAssessment": "negsim.games.reputation",
     "check_size": "negsim.games.tree",
     "commitment_problem": "negsim.games.fearon",
@@ -77,6 +79,7 @@ _HOMES = {
 
 __all__ = [
     "BehaviourEquilibrium", "CommitmentProblem", "InfoSet", "PerfectBayesianEquilibrium",
+    "MixedPerfectBayesianEquilibrium", "mixed_perfect_bayesian",
     "ReputationAssessment", "check_size", "commitment_problem", "information_sets",
     "patience_threshold", "perfect_bayesian", "reduced_form", "reputation", "solve_extensive",
     "AlternatingOffersResult", "BargainingRange", "Branch", "Chance", "Decision",

@@ -24,8 +24,12 @@ equivalent (Kuhn's theorem) and lets the reduced strategic form be built:
 :func:`solve_extensive` finds, for two players, every equilibrium with
 :func:`negsim.games.normal_form.solve_two_player` while each player has at most
 :data:`MAX_ALL_EQUILIBRIA` reduced strategies; for a larger two-player zero-sum game one
-equilibrium by linear programming (every equilibrium of a zero-sum game has the same value); pure
-equilibria otherwise and for more players.  Every equilibrium reported passes
+equilibrium by linear programming (every equilibrium of a zero-sum game has the same value); for
+a larger general-sum two-player game support enumeration (within
+:data:`negsim.limits.MAX_SUPPORT_PAIRS`) and Lemke-Howson from every label (within
+:data:`negsim.limits.MAX_LEMKE_HOWSON_STEPS`), the equilibria's ``method`` saying that the list
+may be incomplete; pure equilibria for more players (and whenever no float equilibrium reads as
+an exact one).  Every equilibrium reported passes
 :func:`best_response_gaps` exactly (in fractions): no player gains by any reduced strategy, and
 at every information set reached with positive probability only actions that are best there
 (given the Bayes beliefs and the continuation) are played.
@@ -351,6 +355,28 @@ def _zero_sum_lp(A: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return maxmin(A), maxmin(-A.T)
 
 
+def _bounded_two_player(A: np.ndarray, B: np.ndarray, sizes: Sequence[int]
+                        ) -> list[tuple[list[list[Fraction]], str]]:
+    """Equilibria of a two-player reduced form above :data:`MAX_ALL_EQUILIBRIA`: support
+    enumeration (while within :data:`negsim.limits.MAX_SUPPORT_PAIRS`) and Lemke-Howson from
+    every dropped label (each within :data:`negsim.limits.MAX_LEMKE_HOWSON_STEPS`), through
+    :func:`negsim.games.normal_form.solve_two_player`; the method string says which ran and that
+    the list may be incomplete."""
+    from negsim.games.normal_form import solve_two_player
+    sol = solve_two_player(A, B, methods=("support_enumeration", "lemke_howson"))
+    ran = [m for m in ("support_enumeration", "lemke_howson")
+           if not any(n.startswith(f"{m} not run") for n in sol.notes)]
+    method = (f"some equilibria: {max(sizes)} reduced strategies exceed MAX_ALL_EQUILIBRIA "
+              f"({MAX_ALL_EQUILIBRIA}); found by {' and '.join(ran).replace('_', ' ')} "
+              "(reduced strategic form)")
+    out = []
+    for e in sol.equilibria:
+        x, y = _rational(e.row_strategy), _rational(e.column_strategy)
+        if x is not None and y is not None:
+            out.append(([x, y], method))
+    return out
+
+
 def solve_extensive(root: Node) -> list[BehaviourEquilibrium]:
     """Nash equilibria in behaviour strategies (see the module docstring for which ones).
 
@@ -384,6 +410,8 @@ def solve_extensive(root: Node) -> list[BehaviourEquilibrium]:
             rx, ry = _rational(x), _rational(y)
             if rx is not None and ry is not None:
                 profiles.append(([rx, ry], "one equilibrium (zero-sum: linear programming)"))
+        else:
+            profiles += _bounded_two_player(A, B, sizes)
     exact_found = [m for m, _ in profiles
                    if all(g == 0 for g in best_response_gaps(root, players, strategies, table,
                                                              m).values())]

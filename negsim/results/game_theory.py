@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from negsim.plain import PlainData
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["Equilibrium", "TwoPlayerSolution", "NodeSolution", "SpeOutcome", "SubgamePerfectResult", "ThreatAssessment",
-           "InfoSet", "BehaviourEquilibrium", "PerfectBayesianEquilibrium", "ReputationAssessment",
+__all__ = ["Equilibrium", "TwoPlayerSolution", "NodeSolution", "SpeOutcome",
+           "SubgamePerfectResult", "ThreatAssessment", "InfoSet", "BehaviourEquilibrium",
+           "PerfectBayesianEquilibrium", "MixedPerfectBayesianEquilibrium", "ReputationAssessment",
            "CommitmentProblem",
            "BargainingRange", "PartyTruce", "TruceStability"]
 
@@ -274,6 +275,34 @@ class PerfectBayesianEquilibrium(PlainData):
     kind: str = ""
     intuitive: bool | None = None
     intuitive_reason: str = ""
+
+
+@dataclass(frozen=True)
+class MixedPerfectBayesianEquilibrium(PlainData):
+    """A perfect Bayesian equilibrium of a signalling game in behaviour strategies (mixed
+    included; :mod:`negsim.games.mixed_signalling`).
+
+    ``behaviour[set][action]`` is the probability of each action at every information set
+    (``exact_behaviour`` as fractions); ``beliefs[set][node path]`` the belief at each receiver
+    set reached (Bayes' rule; ``exact_beliefs`` as fractions); ``off_path[set][node path]`` the
+    range ``[low, high]`` of beliefs at an unreached receiver set under which every action the
+    receiver plays there is a best reply (``exact_off_path`` as fractions); ``payoffs``
+    (``exact_payoffs``); ``paths`` the leaves reached; ``kind`` ``pooling`` (every type sends
+    the same mixture of messages), ``separating`` (no message is sent by two types) or
+    ``semi-separating`` (a hybrid: some type mixes over a message another type sends and one it
+    does not).
+    """
+
+    behaviour: dict[str, dict[str, float]]
+    exact_behaviour: dict[str, dict[str, str]]
+    beliefs: dict[str, dict[str, float]]
+    exact_beliefs: dict[str, dict[str, str]]
+    off_path: dict[str, dict[str, list[float]]]
+    exact_off_path: dict[str, dict[str, list[str]]]
+    payoffs: dict[str, float]
+    exact_payoffs: dict[str, str]
+    paths: list[str]
+    kind: str
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,12 @@ from negsim.results.display import render_text
 
 __all__ = ["Hinge", "Claim", "Robustness", "CLAIM_KINDS"]
 
-CLAIM_KINDS = ("verdict", "passes", "acceptable", "solution", "truce", "threat", "tipping_point")
+CLAIM_KINDS = ("verdict", "passes", "acceptable", "solution", "truce", "threat", "tipping_point",
+               "credibility")
 """What a claim is about: one actor's verdict on a proposal, a proposal passing (everyone
 accepts), the acceptable set being non-empty, a bargaining solution's outcome, a truce holding,
-a threat's credibility, and a verdict staying on its side of a tipping point."""
+a threat's credibility, a verdict staying on its side of a tipping point, and the credibility
+a lever's declared game gives it (``credibility = { from_game = "ID" }``)."""
 
 
 @dataclass(frozen=True)

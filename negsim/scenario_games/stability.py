@@ -25,7 +25,8 @@ from negsim.tolerances import ACCEPT_TOL, ROUND_TOL
 from negsim.results.analysis import ActorVerdict, ProposalVerdict
 from dataclasses import replace
 
-__all__ = ["truce_result", "bargaining_result", "truce_value", "truce_verdicts", "MAX_TRUCE_ISSUES"]
+__all__ = ["truce_result", "bargaining_result", "truce_value", "truce_verdicts", "truce_worth",
+           "MAX_TRUCE_ISSUES"]
 
 MAX_TRUCE_ISSUES = 12
 """Violations are searched over every subset of at most this many truce issues."""
@@ -142,6 +143,27 @@ def truce_value(compliance: float, breakdown: float, delta: float, false_alarm: 
     v = compliance if den <= 0 else ((1.0 - delta) * compliance
                                      + delta * false_alarm * breakdown) / den
     return round(holds * v + (1.0 - holds) * breakdown, 12)
+
+
+def truce_worth(scenario: Scenario, models: Sequence[PreferenceModel],
+                proposal: str) -> dict[str, float]:
+    """The one rule for what a proposal is worth to each party when its ``[[truces]]`` entry
+    has ``count_in_verdicts = true``: the truce's expected value given that it may fail
+    (:func:`truce_value`, through :func:`truce_result`); ``{}`` when no such entry exists (the
+    terms' utility, as certain, applies).  The point verdicts (:func:`truce_verdicts`) and the
+    margins that sensitivity and tipping points move (:mod:`negsim.uncertainty.targets`) read
+    it.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> truce_worth(negsim.examples.toy_scenario(), [], "anything")
+    {}
+    """
+    for spec in scenario.truces:
+        if spec.proposal == proposal and spec.count_in_verdicts:
+            return dict(truce_result(scenario, models, spec).expected_values)
+    return {}
 
 
 def truce_verdicts(verdicts: Sequence[ProposalVerdict],

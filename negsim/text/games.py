@@ -214,7 +214,9 @@ def _truce(t: TruceResult) -> list[str]:
             f"{k} {'holds' if v else 'breaks'}" for k, v in t.verification.items()))
     if t.count_in_verdicts or t.hold_beliefs and any(b not in (0.0, 1.0)
                                                       for b in t.hold_beliefs.values()):
-        used = "the verdicts use these values" if t.count_in_verdicts else \
+        used = ("the verdicts use these values, as do robustness draws, sensitivity and "
+                "tipping points; the acceptable set, the bargaining solutions and the ensemble "
+                "value the terms as certain") if t.count_in_verdicts else \
             "shown only (count_in_verdicts = false)"
         out.append(f"    worth of the truce given that it may fail ({used}): " + ", ".join(
             f"{n} {v:.3f} (holds with probability {t.hold_beliefs.get(n, 1.0):g})"

@@ -34,6 +34,7 @@ from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
 from negsim.parallel import run_chunks
+from negsim.scenario_games.levers import derive_credibility
 from negsim.uncertainty.linear import LinearForm, linear_form
 from negsim.uncertainty.pool import candidate_features, solution_pool
 from negsim.uncertainty.structure import structural_ensemble
@@ -294,6 +295,9 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
             raise ArgumentError(f"unknown solution {name!r}; expected some of "
                              f"{', '.join(ENSEMBLE_SOLUTIONS)}" + (f" ({hint})" if hint else ""))
     names = tuple(k for k in ENSEMBLE_SOLUTIONS if k in names)  # canonical order, no repeats
+    # credibility = { from_game = "ID" }: the game's credibility at the point values (kept in
+    # every draw; negsim.robustness re-derives it per draw)
+    scenario, _ = derive_credibility(scenario)
     if scenario.structural:  # red lines, triggers, conditions with alternatives
         return structural_ensemble(scenario, draws, seed, ensemble, executor=executor, progress=progress,
                                    chunk_size=chunk_size, enumerate_limit=enumerate_limit,

@@ -34,6 +34,7 @@ from negsim.model.structure import apply_structure
 from negsim.results.analysis import Analysis
 from negsim.results.robustness import Claim, Hinge, Robustness
 from negsim.scenario_games.from_scenario import solve_game
+from negsim.scenario_games.levers import credibility_claims, derive_credibility
 from negsim.uncertainty.questions import add_answers
 from negsim.uncertainty.structure import variant_draws
 
@@ -206,10 +207,11 @@ def robustness(scenario: Scenario, draws: int = ROBUSTNESS_DRAWS, seed: int | No
     else:
         note = (f"the scenario's declared uncertainty: {len(params)} parameters, "
                 f"{len(scenario.structural)} structural choices")
-    point = add_answers(engine_analyze(scenario), scenario) if scenario.questions \
-        else engine_analyze(scenario)
+    resolved, derived = derive_credibility(scenario)  # credibility = { from_game = "ID" }
+    point = add_answers(engine_analyze(resolved), resolved) if scenario.questions \
+        else engine_analyze(resolved)
     no_deal = scenario.no_deal
-    base = claims_of(point, no_deal)
+    base = {**claims_of(point, no_deal), **credibility_claims(scenario, derived)}
     rng = np.random.default_rng(np.random.SeedSequence([seed, ROBUSTNESS_STREAM]))
     values = np.stack([p.distribution.sample(draws, rng) for p in params], axis=1) \
         if params else np.zeros((draws, 0))
@@ -222,8 +224,10 @@ def robustness(scenario: Scenario, draws: int = ROBUSTNESS_DRAWS, seed: int | No
         s = apply_structure(scenario, list(picks[d])) if picks is not None else scenario
         s = s.with_parameters({p.path: float(values[d, j]) for j, p in enumerate(params)})
         s = s.with_changes(cloud_size=0)  # no figure cloud needed
+        s, drawn = derive_credibility(s)  # each draw's games give its levers' credibility
         a = engine_analyze(s, games=False)  # only the games whose threats are claims
-        got = claims_of(replace(a, games=[solve_game(s, g) for g in specs]), no_deal)
+        got = {**claims_of(replace(a, games=[solve_game(s, g) for g in specs]), no_deal),
+               **credibility_claims(s, drawn)}
         for k, key in enumerate(keys):
             holds[k, d] = key in got and got[key][2] == base[key][2]
     columns: list[tuple[str, np.ndarray, Any]] = [(p.path, values[:, j], None)

@@ -10,6 +10,7 @@ from negsim.engine.verdicts import acceptance_margin
 from negsim.model.parameters import Target, parse_target
 from negsim.preferences import build_preferences
 from negsim.model.scenario import Scenario
+from negsim.scenario_games.stability import truce_worth
 from negsim.uncertainty.linear import linear_form
 
 __all__ = ["target_value", "target_vetoed", "linear_target_values"]
@@ -20,8 +21,9 @@ def _margins(scenario: Scenario, proposal: str) -> tuple[dict[str, float], dict[
     space = scenario.space
     row = np.array([space.indices_of(scenario.outcome_of(scenario.proposal(proposal)))],
                    dtype=np.intp)
-    margins = {m.actor: acceptance_margin(float(m.utility(row)[0]), m.reservation)
-               for m in models}
+    worth = truce_worth(scenario, models, proposal)  # [[truces]] count_in_verdicts
+    margins = {m.actor: acceptance_margin(worth.get(m.actor, float(m.utility(row)[0])),
+                                          m.reservation) for m in models}
     vetoed = {m.actor: bool(m.vetoed(row)[0]) for m in models}
     return margins, vetoed
 
@@ -89,6 +91,9 @@ def linear_target_values(scenario: Scenario, target: str | Target, path: str,
     t = parse_target(target)
     if t.kind not in ("margin", "reservation") or scenario.structural:
         return None
+    if t.kind == "margin" and any(x.proposal == t.proposal and x.count_in_verdicts
+                                  for x in scenario.truces):
+        return None  # its worth is the truce's expected value (truce_worth), not linear
     form = linear_form(scenario)
     if path not in form.slots:
         return None

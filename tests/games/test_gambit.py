@@ -114,3 +114,22 @@ def test_pygambit_agrees_on_kuhn_poker_and_beer_quiche(tmp_path):
     ours_bq = sorted({round(e.payoffs["Sender"], 9) for e in solve_extensive(beer_quiche())
                       if e.pure})
     assert sorted(set(pays)) == ours_bq
+
+
+def test_pygambit_agrees_on_the_hybrid_equilibrium_of_beer_quiche(tmp_path):
+    """At prior 2/5 strong every information set is reached in every equilibrium (pooling and
+    separating fail on the path), so Nash equilibria are the perfect Bayesian ones: Gambit's
+    exact LCP on the exported .efg must give the one semi-separating equilibrium's payoffs."""
+    gbt = pytest.importorskip("pygambit")
+    from negsim.games.mixed_signalling import mixed_perfect_bayesian
+    from tests.games.textbook import beer_quiche
+    path = tmp_path / "bq4.efg"
+    path.write_text(to_efg(beer_quiche(0.4), "Beer-Quiche 2/5"))
+    game = gbt.read_efg(str(path))
+    (ours,) = mixed_perfect_bayesian(beer_quiche(0.4))
+    theirs = gbt.nash.lcp_solve(game, rational=True).equilibria
+    assert theirs
+    for eq in theirs:
+        got = [Fraction(str(eq.payoff(p))) for p in game.players]
+        assert got == [Fraction(ours.exact_payoffs["Sender"]),
+                       Fraction(ours.exact_payoffs["Receiver"])]

@@ -119,3 +119,32 @@ def test_from_game_errors_are_located(tmp_path):
         negsim.load_scenario(_scenario(tmp_path, credibility='{ from_game = "threat", p = 1 }'))
     with pytest.raises(ScenarioError, match=r"games\[0\]\.repeated\.rounds"):
         negsim.load_scenario(_scenario(tmp_path, repeated="repeated = { rounds = 1.5 }"))
+
+
+def test_robustness_re_derives_the_credibility_in_every_draw(tmp_path):
+    """A's patience uniform on [0.02, 0.2] (point 0.1): the punishment is credible by
+    reputation when patience >= 1/11 (the closed form above), so the derived credibility is 1
+    with probability (0.2 - 1/11) / 0.18 = 20/33, and B's acceptance, which rests on it, holds in the
+    same draws."""
+    from negsim.model.distributions import Distribution
+    from negsim.model.parameters import UncertainParameter
+    s = negsim.load_scenario(_scenario(tmp_path, 0.1))
+    s = s.with_changes(uncertain=(UncertainParameter("actors.A.patience",
+                                                     Distribution.uniform(0.02, 0.2)),))
+    draws = 400
+    r = negsim.robustness(s, draws=draws, seed=3)
+    c = r.claim("credibility:punish")
+    assert c.kind == "credibility" and c.text == "lever punish's credibility from game threat is 1"
+    se = (20 / 33 * 13 / 33 / draws) ** 0.5
+    assert abs(c.holds - 20 / 33) < 4 * se
+    assert c.hinges and c.hinges[0].parameter == "actors.A.patience"
+    assert r.claim("verdict:give_in:B").holds == c.holds  # the verdict follows the draw's game
+
+
+def test_the_ensemble_uses_the_game_credibility_not_the_default(tmp_path):
+    # patience 0.09 < 1/11: the game gives credibility 0, so B never accepts giving in (its
+    # walk-away is no longer 1 - 1.5 = -0.5 but 1); with the build default 1 it always would
+    s = negsim.load_scenario(_scenario(tmp_path, 0.09))
+    assert negsim.ensemble(s, draws=50, seed=1).proposal("give_in").accept["B"] == 0.0
+    s = negsim.load_scenario(_scenario(tmp_path, 0.1))
+    assert negsim.ensemble(s, draws=50, seed=1).proposal("give_in").accept["B"] == 1.0

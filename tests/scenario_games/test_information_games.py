@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import negsim
@@ -119,8 +120,7 @@ costs = { A = 0.1, B = 0.1 }
     assert "some deal still beats war for both" in str(a)
 
 
-def test_count_in_verdicts_values_the_truce_at_its_expected_worth(tmp_path):
-    text = '''[scenario]
+TRUCE_TEXT = '''[scenario]
 name = "t"
 [[issues]]
 id = "x"
@@ -143,6 +143,10 @@ false_alarm = 0.5
 count_in_verdicts = true
 hold_belief = { B = 0.25 }
 '''
+
+
+def test_count_in_verdicts_values_the_truce_at_its_expected_worth(tmp_path):
+    text = TRUCE_TEXT
     f = tmp_path / "t.toml"
     f.write_text(text)
     a = negsim.analyze(negsim.load_scenario(f))
@@ -156,6 +160,31 @@ hold_belief = { B = 0.25 }
     assert by["A"].utility == pytest.approx(v) and by["A"].accepts
     assert by["B"].margin == pytest.approx(0.25 * (v - 0.3))
     assert "the verdicts use these values" in str(a)
+    assert "the ensemble value the terms as certain" in " ".join(str(a).split())
+    # sensitivity and tipping points move the same margin the verdicts report (one rule)
+    from negsim.uncertainty.targets import target_value
+    s = negsim.load_scenario(f)
+    for actor in ("A", "B"):
+        assert target_value(s, f"margin:pause:{actor}") == pytest.approx(by[actor].margin)
+    assert target_value(s, "margin:pause") == pytest.approx(0.25 * (v - 0.3))
     f.write_text(text.replace("count_in_verdicts = true", "count_in_verdicts = false"))
     b = negsim.analyze(negsim.load_scenario(f))
     assert {r.actor: r.utility for r in b.verdicts[0].responses} == {"A": 1.0, "B": 1.0}
+
+
+def test_margins_under_changed_parameters_read_the_truce_worth(tmp_path):
+    """With count_in_verdicts the margins that sensitivity and tipping points move are the
+    truce's expected worth (the batch linear form declines them): A's margin at patience
+    delta is V(delta) - 0.3 with V = ((1 - delta) R + delta alpha P) / (1 - delta + delta
+    alpha), R = 1, P = 0.3, alpha = 0.5 (negsim.scenario_games.stability.truce_value)."""
+    from negsim.uncertainty.targets import linear_target_values, target_value
+    text = TRUCE_TEXT
+    f = tmp_path / "t.toml"
+    f.write_text(text)
+    s = negsim.load_scenario(f)
+    assert linear_target_values(s, "margin:pause:A", "actors.A.patience",
+                                np.array([0.4, 0.6])) is None
+    for d in (0.4, 0.5, 0.6):
+        v = ((1 - d) * 1 + d * 0.5 * 0.3) / (1 - d + d * 0.5)
+        got = target_value(s.with_parameters({"actors.A.patience": d}), "margin:pause:A")
+        assert got == pytest.approx(v - 0.3)
