@@ -112,6 +112,23 @@ def _wrap_names(names: list[str], width: int = 30) -> str:
     return "\n".join(textwrap.wrap(" = ".join(names), width, break_on_hyphens=False))
 
 
+def _legend_text(analysis: Analysis, group: list[str], compact: bool = False) -> str:
+    """What a solution marker stands for, in the legend: its names, and the compromise forecast
+    said to be one."""
+    if compact:
+        return "solution " + " = ".join(SOLUTION_SHORT.get(n, n) for n in group)
+    parts = []
+    for name in group:
+        text = SOLUTION_MARKERS.get(name, ("o", name))[1]
+        if name == "compromise":
+            text = ("compromise forecast" if analysis.solutions[name].acceptable
+                    else "compromise forecast (nearest acceptable deal)")
+        parts.append(text)
+    kind = "solution" if len(group) == 1 else "solutions"
+    lead = "" if group == ["compromise"] else f"bargaining {kind}: "
+    return "\n".join(textwrap.wrap(lead + " = ".join(parts), 34, break_on_hyphens=False))
+
+
 def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
                   footer: bool = True, legend: bool = True, title: bool = True,
                   compact: bool = False):
@@ -247,8 +264,9 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                 t += " (nearest acceptable)"
             texts.append(t)
         ax.scatter([x], [y], marker=marker, s=190, color="black", edgecolor="white", zorder=6,
-                   gid="solution:" + "+".join(group),
-                   label="bargaining solution" if k == 0 else None)
+                   gid="solution:" + "+".join(group))
+        ax.scatter([], [], marker=marker, s=110, color="black", edgecolor="white",
+                   label=_legend_text(analysis, group, compact), gid="solution-legend:" + "+".join(group))
         labels.insert(k, Label(x, y, _wrap_names(texts), "black", BASE_FONT - 1 - small,
                                "bold", gid="solution-label:" + "+".join(group)))
 
