@@ -233,7 +233,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
                            lv.credibility, dict(lv.effects),
                            {a: lv.expected_effect(a) for a, _ in lv.effects})
               for lv in scenario.levers]
-    issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo)
+    issues = [IssueSummary(i.id, i.label, list(i.options), i.ordered, i.status_quo,
+                           {str(o): t for o, t in i.labels})
               for i in space.issues]
     games = scenario_games(scenario, models) if games else []
     truces = [truce_result(scenario, models, t) for t in scenario.truces]

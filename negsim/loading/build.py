@@ -68,7 +68,8 @@ def _issue(t: dict[str, Any]) -> Issue:
                             expected=f"one of {t['options']}", found="nothing")
     opts = t["options"] if isinstance(t["options"], list) else [t["options"]]
     return Issue(t["id"], tuple(opts), t["status_quo"], ordered=t.get("ordered", False),
-                 label=t.get("label", ""), description=t.get("description", ""))
+                 label=t.get("label", ""), description=t.get("description", ""),
+                 labels=t.get("labels", {}))
 
 
 def _scores_keys(raw: dict[str, float], issue: Issue | None) -> dict[Any, float]:

@@ -104,6 +104,8 @@ SCENARIO_FORMAT: tuple[Key, ...] = (
        _k("description", "str", "What the options mean."),
        _k("options", "options", "The options (strings or numbers), in order if ordered."),
        _k("ordered", "bool", "Whether the options lie on a scale."),
+       _k("labels", "labels", "Display text of options (option → text), e.g. "
+          "{\"10_15y\" = \"10 to 15 years\"}."),
        _k("low", "number", "Numeric range: lowest value."),
        _k("high", "number", "Numeric range: highest value."),
        _k("steps", "int", "Numeric range: number of evenly spaced options.", minimum=2),

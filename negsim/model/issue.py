@@ -83,6 +83,9 @@ class Issue:
         Whether the options lie on a scale (distance in rank matters).
     label, description : str
         Text for people.
+    labels : mapping option → str, optional
+        Display text of some options (``{"10_15y": "10 to 15 years"}``); stored as a tuple of
+        ``(option, text)`` pairs in the order of the options.
 
     Examples
     --------
@@ -99,6 +102,7 @@ class Issue:
     ordered: bool = False
     label: str = ""
     description: str = ""
+    labels: Mapping[Option, str] | tuple[tuple[Option, str], ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.id, str) or not self.id:
@@ -126,6 +130,32 @@ class Issue:
                                 hint=did_you_mean(self.status_quo, opts))
         if not self.label:
             object.__setattr__(self, "label", self.id.replace("_", " "))
+        object.__setattr__(self, "labels", self._checked_labels(opts))
+
+    def _checked_labels(self, opts: tuple) -> tuple[tuple[Option, str], ...]:
+        raw = dict(self.labels) if not isinstance(self.labels, dict) else self.labels
+        out = {}
+        for key, text in raw.items():
+            match = [o for o in opts if same_option(o, key) or str(o) == str(key)]
+            if not match:
+                raise ScenarioError("a label names an option the issue does not have",
+                                    key=f"labels.{key}", expected=f"one of {list(opts)}",
+                                    found=repr(key), hint=did_you_mean(str(key), opts))
+            if not isinstance(text, str) or not text.strip():
+                raise ScenarioError("an option label must be text", key=f"labels.{key}",
+                                    expected="a non-empty string", found=repr(text))
+            out[match[0]] = text
+        return tuple((o, out[o]) for o in opts if o in out)
+
+    def label_of(self, option: Option) -> str:
+        """The display text of ``option``: its label if given, else ``""``.
+
+        Examples
+        --------
+        >>> Issue("term", ("10_15y", "25y"), "25y", labels={"10_15y": "10 to 15 years"}).label_of("10_15y")
+        '10 to 15 years'
+        """
+        return next((t for o, t in self.labels if same_option(o, option)), "")
 
     @classmethod
     def numeric_range(cls, id: str, low: float, high: float, steps: int, *,

@@ -1,8 +1,13 @@
 """Labels next to points that do not overlap each other, the points, or the axes edge.
 
-A greedy placement: each label (in the order given, most important first) tries a ring of
-offsets around its point and keeps the one whose text box overlaps least with what is already
-placed.  Good enough for the handful of labelled points of a briefing figure.
+Labels marked ``joint`` (the bargaining solutions, whose markers often sit close together) are
+placed together, where the first of them stands in the order: every assignment of a few
+candidate offsets, one per label, is tried (branch and bound), preferring offsets whose text box
+is nearer its own point than any other joint point or ``rival`` marker, and the assignment with
+no overlaps and least total cost wins.  The other labels are placed greedily (in the order
+given, most important first): each tries a ring of offsets around its point and keeps the one
+whose text box overlaps least with what is already placed, and pays for being as near another
+labelled marker as its own.  Good enough for the handful of labelled points of a briefing figure.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass, field
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["Label", "place_labels"]
+__all__ = ["Label", "place_labels", "box_distance"]
 
 
 def _ring(radius: float, n: int) -> list[tuple[float, float]]:
@@ -26,6 +31,8 @@ def _ring(radius: float, n: int) -> list[tuple[float, float]]:
 _OFFSETS = [(8, 8), (8, -8), (-8, 8), (-8, -8), (12, 0), (-12, 0), (0, 12), (0, -14)] + \
     _ring(30, 8) + _ring(50, 16) + _ring(75, 16) + _ring(105, 16) + _ring(140, 24)
 
+_OFF_CANVAS = 1000.0
+"""How much worse a text past the figure's edge (cut off in the file) is than one past the axes."""
 _TEXT_WEIGHT = 50.0
 """How much worse covering a text is than covering the same area of data points."""
 
@@ -48,6 +55,27 @@ class Label:
     weight: str = "normal"
     gid: str = ""
     extra: dict = field(default_factory=dict)
+    joint: bool = False
+
+
+_JOINT_OFFSETS = 32
+"""How many of the offsets (nearest first) a jointly placed label may take."""
+_JOINT_KEEP = 6
+"""How many of its cheapest admissible offsets each jointly placed label brings to the search."""
+
+
+def box_distance(box, x: float, y: float) -> float:
+    """Distance in pixels from the point ``(x, y)`` to the box (0 inside it).
+
+    Examples
+    --------
+    >>> from matplotlib.transforms import Bbox
+    >>> box_distance(Bbox.from_extents(0, 0, 4, 2), 7, 6)
+    5.0
+    """
+    dx = max(box.x0 - x, 0.0, x - box.x1)
+    dy = max(box.y0 - y, 0.0, y - box.y1)
+    return math.hypot(dx, dy)
 
 
 def _overlap(a, b) -> float:
@@ -57,10 +85,15 @@ def _overlap(a, b) -> float:
 
 
 def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, float]] = (),
-                 marker_px: float = 9.0) -> list:
+                 marker_px: float = 9.0, rivals: Sequence[tuple[float, float]] = (),
+                 keep_clear: Sequence[tuple[float, float, float, float]] = ()) -> list:
     """Annotate ``labels`` on ``ax`` without overlaps where possible; return the annotations.
 
-    ``obstacles`` are further data points (markers) the labels should not cover.
+    ``obstacles`` are further data points (markers) the labels should not cover; ``rivals`` are
+    labelled markers a ``joint`` label must be farther from than from its own point (so that a
+    reader never pairs it with the wrong marker); ``keep_clear`` are boxes ``(x0, y0, x1, y1)`` in
+    data coordinates (e.g. around an arrow) that labels avoid as they avoid texts.  Annotations
+    come back in the order of ``labels``.
     """
     fig = ax.figure
     fig.draw_without_rendering()  # fix the layout so display coordinates are final
@@ -68,6 +101,7 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
     to_px = ax.transData.transform
     axbox = ax.get_window_extent(renderer)
     scale = fig.dpi / 72.0
+    width, height = fig.canvas.get_width_height()
     taken = []
     for x, y in list(obstacles) + [(lb.x, lb.y) for lb in labels]:
         px, py = to_px((x, y))
@@ -78,37 +112,102 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
     placed = [t.get_window_extent(renderer) for t in fig.findobj(Text)
               if t.get_visible() and t.get_text().strip() and t.axes in (ax, None)
               and not _is_tick(t, ax)]
-    out = []
-    for lb in labels:
-        best = None
+    for x0, y0, x1, y1 in keep_clear:
+        (px0, py0), (px1, py1) = to_px((x0, y0)), to_px((x1, y1))
+        placed.append(Bbox.from_extents(min(px0, px1) - marker_px / 2, min(py0, py1) - marker_px / 2,
+                                        max(px0, px1) + marker_px / 2, max(py0, py1) + marker_px / 2))
+    def draw(lb: Label, dx: float, dy: float):
+        ann = ax.annotate(
+            lb.text, (lb.x, lb.y), xytext=(dx, dy), textcoords="offset points",
+            ha="left" if dx > 4 else "right" if dx < -4 else "center",
+            va="bottom" if dy > 4 else "top" if dy < -4 else "center",
+            fontsize=lb.fontsize, color=lb.color, fontweight=lb.weight, zorder=9,
+            bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="0.75", alpha=0.9),
+            arrowprops=dict(arrowstyle="-", color="0.5", lw=0.6,
+                            shrinkA=0, shrinkB=4) if abs(dx) + abs(dy) > 25 else None,
+            annotation_clip=False, **lb.extra)
+        ann.set_in_layout(False)
+        return ann, ann.get_window_extent(renderer)
+
+    def cost_of(box, dx: float, dy: float) -> float:
+        cost = sum(_overlap(box, t) for t in taken) + \
+            _TEXT_WEIGHT * sum(_overlap(box, t) for t in placed)
+        outside = (max(0.0, axbox.x0 - box.x0) + max(0.0, box.x1 - axbox.x1)
+                   + max(0.0, axbox.y0 - box.y0) + max(0.0, box.y1 - axbox.y1))
+        off = (max(0.0, -box.x0) + max(0.0, box.x1 - width) + max(0.0, -box.y0)
+               + max(0.0, box.y1 - height))
+        return (cost + outside * box.height * 4 + _OFF_CANVAS * off * box.height
+                + (abs(dx) + abs(dy)) * scale * 0.5)
+
+    out: dict[int, object] = {}
+    joint = [k for k, lb in enumerate(labels) if lb.joint]
+
+    def place_joint() -> None:
+        points = [to_px((labels[k].x, labels[k].y)) for k in joint] + \
+            [to_px(p) for p in rivals]
+        options = []
+        for j, k in enumerate(joint):
+            own = points[j]
+            others = [p for i, p in enumerate(points) if i != j
+                      and math.hypot(p[0] - own[0], p[1] - own[1]) > marker_px]
+            found, fallback = [], []
+            for dx, dy in _OFFSETS[:_JOINT_OFFSETS]:
+                ann, box = draw(labels[k], dx, dy)
+                ann.remove()
+                near = box_distance(box, *own)
+                miss = sum(max(0.0, near - box_distance(box, *p) + 1.0) for p in others)
+                item = (cost_of(box, dx, dy) + _TEXT_WEIGHT * miss, dx, dy, box)
+                (found if miss == 0 else fallback).append(item)
+            found.sort(key=lambda t: t[0])
+            fallback.sort(key=lambda t: t[0])
+            options.append((found + fallback)[:_JOINT_KEEP])
+        best: list = [math.inf, None]
+
+        def search(j: int, total: float, chosen: list) -> None:
+            if total >= best[0]:
+                return
+            if j == len(joint):
+                best[0], best[1] = total, list(chosen)
+                return
+            for item in options[j]:
+                clash = _TEXT_WEIGHT * sum(_overlap(item[3], c[3]) for c in chosen)
+                chosen.append(item)
+                search(j + 1, total + item[0] + clash, chosen)
+                chosen.pop()
+
+        search(0, 0.0, [])
+        for k, (_, dx, dy, _box) in zip(joint, best[1]):
+            ann, box = draw(labels[k], dx, dy)
+            placed.append(box)
+            out[k] = ann
+    marks = [to_px((labels[k].x, labels[k].y)) for k in joint] + [to_px(p) for p in rivals]
+    for k, lb in enumerate(labels):
+        if lb.joint:
+            if k == joint[0]:
+                place_joint()
+            continue
+        own = to_px((lb.x, lb.y))
+        others = [p for p in marks if math.hypot(p[0] - own[0], p[1] - own[1]) > marker_px]
+        if len(others) == len(marks):  # not on a marker (a walk-away note): nearness moot
+            others = []
+        best_one = None
         for dx, dy in _OFFSETS:
-            ann = ax.annotate(
-                lb.text, (lb.x, lb.y), xytext=(dx, dy), textcoords="offset points",
-                ha="left" if dx > 4 else "right" if dx < -4 else "center",
-                va="bottom" if dy > 4 else "top" if dy < -4 else "center",
-                fontsize=lb.fontsize, color=lb.color, fontweight=lb.weight, zorder=9,
-                bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="0.75", alpha=0.9),
-                arrowprops=dict(arrowstyle="-", color="0.5", lw=0.6,
-                                shrinkA=0, shrinkB=4) if abs(dx) + abs(dy) > 25 else None,
-                annotation_clip=False, **lb.extra)
-            ann.set_in_layout(False)
-            box = ann.get_window_extent(renderer)
-            cost = sum(_overlap(box, t) for t in taken) + \
-                _TEXT_WEIGHT * sum(_overlap(box, t) for t in placed)
-            outside = (max(0.0, axbox.x0 - box.x0) + max(0.0, box.x1 - axbox.x1)
-                       + max(0.0, axbox.y0 - box.y0) + max(0.0, box.y1 - axbox.y1))
-            cost += outside * box.height * 4 + (abs(dx) + abs(dy)) * scale * 0.5
-            if best is None or cost < best[0]:
-                if best is not None:
-                    best[1].remove()
-                best = (cost, ann, box)
+            ann, box = draw(lb, dx, dy)
+            near = box_distance(box, *own)
+            miss = sum(max(0.0, near - box_distance(box, *p) + 1.0) for p in others)
+            cost = cost_of(box, dx, dy) + _TEXT_WEIGHT * miss
+            if best_one is None or cost < best_one[0]:
+                if best_one is not None:
+                    best_one[1].remove()
+                best_one = (cost, ann, box)
             else:
                 ann.remove()
             if cost <= (abs(dx) + abs(dy)) * scale * 0.5:
                 break
-        _, ann, box = best
-        if lb.gid:
-            ann.set_gid(lb.gid)
+        _, ann, box = best_one
         placed.append(box)
-        out.append(ann)
-    return out
+        out[k] = ann
+    for k, lb in enumerate(labels):
+        if lb.gid:
+            out[k].set_gid(lb.gid)
+    return [out[k] for k in range(len(labels))]

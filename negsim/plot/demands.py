@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-
+import textwrap
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
@@ -14,6 +14,10 @@ from negsim.results.analysis import Analysis, DemandSummary
 __all__ = ["demands", "demands_title", "ordered_demands"]
 
 _ROW_IN = 0.27
+_QUOTE_LINES = 3
+"""At most this many lines of a quote; longer ones end in an ellipsis."""
+_LINE_ROWS = 0.6
+"""Row height (in rows) each further line of a wrapped quote adds."""
 # column starts, as fractions of the table width
 _BADGE, _DESC, _BAR, _BAR_W, _PCT, _QUOTE = 0.0, 0.085, 0.43, 0.13, 0.565, 0.615
 
@@ -23,15 +27,36 @@ def ordered_demands(demands: Sequence[DemandSummary]) -> list[DemandSummary]:
     return sorted(demands, key=lambda d: (not d.hard, -d.share))
 
 
-def _quote(d: DemandSummary, width: int) -> str:
-    """The quote in curly quotes, abbreviated to ``width``; the source added if it still fits."""
+def _quote(d: DemandSummary, width: int, lines: int = _QUOTE_LINES) -> str:
+    """The quote in curly quotes, wrapped to ``width`` characters on at most ``lines`` lines
+    (the last abbreviated when it does not fit); the source added if it still fits.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> print(_quote(NS(quote="we will not give up our land", source="AP"), 12))
+    “we will not
+    give up our
+    land” (AP)
+    """
     text = d.quote.strip().strip('"“”„«»').strip()
     if not text:
         return f"({d.source})" if d.source and len(d.source) + 2 <= width else ""
     src = f" ({d.source})" if d.source else ""
-    if len(text) + 2 + len(src) <= width:
-        return f"“{text}”{src}"
-    return f"“{abbreviate(text, width - 2)}”"
+    wrapped = textwrap.wrap(f"“{text}”", width, break_on_hyphens=False)
+    if len(wrapped) > lines:
+        rest = " ".join(wrapped[lines - 1:])
+        wrapped = wrapped[:lines - 1] + [abbreviate(rest[:-1], width - 1) + "”"]
+    elif len(wrapped[-1]) + len(src) <= width:
+        wrapped[-1] += src
+    elif len(wrapped) < lines and d.source:
+        wrapped.append(src.strip())
+    return "\n".join(wrapped)
+
+
+def _row_height(text: str) -> float:
+    """Rows a demand takes: one, and ``_LINE_ROWS`` more for each further line of its quote."""
+    return 1 + _LINE_ROWS * text.count("\n")
 
 
 def _plural(n: int, word: str) -> str:
@@ -66,11 +91,12 @@ def demands_title(analysis: Analysis, actors: Sequence[str] | None = None) -> st
 
 def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
             footer: bool = True, max_per_actor: int | None = None):
-    """Draw each actor's demands: red lines marked, weight share bars, abbreviated quotes.
+    """Draw each actor's demands: red lines marked, weight share bars, quotes wrapped
+    to at most three lines.
 
     Rows are grouped by actor (header in the actor's colour) with red lines first, then by
-    weight.  The bar is the demand's share of the actor's total weight; the quote and its source
-    are abbreviated to fit.
+    weight.  The bar is the demand's share of the actor's total weight; the quote is wrapped
+    (the row grows with it), its source added when it fits.
 
     Parameters
     ----------
@@ -112,18 +138,22 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
         if max_per_actor is not None and len(ds) > max_per_actor:
             hidden, ds = len(ds) - max_per_actor, ds[:max_per_actor]
         blocks.append((a, ds, hidden))
-    n_rows = sum(1 + len(ds) + (1 if hidden else 0) for _, ds, hidden in blocks)
+    size = BASE_FONT - 2
+    char_in = (size - 1) * 0.56 / 72  # the quotes' (smaller) font
+
+    def chars(frac: float, width_in: float) -> int:
+        return max(int(frac * width_in * 0.97 / char_in), 6)
+
     new_fig = ax is None
+    fig_w = SLIDE_SIZE[0] if new_fig else ax.figure.get_figwidth()
+    quotes = {id(d): _quote(d, chars(1 - _QUOTE, fig_w)) for _, ds, _ in blocks for d in ds}
+    n_rows = sum(1 + sum(_row_height(quotes[id(d)]) for d in ds) + (1 if hidden else 0)
+                 for _, ds, hidden in blocks)
     if new_fig:
         height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), 14.0)
         fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer)
     fig = ax.figure
-    size = BASE_FONT - 2
-    char_in = size * 0.56 / 72
-    width_in = fig.get_figwidth() * 0.97
-
-    def chars(frac: float) -> int:
-        return max(int(frac * width_in / char_in), 6)
+    width_in = fig.get_figwidth()
 
     y = 0.0
     for a, ds, hidden in blocks:
@@ -133,15 +163,19 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
         ax.text(_QUOTE, y, f"walk-away {a.reservation:.2f}", fontsize=size, color="0.35",
                 va="center", gid=f"walkaway:{a.name}")
         ax.plot([0, 1], [y + 0.5, y + 0.5], color=colors[a.name], lw=1.0)
+        last = 1.0
         for d in ds:
-            y += 1
+            quote = quotes[id(d)]
+            y += (last + _row_height(quote)) / 2
+            last = _row_height(quote)
             if d.hard:
                 # a conditional red line (``when``) binds only where its condition holds
                 ax.text(_BADGE, y, "red line if" if d.when else "red line", fontsize=size - 1,
                         color="white",
                         fontweight="bold", va="center", gid=f"redline:{a.name}:{d.issue}",
                         bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
-            room = chars(_BAR - _DESC - 0.01) - (4 if d.hard else 0) - (3 if d.when else 0)
+            room = int(chars(_BAR - _DESC - 0.01, width_in) * (size - 1) / size)
+            room -= (4 if d.hard else 0) + (3 if d.when else 0)
             desc = re.sub(r"\s*\(red line\)\s*$", "", d.description)
             ax.text(_DESC, y, abbreviate(desc, room),
                     fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
@@ -151,13 +185,14 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
             ax.barh(y, _BAR_W, left=_BAR, height=0.6, color="none", ec="0.8", lw=0.6)
             ax.text(_PCT, y, f"{d.share:.0%}", fontsize=size, va="center", ha="left",
                     color="0.25")
-            ax.text(_QUOTE, y, _quote(d, chars(1 - _QUOTE)), fontsize=size - 1, va="center",
+            ax.text(_QUOTE, y, quote, fontsize=size - 1, va="center", linespacing=1.15,
                     style="italic", color="0.35", gid=f"quote:{a.name}:{d.issue}")
         if hidden:
-            y += 1
+            y += (last + 1) / 2
+            last = 1.0
             ax.text(_DESC, y, f"+ {_plural(hidden, 'smaller demand')} not shown",
                     fontsize=size - 1, va="center", color="0.4")
-        y += 0.6
+        y += 0.6 + (last - 1) / 2
     ax.text(_BAR, -0.5, "weight share", fontsize=size - 1, color="0.35", va="center")
     ax.text(_QUOTE, -0.5, "in their words", fontsize=size - 1, color="0.35",
             va="center")

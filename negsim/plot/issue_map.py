@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import FancyBboxPatch, Patch
 
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, SLIDE_SIZE, abbreviate, add_footer,
-                               actor_colors, finding_title, new_figure)
+                               actor_colors, finding_title, new_figure, option_text)
 from negsim.results.analysis import Analysis
 
 __all__ = ["issue_map", "issue_map_title"]
@@ -38,8 +38,8 @@ def _issue_label(text: str) -> str:
     return _two_lines(text, 24)
 
 
-def _option_text(opt, chars: int) -> str:
-    return _two_lines(str(opt), chars)
+def _option_text(opt, chars: int, issue=None) -> str:
+    return _two_lines(option_text(opt, issue), chars)
 
 
 def issue_map_title(analysis: Analysis) -> str:
@@ -116,7 +116,7 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
     chars = max(int(cell_in * 72 / (size * 0.72)), 4)
     # a row holds its option text and the actors under it: m lines of text in all; one line is
     # `per_row` of the axes height (about 80% of the figure) per row, so line = per_row * row_h
-    m = max([len(who) + _option_text(opt, chars).count("\n") + 1
+    m = max([len(who) + _option_text(opt, chars, i).count("\n") + 1
              for i in issues for opt, who in acc.excluded_by.get(i.id, {}).items()], default=0)
     per_row = size * 1.3 / 72 / (fig.get_figheight() * 0.8) * len(issues)
     row_h = 1.0 if not m else max(1.0, _PAD / max(1 - per_row * m, _PAD))
@@ -136,7 +136,7 @@ def issue_map(analysis: Analysis, ax=None, footer: bool = True):
                                    gid=f"option:{issue.id}:{opt}")
             ax.add_patch(patch)
             who = excluded.get(str(opt), [])
-            text = _option_text(opt, chars)
+            text = _option_text(opt, chars, issue)
             lines = text.count("\n") + 1
             top = y - _PAD / 2 - line * lines / 2 if who else y - row_h / 2
             ax.text(c + 0.5, top, text, ha="center",

@@ -24,6 +24,10 @@ SOLUTION_SHORT = {"nash": "N", "asymmetric_nash": "aN", "kalai_smorodinsky": "KS
                   "egalitarian": "E", "utilitarian": "U", "compromise": "C"}
 """Abbreviations of the solution names in compact panels."""
 _CLOUD_GREEN = "#7fbf7b"
+_ARROW_ROOM = 0.22
+"""Share of the span added above (right of) the data for a lever arrow and its wrapped note."""
+_ARROW_ROOM_COMPACT = 0.12
+"""The same for a compact panel, whose note is one short line."""
 
 
 def _group(points: list[tuple[str, float, float]]) -> list[tuple[float, float, list[str]]]:
@@ -112,6 +116,23 @@ def _wrap_names(names: list[str], width: int = 30) -> str:
     return "\n".join(textwrap.wrap(" = ".join(names), width, break_on_hyphens=False))
 
 
+def _legend_text(analysis: Analysis, group: list[str], compact: bool = False) -> str:
+    """What a solution marker stands for, in the legend: its names, and the compromise forecast
+    said to be one."""
+    if compact:
+        return "solution " + " = ".join(SOLUTION_SHORT.get(n, n) for n in group)
+    parts = []
+    for name in group:
+        text = SOLUTION_MARKERS.get(name, ("o", name))[1]
+        if name == "compromise":
+            text = ("compromise forecast" if analysis.solutions[name].acceptable
+                    else "compromise forecast (nearest acceptable deal)")
+        parts.append(text)
+    kind = "solution" if len(group) == 1 else "solutions"
+    lead = "" if group == ["compromise"] else f"bargaining {kind}: "
+    return "\n".join(textwrap.wrap(lead + " = ".join(parts), 34, break_on_hyphens=False))
+
+
 def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
                   footer: bool = True, legend: bool = True, title: bool = True,
                   compact: bool = False):
@@ -181,10 +202,11 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
     ylo, yhi = _span(ub, [rb, sb.no_deal_utility])
     arrow_y = yhi + 0.04 * (yhi - ylo)  # arrows above / right of the data, never on it
     arrow_x = xhi + 0.04 * (xhi - xlo)
+    room = _ARROW_ROOM_COMPACT if compact else _ARROW_ROOM
     if shifts[a] is not None:
-        yhi += 0.1 * (yhi - ylo)
+        yhi += room * (yhi - ylo)
     if shifts[b] is not None:
-        xhi += 0.1 * (xhi - xlo)
+        xhi += room * (xhi - xlo)
     ax.set_xlim(xlo, xhi)
     ax.set_ylim(ylo, yhi)
     ax.fill_between([ra, xhi], rb, yhi, color=ACCEPT_COLOR, alpha=0.07, lw=0,
@@ -202,6 +224,7 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                    gid="acceptable-cloud")
 
     labels: list[Label] = []
+    clear: list[tuple[float, float, float, float]] = []
     for actor, r, vertical in ((a, ra, True), (b, rb, False)):
         line = ax.axvline if vertical else ax.axhline
         line(r, color=colors[actor], ls="--", lw=1.6, gid=f"walkaway:{actor}")
@@ -211,6 +234,7 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
             old, new, text = shift
             line(old, color=colors[actor], ls=":", lw=1.0, alpha=0.7)
             start, end = ((old, pos), (new, pos)) if vertical else ((pos, old), (pos, new))
+            clear.append((*start, *end))
             ax.annotate("", end, xytext=start, gid=f"lever-arrow:{actor}",
                         arrowprops=dict(arrowstyle="-|>", color=colors[actor], lw=1.8,
                                         mutation_scale=16, shrinkA=0, shrinkB=0))
@@ -247,10 +271,11 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                 t += " (nearest acceptable)"
             texts.append(t)
         ax.scatter([x], [y], marker=marker, s=190, color="black", edgecolor="white", zorder=6,
-                   gid="solution:" + "+".join(group),
-                   label="bargaining solution" if k == 0 else None)
+                   gid="solution:" + "+".join(group))
+        ax.scatter([], [], marker=marker, s=110, color="black", edgecolor="white",
+                   label=_legend_text(analysis, group, compact), gid="solution-legend:" + "+".join(group))
         labels.insert(k, Label(x, y, _wrap_names(texts), "black", BASE_FONT - 1 - small,
-                               "bold", gid="solution-label:" + "+".join(group)))
+                               "bold", gid="solution-label:" + "+".join(group), joint=True))
 
     label_of = {v.proposal: v.label or v.proposal for v in analysis.verdicts}
     accepted = {v.proposal: v.accepted_by_all for v in analysis.verdicts}
@@ -281,5 +306,7 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                   frameon=False, markerscale=0.8)
     if new_fig and footer:
         add_footer(ax.figure, analysis)
-    place_labels(ax, labels, obstacles=list(zip(ua[ok], ub[ok]))[:200])
+    rivals = [(x, y) for x, y, _ in proposal_groups(analysis, a, b)] + [(ra, rb)]
+    place_labels(ax, labels, obstacles=list(zip(ua[ok], ub[ok]))[:200], rivals=rivals,
+                 keep_clear=clear)
     return ax

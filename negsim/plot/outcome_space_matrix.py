@@ -100,7 +100,12 @@ def outcome_space_matrix(analysis: Analysis, actors: Sequence[str] | None = None
                 ax.set_xlabel("")
             if col > 0:
                 ax.set_ylabel("")
-    handles, labels = axes[0][0].get_legend_handles_labels()
+    seen: dict[str, object] = {}
+    for row in range(k):  # every panel's markers, once each: merged solutions differ by pair
+        for col in range(row + 1):
+            for h, t in zip(*axes[row][col].get_legend_handles_labels()):
+                seen.setdefault(t, h)
+    labels, handles = list(seen), list(seen.values())
     key = _key(analysis)
     if k > 1:
         leg = fig.legend(handles, labels, loc="upper right", bbox_to_anchor=(0.98, 0.9),

@@ -233,14 +233,18 @@ def words(identifier: str) -> str:
     return re.sub(r"(?<=\d)_(?=\d)", "–", str(identifier)).replace("_", " ")
 
 
-def option_text(value) -> str:
-    """An option for people: numbers to four significant figures, identifiers as words.
+def option_text(value, issue=None) -> str:
+    """An option for people: the issue's label for it when given (``issue`` an IssueSummary),
+    else numbers to four significant figures and identifiers as words.
 
     Examples
     --------
     >>> option_text(3533.333333333333), option_text(30), option_text("halt_energy")
     ('3533', '30', 'halt energy')
     """
+    given = issue.option_label(value) if issue is not None else ""
+    if given:
+        return given
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):

@@ -35,6 +35,12 @@ class IssueSummary(PlainData):
     options: list[OptionValue]
     ordered: bool
     status_quo: OptionValue
+    labels: dict[str, str] = field(default_factory=dict)
+    """Display text of options, keyed by the option as text (``str(option)``)."""
+
+    def option_label(self, option: OptionValue) -> str:
+        """The given display text of ``option``, or ``""``."""
+        return self.labels.get(str(option), "")
 
 
 @dataclass(frozen=True)
