@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["OutputSet", "write_atomic", "write_text_atomic", "TEMP_PATTERN"]
+__all__ = ["write_result_files", "OutputSet", "write_atomic", "write_text_atomic", "TEMP_PATTERN"]
 
 TEMP_PATTERN = re.compile(r"^\.(?P<name>.+)\.negsim-(?P<pid>[0-9]+)-[0-9a-f]+\.tmp$")
 """The name of a staged file: ``.<target name>.negsim-<pid>-<random hex>.tmp``."""
@@ -201,3 +201,23 @@ def write_atomic(path: str | Path, write: Callable[[str], None]) -> Path:
 def write_text_atomic(path: str | Path, text: str) -> Path:
     """Write text (UTF-8) atomically."""
     return write_atomic(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+
+
+def write_result_files(json_path: str | Path | None, json_text: str,
+                       folder: str | Path | None, files: dict[str, bytes]) -> list[Path]:
+    """Write a result's JSON (when ``json_path``) and its rendered files (into ``folder``) as one
+    set: every file replaced, or, on any failure, none.  Returns the paths written, JSON first.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> d = Path(tempfile.mkdtemp())
+    >>> [p.name for p in write_result_files(d / "r.json", "{}", d, {"a.png": b"x"})]
+    ['r.json', 'a.png']
+    """
+    with OutputSet() as out:
+        if json_path:
+            out.add_text(json_path, json_text)
+        for name, data in files.items():
+            out.add_bytes(Path(folder) / name, data)  # type: ignore[arg-type]
+    return list(out.written)

@@ -91,3 +91,15 @@ def test_a_signal_while_staging_removes_every_temporary(tmp_path, signum):
     assert proc.wait(timeout=30) != 0
     assert _names(tmp_path) == ["a.json"]
     assert (tmp_path / "a.json").read_text() == "old"
+
+
+def test_result_json_and_files_are_one_set_a_failing_file_leaves_the_old_json(tmp_path):
+    from negsim.outputs import write_result_files
+    old = tmp_path / "r.json"
+    old.write_text("old")
+    blocker = tmp_path / "figs"
+    blocker.write_text("a file where the figure folder should be")
+    with pytest.raises(OSError):
+        write_result_files(old, "new", blocker, {"a.png": b"x"})
+    assert old.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figs", "r.json"]  # no temporaries

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from negsim.errors import ArgumentError
 from negsim.loading import load_scenario
-from negsim.outputs import write_atomic, write_text_atomic
+from negsim.outputs import write_result_files
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -46,11 +46,7 @@ def run(args: argparse.Namespace) -> int:
         from negsim.plot.compare import comparison_files
         files = comparison_files(a, b, result)
     print(str(result), end="")
-    if args.json:
-        write_text_atomic(args.json, result.to_json() + "\n")
-        print(f"wrote {args.json}")
-    for name, data in files.items():
-        target = Path(args.plots) / name
-        write_atomic(target, lambda tmp, data=data: Path(tmp).write_bytes(data))
-        print(f"wrote {target}")
+    # the JSON and the figures as one set: a failure leaves the old ones as they were
+    for path in write_result_files(args.json, result.to_json() + "\n", args.plots, files):
+        print(f"wrote {path}")
     return 0
