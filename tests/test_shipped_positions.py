@@ -63,3 +63,17 @@ def test_no_demand_of_theirs_scores_no_truce_above_a_pause(scenario, name):
         scores = [reference.score(d, issues[d.issue], o[d.issue]) if reference.applies(d, o)
                   else 1.0 for o in ladder]
         assert scores == sorted(scores), (d.label, scores)
+
+
+def test_istanbul_russia_prefers_neutrality_without_guarantees_to_no_neutrality():
+    # the 2022-draft demand is conditional on neutrality (a false condition counts as met); its weight
+    # must not turn Russia's core aim around
+    s = negsim.load_scenario(REPO / "scenarios" / "istanbul_ceasefire_vs_settlement.toml")
+    russia = s.actor("Russia")
+    settlement = {**s.no_deal, **FULL, "duration": "open_ended", "territory": "recognised_withdrawal",
+                  "military_limits": "limited"}
+    u = {g: reference.utility(s, russia, {**settlement, "neutrality": "neutral",
+                                          "security_guarantees": g})
+         for g in ("none", "us_commitment", "p5_multilateral")}
+    not_neutral = reference.utility(s, russia, {**settlement, "neutrality": "not_neutral"})
+    assert not_neutral < u["none"] == u["us_commitment"] < u["p5_multilateral"]
