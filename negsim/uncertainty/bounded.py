@@ -294,39 +294,46 @@ def acceptable_counts(plan: GroupPlan, parts: list[list[np.ndarray]], r: np.ndar
         total = total + (top[:, g] - np.array([p[g].min(axis=1) for p in parts]))
         spread[:, lvl - 1] = total
     least = spread.min(axis=(0, 2))
-    k = sizes[order[0]]
-    d = np.repeat(np.arange(n), k)
-    key = np.tile(np.arange(k), n)
-    w = np.repeat(top.sum(axis=1) - (r - ACCEPT_TOL), k, axis=1) + gaps[0]  # (A, nodes)
-    for lvl in range(len(order) - 1):
-        low = w.min(axis=0)
+    # nodes of a level are the parents' (d, key) times the level's assignments, kept implicit:
+    # node j is parent j // k with assignment j % k
+    d, key = np.arange(n), np.zeros(n, dtype=np.int64)
+    w = (top.sum(axis=1) - (r - ACCEPT_TOL))  # (A, parents): every group open at its best
+    for lvl in range(len(order)):
+        k = sizes[order[lvl]]
+        grow = np.take(gaps[lvl].reshape(n_actors, n, k), d, axis=1)  # (A, parents, k)
+        grow += w[:, :, None]
+        low = grow.min(axis=0)  # (parents, k): the tightest actor's slack
+        if lvl == len(order) - 1:
+            break
         keep = low >= -PRUNE_TOL
         below = plan.below[lvl]
-        if plan.sparse[lvl]:
-            keep &= below[key] > 0
-        if len(low) and low.max() >= least[lvl] + PRUNE_TOL:  # some node may be full
-            fill = keep & np.all(w >= spread[:, lvl][:, d] + PRUNE_TOL, axis=0)
-            if fill.any():
-                counts += np.bincount(d[fill], weights=below[key[fill]],
-                                      minlength=n).astype(np.int64)
-                keep &= ~fill
+        may_fill = bool(low.max(initial=-np.inf) >= least[lvl] + PRUNE_TOL)
+        if plan.sparse[lvl] or may_fill:
+            nodes = (key[:, None] * k + np.arange(k)).reshape(-1)
+            keep &= (below[nodes] > 0).reshape(keep.shape)
+            if may_fill:  # some node's every completion may be acceptable
+                fill = keep & np.all(grow >= spread[:, lvl][:, d][:, :, None] + PRUNE_TOL,
+                                     axis=0)
+                if fill.any():
+                    par = np.flatnonzero(fill) // k
+                    counts += np.bincount(d[par], weights=below[nodes[fill.reshape(-1)]],
+                                          minlength=n).astype(np.int64)
+                    keep &= ~fill
         live = np.flatnonzero(keep)
-        d, key, w = d[live], key[live], w[:, live]
-        k = sizes[order[lvl + 1]]
-        step = np.arange(k)
-        w = np.take(gaps[lvl + 1], ((d * k)[:, None] + step).reshape(-1), axis=1) \
-            + np.repeat(w, k, axis=1)
-        key = ((key * k)[:, None] + step).reshape(-1)
-        d = np.repeat(d, k)
-    low = w.min(axis=0)
-    cand = plan.candidates_in_order[key]
-    ok = cand & (low >= PRUNE_TOL)
-    unsure = np.flatnonzero(cand & (low < PRUNE_TOL) & (low >= -PRUNE_TOL))
-    counts += np.bincount(d[ok], minlength=n)
-    if len(unsure):
-        local = np.stack(np.unravel_index(key[unsure], [sizes[g] for g in order]), axis=1)
+        par = live // k
+        d, key = d[par], key[par] * k + (live - par * k)
+        w = np.take(grow.reshape(n_actors, -1), live, axis=1)
+    cand = plan.candidates_in_order.reshape(-1, k)[key]  # (parents, k)
+    sure = cand & (low >= PRUNE_TOL)
+    maybe = cand & (low >= -PRUNE_TOL)
+    counts += np.bincount(d, weights=np.count_nonzero(sure, axis=1), minlength=n).astype(np.int64)
+    if np.count_nonzero(maybe) > np.count_nonzero(sure):  # within PRUNE_TOL of a threshold
+        unsure = np.flatnonzero(maybe & ~sure)
+        par = unsure // k
+        full_key = key[par] * k + (unsure - par * k)
+        local = np.stack(np.unravel_index(full_key, [sizes[g] for g in order]), axis=1)
         rows = np.empty_like(local)
         rows[:, list(order)] = local
-        hit = _exact(parts, d[unsure], rows, r)
-        counts += np.bincount(d[unsure][hit], minlength=n)
+        hit = _exact(parts, d[par], rows, r)
+        counts += np.bincount(d[par][hit], minlength=n)
     return counts

@@ -43,7 +43,7 @@ from negsim.uncertainty.separable import space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
-__all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
+__all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "BOUNDED_MIN", "ENSEMBLE_SOLUTIONS"]
 
 ENUMERATE_LIMIT = EXHAUSTIVE_LIMIT
 """Spaces up to this many outcomes (those ``analyze`` enumerates) are evaluated outcome by outcome
@@ -51,6 +51,10 @@ in every draw; larger ones merge issue groups per draw."""
 
 DRAW_CHUNK = 1_000
 """Draws per chunk (the unit of work and of seeding)."""
+
+BOUNDED_MIN = 1_024
+"""Smallest space whose acceptable set is counted by bounds over its issue groups
+(:mod:`negsim.uncertainty.bounded`); smaller ones cost less evaluated outcome by outcome."""
 
 ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 
@@ -186,7 +190,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     ids, feats = candidate_features(scenario)
     sums = space_sums(scenario)
     direct = feats is not None
-    plan = None if direct else group_plan(scenario)
+    plan = None if direct or space.size < BOUNDED_MIN else group_plan(scenario)
     power = form.powers(theta)
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}

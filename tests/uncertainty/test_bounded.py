@@ -53,14 +53,15 @@ def _draws(s: negsim.Scenario, n: int, seed: int) -> tuple[list[np.ndarray], np.
 
 
 def _forced_sums(s: negsim.Scenario, **kw) -> negsim.EnsembleResult:  # type: ignore[name-defined]
-    """The ensemble with every candidate summed by groups (the path of large red-line-free
-    spaces), whatever the candidates' number."""
-    real = ens.candidate_features
+    """The ensemble with every candidate summed by groups and counted by bounds (the path of
+    large red-line-free spaces), whatever the space's size and the candidates' number."""
+    real, least = ens.candidate_features, ens.BOUNDED_MIN
     ens.candidate_features = lambda sc: (np.flatnonzero(space_sums(sc).candidates), None)
+    ens.BOUNDED_MIN = 0
     try:
         return ensemble(s, **kw)
     finally:
-        ens.candidate_features = real
+        ens.candidate_features, ens.BOUNDED_MIN = real, least
 
 
 def _counts(r) -> dict:  # type: ignore[no-untyped-def]
