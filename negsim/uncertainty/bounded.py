@@ -169,9 +169,16 @@ def group_plan(scenario: Scenario) -> GroupPlan | None:
     Examples
     --------
     >>> import negsim
-    >>> plan = group_plan(negsim.examples.toy_scenario())
-    >>> plan.sizes, bool(np.all(np.diff(plan.ids) > 0))
-    ((3, 4), True)
+    >>> I, D = negsim.Issue, negsim.Demand
+    >>> s = negsim.Scenario("two issues", issues=(I("war", ("fight", "truce", "pause"), "fight"),
+    ...     I("aid", ("none", "some"), "none")), actors=(
+    ...     negsim.Actor("A", (D("war", scores={"truce": 1.0, "pause": 0.5}), D("aid", want="some"))),
+    ...     negsim.Actor("B", (D("war", scores={"truce": 1.0, "pause": 1.0}), D("aid", want="none")))))
+    >>> plan = group_plan(s)
+    >>> plan.sizes, [k.tolist() for k in plan.kept]  # fight and pause give way to truce
+    ((3, 2), [[1], [0, 1]])
+    >>> [tuple(s.space.outcome(int(i)).values()) for i in plan.ids]  # and no deal's neighbour
+    [('truce', 'none'), ('truce', 'some'), ('pause', 'none')]
     """
     sums: SpaceSums = space_sums(scenario)
     if not sums.contiguous:
