@@ -1,4 +1,4 @@
-"""Enumerated spaces without every outcome in every draw: bounds for the count, a pool for the choice.
+"""Enumerated spaces without every outcome in every draw: bounds count, a pool chooses.
 
 An actor's utility on an enumerated space is a sum of issue-group contributions
 (:mod:`negsim.uncertainty.separable`), and the ensemble needs, per draw, how many candidates are
@@ -24,7 +24,8 @@ groups are runs of consecutive issues:
   product of the kept assignments plus the outcomes whose replacement would be the no-deal
   outcome (which is never a candidate), so every pruned candidate is beaten, through a chain
   of replacements, by a pool member in every draw; the solutions are chosen among the pool
-  only, exactly as among all candidates (see :mod:`negsim.uncertainty.pool` for why).
+  only, exactly as among all candidates (see :mod:`negsim.uncertainty.pool` for why).  A group
+  of more than ``POOL_LIMIT`` assignments keeps them all.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from negsim.model.scenario import Scenario
 from negsim.preferences import UTILITY_DECIMALS
 from negsim.tolerances import ACCEPT_TOL, PRUNE_TOL
 from negsim.uncertainty.linear import LinearForm, linear_form, per_scenario
-from negsim.uncertainty.pool import coefficient_signs, slot_bounds
+from negsim.uncertainty.pool import POOL_LIMIT, coefficient_signs, slot_bounds
 from negsim.uncertainty.separable import ROUND_SLACK, SpaceSums, space_sums
 
 __all__ = ["GroupPlan", "group_plan", "acceptable_counts", "meets_rounded"]
@@ -172,8 +173,10 @@ def group_plan(scenario: Scenario) -> GroupPlan | None:
     >>> I, D = negsim.Issue, negsim.Demand
     >>> s = negsim.Scenario("two issues", issues=(I("war", ("fight", "truce", "pause"), "fight"),
     ...     I("aid", ("none", "some"), "none")), actors=(
-    ...     negsim.Actor("A", (D("war", scores={"truce": 1.0, "pause": 0.5}), D("aid", want="some"))),
-    ...     negsim.Actor("B", (D("war", scores={"truce": 1.0, "pause": 1.0}), D("aid", want="none")))))
+    ...     negsim.Actor("A", (D("war", scores={"truce": 1.0, "pause": 0.5}),
+    ...                        D("aid", want="some"))),
+    ...     negsim.Actor("B", (D("war", scores={"truce": 1.0, "pause": 1.0}),
+    ...                        D("aid", want="none")))))
     >>> plan = group_plan(s)
     >>> plan.sizes, [k.tolist() for k in plan.kept]  # fight and pause give way to truce
     ((3, 2), [[1], [0, 1]])
@@ -222,7 +225,8 @@ def group_plan(scenario: Scenario) -> GroupPlan | None:
                     margin.append(row)
             z = np.concatenate(zs, axis=1) if zs else np.zeros((sizes[g], 0))
             mg = np.concatenate(margin, axis=1) if margin else np.zeros((form.n_actors, 0))
-            kept.append(_kept(z, mg, allowed[g]))
+            kept.append(_kept(z, mg, allowed[g]) if sizes[g] <= POOL_LIMIT
+                        else np.flatnonzero(allowed[g]))  # too many to compare pairwise
     else:  # no pruning: the pool is every candidate
         kept = [np.arange(k, dtype=np.intp) for k in sizes]
     grid = np.ravel_multi_index(np.meshgrid(*kept, indexing="ij"), sizes).reshape(-1) \

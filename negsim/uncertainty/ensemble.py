@@ -7,14 +7,16 @@ not on whether the chunks run in-process, on a process pool, or on a Dask cluste
 
 Within a chunk, utilities of the proposals are matrix products over draws
 (:mod:`negsim.uncertainty.linear`).  On spaces of at most ``enumerate_limit`` outcomes (by
-default those ``analyze`` enumerates) every outcome no red line excludes is evaluated in every
-draw: directly when few are left, else as outer sums of issue-group contributions
-(:mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups' frontiers per draw
-(:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining solutions are chosen
-per draw by the same rules
-as :mod:`negsim.solutions` (:func:`~negsim.solutions.select.best_in_runs`: ties within
-``TIE_TOL``, then the tiebreak, then the lowest outcome number
-among the tied deals on the draw's Pareto frontier).
+default those ``analyze`` enumerates) the outcomes no red line excludes are evaluated directly
+when few are left; else the acceptable ones are counted by bounds over the issue groups'
+contributions and the solutions chosen among a pool of group assignments that no draw can
+beat (:mod:`negsim.uncertainty.bounded`; on spaces under ``BOUNDED_MIN`` outcomes, or whose
+groups are not runs of consecutive issues, every outcome is evaluated as outer sums of the
+contributions, :mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups'
+frontiers per draw (:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining
+solutions are chosen per draw by the same rules as :mod:`negsim.solutions`
+(:func:`~negsim.solutions.select.best_in_runs`: ties within ``TIE_TOL``, then the tiebreak, then
+the lowest outcome number among the tied deals on the draw's Pareto frontier).
 """
 
 from __future__ import annotations

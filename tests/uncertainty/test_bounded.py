@@ -13,7 +13,7 @@ import negsim
 from negsim.engine.verdicts import meets_reservation
 from negsim.model.distributions import Distribution
 from negsim.model.parameters import UncertainParameter
-from negsim.uncertainty import ensemble
+from negsim.uncertainty import EnsembleResult, ensemble
 from negsim.uncertainty.bounded import acceptable_counts, group_plan, meets_rounded
 from negsim.uncertainty.linear import linear_form
 from negsim.uncertainty.separable import space_sums
@@ -39,9 +39,9 @@ def _uncertain(s: negsim.Scenario, data: st.DataObject) -> negsim.Scenario:
             lo = data.draw(st.sampled_from([e * 0.5, -abs(e) - 0.1, e]))
             params.append(UncertainParameter(f"levers.{lv.id}.effects.{actor}",
                                              Distribution.uniform(min(lo, e), max(lo, e) + 0.05)))
+        low = data.draw(st.sampled_from([0.0, 0.4]))
         params.append(UncertainParameter(f"levers.{lv.id}.credibility",
-                                         Distribution.uniform(data.draw(st.sampled_from([0.0, 0.4])),
-                                                              1.0)))
+                                         Distribution.uniform(low, 1.0)))
     return s.with_changes(uncertain=tuple(params))
 
 
@@ -52,7 +52,7 @@ def _draws(s: negsim.Scenario, n: int, seed: int) -> tuple[list[np.ndarray], np.
     return coefs, form.reservations(theta, coefs)
 
 
-def _forced_sums(s: negsim.Scenario, **kw) -> negsim.EnsembleResult:  # type: ignore[name-defined]
+def _forced_sums(s: negsim.Scenario, **kw: object) -> EnsembleResult:
     """The ensemble with every candidate summed by groups and counted by bounds (the path of
     large red-line-free spaces), whatever the space's size and the candidates' number."""
     real, least = ens.candidate_features, ens.BOUNDED_MIN
@@ -131,7 +131,8 @@ def _random(actors: int, issues: int, options: int, seed: int) -> negsim.Scenari
     iss = tuple(negsim.Issue(f"i{k}", tuple(f"o{j}" for j in range(options)), "o0")
                 for k in range(issues))
     acts = tuple(negsim.Actor(f"A{a}", tuple(
-        negsim.Demand(i.id, scores={o: float(x) for o, x in zip(i.options, rng.integers(0, 4, options) / 4)},
+        negsim.Demand(i.id, scores={o: float(x) for o, x in
+                                    zip(i.options, rng.integers(0, 4, options) / 4)},
                       weight=float(rng.integers(1, 4))) for i in iss)) for a in range(actors))
     s = negsim.Scenario("random", iss, acts, seed=seed)
     return s.with_changes(uncertain=tuple(
@@ -167,7 +168,7 @@ def test_a_random_three_actor_space_gives_analyze_answers_draw_by_draw(seed):
     _assert_like_analyze(s, r, n, seed)
 
 
-def _assert_like_analyze(s: negsim.Scenario, r, n: int, seed: int) -> None:  # type: ignore[no-untyped-def]
+def _assert_like_analyze(s: negsim.Scenario, r: EnsembleResult, n: int, seed: int) -> None:
     rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
     cols = {p.path: p.distribution.sample(n, rng) for p in s.uncertain}
     expect: dict[str, dict[int, int]] = {k: {} for k in NAMES}
