@@ -226,3 +226,17 @@ def test_ties_within_the_tolerance_pick_the_frontier_deal_through_the_pool():
     _assert_like_analyze(s, r, n, seed)
     for k in NAMES:
         assert all(o.outcome["x"] == "b" for o in r.solution(k).outcomes), k
+
+
+def test_a_process_pool_gives_the_in_process_numbers_on_the_bounded_path():
+    """4,096 outcomes, 3 actors (bounded count and group pool, no forcing): each worker builds
+    its own plan, and the chunks add up to the in-process numbers."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    s = _random(3, 6, 4, 7)
+    assert s.space.size >= ens.BOUNDED_MIN and group_plan(s) is not None
+    here = ensemble(s, draws=1_200, seed=9, chunk_size=300)
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        there = ensemble(s, draws=1_200, seed=9, chunk_size=300, executor=pool)
+    assert there == here
+    assert here.mean_acceptable_size > 0 and here.solution("nash").outcomes
