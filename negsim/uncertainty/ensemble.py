@@ -39,9 +39,9 @@ from negsim.scenario_games.levers import derive_credibility
 from negsim.uncertainty.linear import LinearForm, linear_form
 from negsim.uncertainty.pool import candidate_features, solution_pool
 from negsim.uncertainty.structure import structural_ensemble
-from negsim.uncertainty.bounded import acceptable_counts, group_plan, meets_rounded
+from negsim.uncertainty.bounded import GroupPlan, acceptable_counts, group_plan, meets_rounded
 from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
-from negsim.uncertainty.separable import space_sums
+from negsim.uncertainty.separable import SpaceSums, space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
@@ -62,6 +62,7 @@ ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitari
 
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
 _BOUNDED_BLOCK = 3 << 19  # outcomes × draws counted by bounds at once (the nodes stay in cache)
+_POOL_BLOCK = 1 << 17  # pool outcomes × draws scored at once (stays in cache)
 _TALLY_RANGE = 64  # values' range per value up to which _tally counts by histogram
 
 
@@ -158,6 +159,24 @@ def _tally(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(found, return_counts=True)
 
 
+def _pool_solutions(plan: GroupPlan, sums: SpaceSums, coefs: list[np.ndarray], r: np.ndarray,
+                    power: np.ndarray, names: tuple[str, ...]) -> dict[str, list[np.ndarray]]:
+    """Per solution, the pool position chosen in each draw (-1: none), in blocks of draws."""
+    chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
+    n = len(r[0])
+    step = max(1, _POOL_BLOCK // max(1, len(plan.ids)))
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        rb = r[:, lo:hi]
+        u = plan.pool_utilities(sums.parts([c[lo:hi] for c in coefs]))
+        acc = np.ones(u.shape[1:], dtype=bool)
+        for a in range(len(u)):
+            acc &= meets_rounded(u[a], rb[a, :, None])
+        for name, idx in _solutions(u, rb, power[:, lo:hi], acc, names).items():
+            chosen[name].append(idx)
+    return chosen
+
+
 def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
            names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
@@ -203,6 +222,8 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         pool = None
         ids = plan.ids
         step = max(1, _BOUNDED_BLOCK // max(1, space.size))
+        if names:
+            chosen = _pool_solutions(plan, sums, coefs, r, power, names)
     else:
         pool = None
         step = max(1, _BLOCK // max(1, space.size))
@@ -211,17 +232,9 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         block = [c[lo:hi] for c in coefs]
         rb, pb = r[:, lo:hi], power[:, lo:hi]
         if plan is not None:
-            parts = sums.parts(block)
-            counts = acceptable_counts(plan, parts, rb)
+            counts = acceptable_counts(plan, sums.parts(block), rb)
             nonempty += int(np.count_nonzero(counts))
             size_sum += int(counts.sum())
-            if names:
-                u = plan.pool_utilities(parts)
-                acc = np.ones(u.shape[1:], dtype=bool)
-                for a in range(len(u)):
-                    acc &= meets_rounded(u[a], rb[a, :, None])
-                for name, idx in _solutions(u, rb, pb, acc, names).items():
-                    chosen[name].append(idx)
             continue
         if direct:  # few candidates: one product per actor over them, (A, s, M)
             u = form.utilities(feats, block, draws_first=True)
