@@ -193,7 +193,8 @@ def group_plan(scenario: Scenario) -> GroupPlan | None:
     width = np.zeros(len(sizes))
     for per_group in sums.parts(coefs):
         spans = np.array([float(np.ptp(p)) if p.size else 0.0 for p in per_group])
-        width += spans / max(float(spans.sum()), ROUND_SLACK)
+        if spans.sum() > 0:  # each actor's share of its own range
+            width += spans / spans.sum()
     order = tuple(int(g) for g in np.argsort(-width, kind="stable"))
     in_order = cand.reshape(sizes).transpose(order)
     below = tuple(in_order.reshape(int(np.prod([sizes[g] for g in order[:lvl + 1]])), -1)
@@ -253,8 +254,6 @@ def group_plan(scenario: Scenario) -> GroupPlan | None:
     return GroupPlan(sizes, order, below, tuple(bool(np.any(b == 0)) for b in below),
                      in_order.reshape(-1), tuple(kept), ids[rank],
                      slot_of[:n_grid], np.flatnonzero(in_grid), slot_of[n_grid:], extra_rows)
-
-
 
 
 def _exact(parts: list[list[np.ndarray]], d: np.ndarray, rows: np.ndarray, r: np.ndarray
