@@ -111,7 +111,7 @@ def test_run_reports_ensemble_probabilities_for_uncertain_scenarios(capsys):
     assert main(["run", AUG, "--draws", "300", "--seed", "7"]) == 0
     text = capsys.readouterr().out
     r = negsim.ensemble(negsim.load_scenario(AUG), draws=300, seed=7, solutions=("nash",))
-    assert "Under uncertainty (300 draws of 5 uncertain parameters, seed 7" in text
+    assert "Under uncertainty (300 draws of 6 uncertain parameters, seed 7" in text
     p = r.proposal("air_truce")
     row = next(line for line in text.splitlines() if line.startswith("air_truce "))
     assert f"{p.accept['Russia']:8.1%}" in row and row.endswith(f"{p.all_accept:8.1%}")
