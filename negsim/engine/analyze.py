@@ -216,8 +216,9 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
             excluded[issue.id] = per_option
     acceptable = _acceptable_set(found, space.size, method, frontier, options, excluded)
     counts = getattr(found, "frontier_counts", None)
+    kept = None if found.acceptable_ids is None else (found.acceptable_ids, found.acceptable_u)
     acceptable = replace(acceptable, table=deal_table(scenario, models, method, found.frontier_ids,
-                                                      found.frontier_u, counts))
+                                                      found.frontier_u, counts, kept))
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts)
     utils, ok, vetoed, sampled = outcome_cloud(

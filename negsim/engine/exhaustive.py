@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from negsim.engine.verdicts import meets_reservation
-from negsim.preferences import PreferenceModel, evaluate
+from negsim.engine.frontier import merge_frontier_fast
+from negsim.preferences import PreferenceModel, evaluate, evaluate_block
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
-from negsim.solutions.pareto import merge_frontier
 from negsim.model.space import DEFAULT_CHUNK
 from negsim.tolerances import ROUND_TOL
 
@@ -40,6 +40,10 @@ class ExhaustiveScan:
     cloud: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     """Utilities, acceptable and vetoed flags of every allowed outcome but no-deal, in outcome
     order, when the scan was asked to keep them (the plot cloud of a small space)."""
+    acceptable_ids: np.ndarray | None = None
+    """Numbers of every acceptable deal, in outcome order (an exhaustive scan; else ``None``)."""
+    acceptable_u: np.ndarray | None = None
+    """Their utilities (n_deals × n_actors)."""
 
 
 def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
@@ -48,55 +52,127 @@ def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
     return allowed & ~vetoed.any(axis=1) & np.all(meets_reservation(utils, reservations), axis=1)
 
 
+def _present(mask: np.ndarray, start: int, lead: np.ndarray, split: int, shape: tuple[int, ...],
+             out: list[np.ndarray]) -> None:
+    """``out[j] |=`` which options of issue j some outcome of the block where ``mask`` holds has.
+
+    From the rows of the fewer of the outcomes where the mask holds and where it does not: an
+    option is present unless every outcome of the block with it is masked out."""
+    n = len(mask)
+    hits = int(np.count_nonzero(mask))
+    if hits == 0:
+        return
+    trail = n // len(lead)
+    offsets = np.concatenate(([0], np.cumsum(shape)[:-1]))
+    if hits == n or hits * 2 <= n:
+        if hits == n:  # all of the block: the leading rows' options and every trailing option
+            counts = [np.bincount(lead[:, j], minlength=k) for j, k in enumerate(shape[:split])]
+            for j in range(split):
+                out[j] |= counts[j] > 0
+            for j in range(split, len(shape)):
+                out[j][:] = True
+            return
+        rows = np.stack(np.unravel_index(start + np.flatnonzero(mask), shape), axis=1)
+        total = np.bincount((rows + offsets).ravel(), minlength=sum(shape))
+        for j, k in enumerate(shape):
+            out[j] |= total[offsets[j]:offsets[j] + k] > 0
+        return
+    rows = np.stack(np.unravel_index(start + np.flatnonzero(~mask), shape), axis=1)
+    missing = np.bincount((rows + offsets).ravel(), minlength=sum(shape))
+    for j, k in enumerate(shape):
+        if j < split:
+            have = np.bincount(lead[:, j], minlength=k) * trail
+        else:
+            have = np.full(k, n // k)
+        out[j] |= have - missing[offsets[j]:offsets[j] + k] > 0
+
+
+def _nearest(ids: np.ndarray, dist: np.ndarray, chunk_size: int) -> tuple[int | None, float]:
+    """The acceptable deal nearest the target: the first nearest of each run of ``chunk_size``
+    outcome numbers, replaced by a later run's only when nearer by more than ``ROUND_TOL``."""
+    best_id, best = None, np.inf
+    if not len(ids):
+        return best_id, best
+    chunk = ids // chunk_size
+    starts = np.flatnonzero(np.concatenate(([True], chunk[1:] != chunk[:-1])))
+    ends = np.append(starts[1:], len(ids))
+    for lo, hi in zip(starts.tolist(), ends.tolist()):
+        i = lo + int(np.argmin(dist[lo:hi]))
+        if dist[i] < best - ROUND_TOL:
+            best, best_id = float(dist[i]), int(ids[i])
+    return best_id, best
+
+
 def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
          target: tuple[int, ...] | None = None, chunk_size: int = DEFAULT_CHUNK,
          keep_cloud: bool = False) -> ExhaustiveScan:
     """Scan the whole space once.  ``target`` (option indices) asks for the nearest acceptable
-    deal; ``keep_cloud`` keeps what :func:`outcome_cloud` would evaluate again (``res.cloud``)."""
+    deal; ``keep_cloud`` keeps what :func:`outcome_cloud` would evaluate again (``res.cloud``).
+
+    The space is visited in blocks of at most ``chunk_size`` outcomes (grids filled by
+    broadcasting the preference tables, :func:`negsim.preferences.evaluate_block`); the
+    acceptable deals' numbers and utilities are kept (``res.acceptable_ids``,
+    ``res.acceptable_u``) for the deal table.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.examples.toy_scenario()
+    >>> r = scan(s, build_preferences(s))
+    >>> r.size, r.acceptable_ids.tolist()
+    (1, [1])
+    """
     space = scenario.space
+    shape = space.shape
     n_actors = len(models)
     reservations = np.array([m.reservation for m in models])
     sq_id = space.index(scenario.no_deal)
     res = ExhaustiveScan(size=space.size)
-    res.frontier_u = np.zeros((0, n_actors))
-    res.frontier_rows = np.zeros((0, len(space.issues)), dtype=np.intp)
-    res.option_in_acceptable = [np.zeros(k, dtype=bool) for k in space.shape]
-    res.option_allowed = [np.zeros(k, dtype=bool) for k in space.shape]
-    res.option_free_of_veto = [[np.zeros(k, dtype=bool) for k in space.shape]
+    res.option_in_acceptable = [np.zeros(k, dtype=bool) for k in shape]
+    res.option_allowed = [np.zeros(k, dtype=bool) for k in shape]
+    res.option_free_of_veto = [[np.zeros(k, dtype=bool) for k in shape]
                                for _ in range(n_actors)]
-    count = 0
+    front_u, front_ids = np.zeros((0, n_actors)), np.zeros(0, dtype=np.int64)
+    acc_ids: list[np.ndarray] = []
+    acc_u: list[np.ndarray] = []
     kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start, rows in space.chunks(chunk_size):
-        ids = np.arange(start, start + len(rows), dtype=np.int64)
-        possible = space.allowed(rows)
-        allowed = possible & (ids != sq_id)
-        utils, vetoed = evaluate(models, rows)
-        ok = acceptable_mask(utils, vetoed, allowed, reservations)
+    for start, lead, split in space.blocks(chunk_size):
+        possible = space.allowed_block(lead, split)
+        n = len(possible)
+        allowed = possible
+        if start <= sq_id < start + n:
+            allowed = possible.copy()
+            allowed[sq_id - start] = False
+        utils, vetoed = evaluate_block(models, space, lead, split)
+        any_veto = vetoed.any(axis=1)
+        ok = allowed & ~any_veto & np.all(meets_reservation(utils, reservations), axis=1)
         if keep_cloud:
-            kept.append((utils[allowed], ok[allowed], vetoed[allowed].any(axis=1)))
-        count += int(np.count_nonzero(ok))
+            if allowed.all():
+                kept.append((utils, ok, any_veto))
+            else:
+                kept.append((utils[allowed], ok[allowed], any_veto[allowed]))
         res.allowed += int(np.count_nonzero(allowed))
-        for j, k in enumerate(space.shape):
-            res.option_in_acceptable[j] |= np.bincount(rows[ok, j], minlength=k) > 0
-            res.option_allowed[j] |= np.bincount(rows[possible, j], minlength=k) > 0
-            for a in range(n_actors):
-                free = possible & ~vetoed[:, a]
-                res.option_free_of_veto[a][j] |= np.bincount(rows[free, j], minlength=k) > 0
-        if np.any(ok):
-            keep_u, keep_ids = merge_frontier(res.frontier_u, res.frontier_ids, utils[ok], ids[ok])
-            res.frontier_u, res.frontier_ids = keep_u, keep_ids
-            if target is not None:
-                dist = rank_distance(rows[ok], target, scenario)
-                i = int(np.argmin(dist))
-                if dist[i] < res.nearest_distance - ROUND_TOL:
-                    res.nearest_distance = float(dist[i])
-                    res.nearest_id = int(ids[ok][i])
-    order = np.argsort(res.frontier_ids, kind="stable")
-    res.frontier_u = res.frontier_u[order]
-    res.frontier_ids = res.frontier_ids[order]
-    res.frontier_rows = np.array([space.row(int(i)) for i in res.frontier_ids],
-                                 dtype=np.intp).reshape(-1, len(space.issues))
-    res.size = count
+        _present(ok, start, lead, split, shape, res.option_in_acceptable)
+        _present(possible, start, lead, split, shape, res.option_allowed)
+        for a in range(n_actors):
+            free = possible & ~vetoed[:, a] if any_veto.any() else possible
+            _present(free, start, lead, split, shape, res.option_free_of_veto[a])
+        at = np.flatnonzero(ok)
+        if len(at):
+            ids, u = start + at.astype(np.int64), utils[at]
+            acc_ids.append(ids)
+            acc_u.append(u)
+            front_u, front_ids = merge_frontier_fast(front_u, front_ids, u, ids)
+    res.acceptable_ids = np.concatenate(acc_ids) if acc_ids else np.zeros(0, dtype=np.int64)
+    res.acceptable_u = np.concatenate(acc_u) if acc_u else np.zeros((0, n_actors))
+    res.size = len(res.acceptable_ids)
+    order = np.argsort(front_ids, kind="stable")
+    res.frontier_u, res.frontier_ids = front_u[order], front_ids[order]
+    res.frontier_rows = space.rows_of(res.frontier_ids)
+    if target is not None and res.size:
+        dist = rank_distance(space.rows_of(res.acceptable_ids), target, scenario)
+        res.nearest_id, res.nearest_distance = _nearest(res.acceptable_ids, dist, chunk_size)
     if keep_cloud:
         res.cloud = (np.concatenate([k[0] for k in kept]) if kept else np.zeros((0, n_actors)),
                      np.concatenate([k[1] for k in kept]) if kept else np.zeros(0, dtype=bool),
