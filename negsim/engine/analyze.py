@@ -42,6 +42,33 @@ def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return hi, a - hi
 
 
+def _rounded(x: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rounded values as an array, and the positions :func:`round` must redo (too large)."""
+    scale = 10.0 ** decimals
+    with np.errstate(invalid="ignore", over="ignore"):
+        z = x * scale
+        k = np.rint(z)
+        fl = np.floor(z)
+        az = np.abs(z)
+        # within the product's rounding error of a half-integer (|z| 2**-50 >= 4 ulp(z))
+        near = np.abs(z - fl - 0.5) <= az * 2.0 ** -50
+        ok = az < 2.0 ** 50  # False for inf and nan too
+        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
+            idx = np.flatnonzero(near & ok)
+            a = x[idx]
+            p = a * scale
+            ah, al = _split(a)
+            bh, bl = _split(np.full(len(a), scale))
+            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
+            half = fl[idx] + 0.5
+            d = (p - half) + err
+            lo, hi = half - 0.5, half + 0.5
+            even = np.where(np.floor(lo * 0.5) * 2.0 == lo, lo, hi)  # an exact half: ties to even
+            k[idx] = np.copysign(np.where(d > 0, hi, np.where(d < 0, lo, even)), a)  # -0.0 stays
+        out = k / scale
+    return out, np.flatnonzero(~ok)
+
+
 def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
 
@@ -61,30 +88,29 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
     """
     x = np.asarray(values, dtype=float).ravel()
-    scale = 10.0 ** decimals
-    with np.errstate(invalid="ignore", over="ignore"):
-        z = x * scale
-        k = np.rint(z)
-        fl = np.floor(z)
-        margin = np.abs(z - fl - 0.5)
-        near = margin <= 4 * np.spacing(np.abs(z))
-        ok = np.isfinite(z) & (np.abs(z) < 2.0 ** 50)
-        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
-            idx = np.flatnonzero(near & ok)
-            a = x[idx]
-            p = a * scale
-            ah, al = _split(a)
-            bh, bl = _split(np.full(len(a), scale))
-            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
-            half = fl[idx] + 0.5
-            d = (p - half) + err
-            lo, hi = half - 0.5, half + 0.5
-            even = np.where(np.fmod(lo, 2.0) == 0, lo, hi)  # an exact half: ties to even
-            k[idx] = np.copysign(np.where(d > 0, hi, np.where(d < 0, lo, even)), a)  # -0.0 stays
-    out = (k / scale).tolist()
-    for i in np.flatnonzero(~ok).tolist():
+    k, redo = _rounded(x, decimals)
+    out = k.tolist()
+    for i in redo.tolist():
         out[i] = round(float(x[i]), decimals)
     return out
+
+
+def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[list[float]]:
+    """:func:`rounded` of each column of a 2-d array, in one pass: ``[rounded(values[:, j])]``.
+
+    Examples
+    --------
+    >>> rounded_columns(np.array([[0.1 + 0.2, 1.0], [1 / 3, 2.5e-7]]))
+    [[0.3, 0.333333], [1.0, 0.0]]
+    """
+    x = np.ascontiguousarray(np.asarray(values, dtype=float).T)
+    k, redo = _rounded(x.ravel(), decimals)
+    if len(redo):
+        flat = k.astype(object)
+        for i in redo.tolist():
+            flat[i] = round(float(x.flat[i]), decimals)
+        return flat.reshape(x.shape).tolist()  # type: ignore[no-any-return]
+    return k.reshape(x.shape).tolist()  # type: ignore[no-any-return]
 
 
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
@@ -223,7 +249,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
                            found.nearest_id, counts)
     utils, ok, vetoed, sampled = outcome_cloud(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
-    cloud = OutcomeCloud(list(names), [rounded(utils[:, a]) for a in range(len(names))],
+    cloud = OutcomeCloud(list(names), rounded_columns(utils),
                          ok.tolist(), vetoed.tolist(), sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
                            m.reservation, m.reservation_given, a.color, _demands(a))
