@@ -249,7 +249,8 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
                    split: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of every outcome of a block of :meth:`OutcomeSpace.blocks`, in outcome
     order, the tables broadcast over the block's grid instead of gathered outcome by outcome
-    (the same sums in the same order, so the same numbers bit for bit).
+    (the same sums in the same order, so the same numbers bit for bit).  The arrays returned
+    are transposed views of actor-major ones (``utils.T[a]`` is contiguous).
 
     Examples
     --------
@@ -264,16 +265,16 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     """
     grid = (len(lead), *space.shape[split:])
     n = int(np.prod(grid))
-    utils = np.empty((n, len(models)))
-    vetoed = np.zeros((n, len(models)), dtype=bool)
+    utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
+    vetoed = np.zeros((len(models), n), dtype=bool)
     for a, m in enumerate(models):
         total = np.zeros(grid)
         for f in m.factors:
             total += f.coef * f.block_values(space, lead, split)
-        utils[:, a] = np.round(total, UTILITY_DECIMALS).reshape(-1)
+        np.round(total.reshape(-1), UTILITY_DECIMALS, out=utils[a])
         if m.vetoes:
             hit = np.zeros(grid, dtype=bool)
             for f in m.vetoes:
                 hit |= f.block_values(space, lead, split)
-            vetoed[:, a] = hit.reshape(-1)
-    return utils, vetoed
+            vetoed[a] = hit.reshape(-1)
+    return utils.T, vetoed.T

@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from negsim.engine.verdicts import meets_reservation
-from negsim.engine.frontier import merge_frontier_fast
+from negsim.engine.frontier import frontier_mask
 from negsim.preferences import PreferenceModel, evaluate, evaluate_block
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.model.space import DEFAULT_CHUNK
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["ExhaustiveScan", "scan"]
+__all__ = ["ExhaustiveScan", "scan", "SCAN_BLOCK"]
+
+SCAN_BLOCK = 1 << 14
+"""The most outcomes evaluated at once by :func:`scan`: arrays of a block stay small enough to be
+reused by the memory allocator instead of being mapped afresh (page faults cost more than the
+arithmetic on large temporaries)."""
 
 
 @dataclass
@@ -133,11 +138,11 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     res.option_allowed = [np.zeros(k, dtype=bool) for k in shape]
     res.option_free_of_veto = [[np.zeros(k, dtype=bool) for k in shape]
                                for _ in range(n_actors)]
-    front_u, front_ids = np.zeros((0, n_actors)), np.zeros(0, dtype=np.int64)
     acc_ids: list[np.ndarray] = []
     acc_u: list[np.ndarray] = []
     kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start, lead, split in space.blocks(chunk_size):
+    any_vetoes = any(m.vetoes for m in models)
+    for start, lead, split in space.blocks(min(chunk_size, SCAN_BLOCK)):
         possible = space.allowed_block(lead, split)
         n = len(possible)
         allowed = possible
@@ -145,8 +150,12 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
             allowed = possible.copy()
             allowed[sq_id - start] = False
         utils, vetoed = evaluate_block(models, space, lead, split)
-        any_veto = vetoed.any(axis=1)
-        ok = allowed & ~any_veto & np.all(meets_reservation(utils, reservations), axis=1)
+        by_actor, veto_by_actor = utils.T, vetoed.T  # contiguous rows
+        any_veto = np.logical_or.reduce(veto_by_actor, axis=0) if any_vetoes \
+            else np.zeros(n, dtype=bool)
+        ok = allowed & ~any_veto if any_vetoes else allowed.copy()
+        for a in range(n_actors):
+            ok &= meets_reservation(by_actor[a], reservations[a])
         if keep_cloud:
             if allowed.all():
                 kept.append((utils, ok, any_veto))
@@ -156,24 +165,24 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
         _present(ok, start, lead, split, shape, res.option_in_acceptable)
         _present(possible, start, lead, split, shape, res.option_allowed)
         for a in range(n_actors):
-            free = possible & ~vetoed[:, a] if any_veto.any() else possible
+            free = possible & ~veto_by_actor[a] if any_vetoes else possible
             _present(free, start, lead, split, shape, res.option_free_of_veto[a])
         at = np.flatnonzero(ok)
         if len(at):
-            ids, u = start + at.astype(np.int64), utils[at]
-            acc_ids.append(ids)
-            acc_u.append(u)
-            front_u, front_ids = merge_frontier_fast(front_u, front_ids, u, ids)
+            acc_ids.append(start + at.astype(np.int64))
+            acc_u.append(utils[at])
     res.acceptable_ids = np.concatenate(acc_ids) if acc_ids else np.zeros(0, dtype=np.int64)
     res.acceptable_u = np.concatenate(acc_u) if acc_u else np.zeros((0, n_actors))
     res.size = len(res.acceptable_ids)
-    order = np.argsort(front_ids, kind="stable")
-    res.frontier_u, res.frontier_ids = front_u[order], front_ids[order]
+    on = frontier_mask(res.acceptable_u)  # in outcome order already
+    res.frontier_u, res.frontier_ids = res.acceptable_u[on], res.acceptable_ids[on]
     res.frontier_rows = space.rows_of(res.frontier_ids)
     if target is not None and res.size:
         dist = rank_distance(space.rows_of(res.acceptable_ids), target, scenario)
         res.nearest_id, res.nearest_distance = _nearest(res.acceptable_ids, dist, chunk_size)
-    if keep_cloud:
+    if keep_cloud and len(kept) == 1:
+        res.cloud = kept[0]
+    elif keep_cloud:
         res.cloud = (np.concatenate([k[0] for k in kept]) if kept else np.zeros((0, n_actors)),
                      np.concatenate([k[1] for k in kept]) if kept else np.zeros(0, dtype=bool),
                      np.concatenate([k[2] for k in kept]) if kept else np.zeros(0, dtype=bool))
