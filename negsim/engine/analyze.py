@@ -35,6 +35,8 @@ EXHAUSTIVE_LIMIT = 200_000
 CLOUD_DECIMALS = 6
 """Decimals of the plot cloud's utilities."""
 
+_PIECE = 1 << 13  # values rounded at once
+
 
 def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
@@ -45,28 +47,46 @@ def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def _rounded(x: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
     """The rounded values as an array, and the positions :func:`round` must redo (too large)."""
     scale = 10.0 ** decimals
+    n = len(x)
+    k = np.empty(n)
+    near_at, redo_at = [], []
     with np.errstate(invalid="ignore", over="ignore"):
-        z = x * scale
-        k = np.rint(z)
-        fl = np.floor(z)
-        az = np.abs(z)
-        # within the product's rounding error of a half-integer (|z| 2**-50 >= 4 ulp(z))
-        near = np.abs(z - fl - 0.5) <= az * 2.0 ** -50
-        ok = az < 2.0 ** 50  # False for inf and nan too
-        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
-            idx = np.flatnonzero(near & ok)
+        for lo in range(0, n, _PIECE):  # small pieces: their temporaries are reused memory
+            z = x[lo:lo + _PIECE] * scale
+            np.rint(z, out=k[lo:lo + _PIECE])
+            az = np.abs(z)
+            # within the product's rounding error of a half-integer (|z| 2**-50 >= 4 ulp(z))
+            margin = z - np.floor(z)
+            margin -= 0.5
+            near = np.abs(margin) <= az * 2.0 ** -50
+            ok = az < 2.0 ** 50  # False for inf and nan too
+            if near.any():
+                near_at.append(lo + np.flatnonzero(near & ok))
+            if not ok.all():
+                redo_at.append(lo + np.flatnonzero(~ok))
+        if near_at:  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
+            idx = np.concatenate(near_at)
             a = x[idx]
             p = a * scale
             ah, al = _split(a)
-            bh, bl = _split(np.full(len(a), scale))
-            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
-            half = fl[idx] + 0.5
-            d = (p - half) + err
-            lo, hi = half - 0.5, half + 0.5
-            even = np.where(np.floor(lo * 0.5) * 2.0 == lo, lo, hi)  # an exact half: ties to even
-            k[idx] = np.copysign(np.where(d > 0, hi, np.where(d < 0, lo, even)), a)  # -0.0 stays
-        out = k / scale
-    return out, np.flatnonzero(~ok)
+            bh, bl = _split(np.array(scale))
+            err = ah * bh - p  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
+            err += ah * bl
+            err += al * bh
+            err += al * bl
+            low = np.floor(p)
+            d = p - low  # exact, and so is d - 0.5: the sign of x * scale - (low + 0.5)
+            d -= 0.5
+            d += err
+            step = (d > 0).astype(float)
+            tie = d == 0
+            if tie.any():  # exactly half-way: to even
+                step[tie] = low[tie] - 2.0 * np.floor(low[tie] * 0.5)
+            low += step
+            k[idx] = np.copysign(low, a)  # -0.0 stays
+        k /= scale
+    redo = np.concatenate(redo_at) if redo_at else np.zeros(0, dtype=np.intp)
+    return k, redo
 
 
 def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
@@ -87,7 +107,10 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     >>> rounded(np.array([0.25, 0.35, 1.5, 2.5, -2.5]), 1), rounded(np.array([1.5, 2.5, -0.5]), 0)
     ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
     """
-    x = np.asarray(values, dtype=float).ravel()
+    return _rounded_list(np.asarray(values, dtype=float).ravel(), decimals)
+
+
+def _rounded_list(x: np.ndarray, decimals: int) -> list[float]:
     k, redo = _rounded(x, decimals)
     out = k.tolist()
     for i in redo.tolist():
@@ -96,21 +119,15 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
 
 
 def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[list[float]]:
-    """:func:`rounded` of each column of a 2-d array, in one pass: ``[rounded(values[:, j])]``.
+    """:func:`rounded` of each column of a 2-d array: ``[rounded(values[:, j]) for j ...]``.
 
     Examples
     --------
     >>> rounded_columns(np.array([[0.1 + 0.2, 1.0], [1 / 3, 2.5e-7]]))
     [[0.3, 0.333333], [1.0, 0.0]]
     """
-    x = np.ascontiguousarray(np.asarray(values, dtype=float).T)
-    k, redo = _rounded(x.ravel(), decimals)
-    if len(redo):
-        flat = k.astype(object)
-        for i in redo.tolist():
-            flat[i] = round(float(x.flat[i]), decimals)
-        return flat.reshape(x.shape).tolist()  # type: ignore[no-any-return]
-    return k.reshape(x.shape).tolist()  # type: ignore[no-any-return]
+    v = np.asarray(values, dtype=float)
+    return [_rounded_list(v[:, j], decimals) for j in range(v.shape[1])]
 
 
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:

@@ -33,24 +33,34 @@ def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
     (2,)
     """
     space = scenario.space
+    by_issue: dict[str, list[tuple[float, float, float, np.ndarray]]] = {}
+    for actor in scenario.actors:  # (power, total weight, weight on the issue, combined scores)
+        total = actor.total_weight
+        if total == 0:
+            continue
+        mine: dict[str, list] = {}
+        for d in actor.demands:
+            mine.setdefault(d.issue, []).append(d)
+        for issue_id, ds in mine.items():
+            w = sum(d.weight for d in ds)
+            combined = sum(d.weight * demand_scores(d, space) for d in ds) / w
+            by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
-    for pos, issue in enumerate(space.issues):
+    for issue in space.issues:
+        entries = by_issue.get(issue.id)
+        if not entries:
+            result.append(issue.status_quo_index)
+            continue
         support = np.zeros(len(issue))
         ranks, weights = [], []
-        for actor in scenario.actors:
-            mine = [d for d in actor.demands if d.issue == issue.id]
-            if not mine or actor.total_weight == 0:
-                continue
-            w = sum(d.weight for d in mine)
-            combined = sum(d.weight * demand_scores(d, space) for d in mine) / w
+        for power, total, w, combined in entries:
             ideal = np.flatnonzero(combined >= combined.max() - ROUND_TOL)
-            salience = w / actor.total_weight
-            ranks.append(float(ideal.mean()))
-            weights.append(actor.power * salience)
-            support[ideal] += actor.power * salience / len(ideal)
-        if not weights:
-            result.append(issue.status_quo_index)
-        elif issue.ordered:
+            salience = w / total
+            at = ideal.tolist()
+            ranks.append(sum(at) / len(at))  # the mean rank (exact: small integers)
+            weights.append(power * salience)
+            support[ideal] += power * salience / len(ideal)
+        if issue.ordered:
             mean = float(np.dot(ranks, weights) / np.sum(weights))
             result.append(int(np.floor(mean + 0.5)))
         else:
