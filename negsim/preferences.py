@@ -21,7 +21,7 @@ from negsim.model.space import OutcomeSpace
 from negsim.tolerances import UTILITY_DECIMALS
 
 __all__ = ["Factor", "PreferenceModel", "build_preferences", "condition_mask", "demand_scores",
-           "demand_utility", "evaluate", "evaluate_block", "UTILITY_DECIMALS"]
+           "demand_utility", "evaluate", "evaluate_block", "evaluate_columns", "UTILITY_DECIMALS"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -243,6 +243,34 @@ def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.
     utils = np.stack([m.utility(rows) for m in models], axis=1)
     vetoed = np.stack([m.vetoed(rows) for m in models], axis=1)
     return utils, vetoed
+
+
+def evaluate_columns(models: tuple[PreferenceModel, ...],
+                     columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`evaluate` of outcomes given as one array of option indices per issue
+    (``columns[j] == rows[:, j]``): the same numbers, without forming the rows.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario()
+    >>> models = build_preferences(s)
+    >>> rows = np.array([[0], [1]])
+    >>> all((a == b).all() for a, b in zip(evaluate_columns(models, [rows[:, 0]]),
+    ...                                    evaluate(models, rows)))
+    True
+    """
+    n = len(columns[0]) if columns else 0
+    utils = np.empty((len(models), n))
+    vetoed = np.zeros((len(models), n), dtype=bool)
+    for a, m in enumerate(models):
+        total = np.zeros(n)
+        for f in m.factors:
+            total += f.coef * f.table[tuple(columns[i] for i in f.issues)]
+        np.round(total, UTILITY_DECIMALS, out=utils[a])
+        for f in m.vetoes:
+            vetoed[a] |= f.table[tuple(columns[i] for i in f.issues)]
+    return utils.T, vetoed.T
 
 
 def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lead: np.ndarray,

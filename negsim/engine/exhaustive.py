@@ -14,7 +14,7 @@ import numpy as np
 
 from negsim.engine.verdicts import meets_reservation
 from negsim.engine.frontier import frontier_mask
-from negsim.preferences import PreferenceModel, evaluate, evaluate_block
+from negsim.preferences import PreferenceModel, evaluate_block, evaluate_columns
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.model.space import DEFAULT_CHUNK
@@ -203,16 +203,21 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
         utils, ok, vetoed = found.cloud
         return utils, ok, vetoed, False
     reservations = np.array([m.reservation for m in models])
-    sq = np.array(space.status_quo)
+    sq = space.status_quo
     if space.size <= scenario.cloud_size:
         rows = np.concatenate([r for _, r in space.chunks()]) if space.size else np.zeros((0, 0))
+        cols = [rows[:, j] for j in range(rows.shape[1])]
         sampled = False
     else:
-        rng = np.random.default_rng(scenario.seed)
-        rows = space.sample(scenario.cloud_size, rng)
+        cols = space.sample_columns(scenario.cloud_size, np.random.default_rng(scenario.seed))
         sampled = True
-    keep = space.allowed(rows) & ~np.all(rows == sq, axis=1)
-    rows = rows[keep]
-    utils, vetoed = evaluate(models, rows)
-    ok = acceptable_mask(utils, vetoed, np.ones(len(rows), dtype=bool), reservations)
+    keep = space.allowed_columns(cols)
+    at_sq = np.ones(len(keep), dtype=bool)
+    for c, k in zip(cols, sq):
+        at_sq &= c == k
+    keep &= ~at_sq
+    if not keep.all():
+        cols = [c[keep] for c in cols]
+    utils, vetoed = evaluate_columns(models, cols)
+    ok = acceptable_mask(utils, vetoed, np.ones(len(utils), dtype=bool), reservations)
     return utils, ok, vetoed.any(axis=1), sampled

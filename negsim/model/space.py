@@ -234,6 +234,29 @@ class OutcomeSpace:
         """
         return np.stack([rng.integers(0, k, size=n) for k in self.shape], axis=1).astype(np.intp)
 
+    def sample_columns(self, n: int, rng: np.random.Generator) -> list[np.ndarray]:
+        """:meth:`sample` as one array of option indices per issue (the same draws).
+
+        Examples
+        --------
+        >>> space = OutcomeSpace((Issue("a", ("x", "y"), "x"), Issue("b", (1, 2, 3), 1)))
+        >>> cols = space.sample_columns(4, np.random.default_rng(0))
+        >>> (np.stack(cols, axis=1) == space.sample(4, np.random.default_rng(0))).all()
+        np.True_
+        """
+        return [rng.integers(0, k, size=n).astype(np.intp, copy=False) for k in self.shape]
+
+    def allowed_columns(self, columns: list[np.ndarray]) -> np.ndarray:
+        """:meth:`allowed` of outcomes given as one array of option indices per issue."""
+        n = len(columns[0]) if columns else 0
+        ok = np.ones(n, dtype=bool)
+        for terms in self._forbidden:
+            hit = np.ones(n, dtype=bool)
+            for pos, member in terms:
+                hit &= member[columns[pos]]
+            ok &= ~hit
+        return ok
+
     def flat_index(self, rows: np.ndarray) -> np.ndarray:
         """Outcome numbers of rows of option indices (spaces below 2**62 outcomes)."""
         return np.ravel_multi_index(tuple(rows.T), self.shape).astype(np.int64)
