@@ -170,10 +170,12 @@ def _meet_in_the_middle(groups: list[np.ndarray], need: np.ndarray, max_pairs: i
         ok = np.ones((len(lv), len(rsum)), dtype=bool)
         for c in range(len(need)):
             ok &= rsum.vals[None, :, c] >= need[c] - TOL - lv[:, c, None]
-        per_left = ok.astype(dtype) @ rsum.count if not big else \
-            [sum(int(x) for x in rsum.count[row]) for row in ok]
-        total += int(sum(int(a) * int(b) for a, b in zip(lsum.count[start:start + step],
-                                                        per_left)))
+        if big:
+            per_left = [sum(int(x) for x in rsum.count[row]) for row in ok]
+            total += int(sum(int(a) * int(b) for a, b in zip(lsum.count[start:start + step],
+                                                            per_left)))
+        else:  # below 2**62 outcomes: int64 sums of counts cannot overflow
+            total += int(np.dot(lsum.count[start:start + step], ok.astype(np.int64) @ rsum.count))
     return total
 
 

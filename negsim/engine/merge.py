@@ -66,12 +66,33 @@ class PointSet:
 
 def rank_columns(vals: np.ndarray) -> np.ndarray:
     """Each column replaced by the rank of its value, values within TOL sharing a rank."""
+    n = len(vals)
     out = np.empty(vals.shape, dtype=np.int64)
+    if n == 0:
+        return out
+    run = np.empty(n, dtype=np.int64)
+    run[0] = 0
     for c in range(vals.shape[1]):
-        order = np.argsort(vals[:, c], kind="stable")
-        step = np.diff(vals[order, c]) > TOL
-        out[order, c] = np.concatenate([[0], np.cumsum(step)])
+        col = vals[:, c]
+        order = np.argsort(col, kind="stable")
+        v = col[order]
+        np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
+        out[order, c] = run
     return out
+
+
+def _lex_key(ranks: np.ndarray) -> np.ndarray | None:
+    """Rank vectors as mixed-radix integers (lexicographic order kept), or None if too wide."""
+    if ranks.shape[1] == 0:
+        return np.zeros(len(ranks), dtype=np.int64)
+    radix = ranks.max(axis=0) + 1
+    if float(np.prod(radix.astype(float))) >= 2.0 ** 62:
+        return None
+    key = ranks[:, 0].copy()
+    for c in range(1, ranks.shape[1]):
+        key *= int(radix[c])
+        key += ranks[:, c]
+    return key
 
 
 def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
@@ -79,10 +100,18 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     n = len(points)
     if n <= 1:
         return points, ranks
-    order = np.lexsort(ranks.T[::-1])
+    key = _lex_key(ranks)
+    if key is not None:  # one integer per rank vector, in the same (lexicographic) order
+        order = np.argsort(key, kind="stable")
+        k = key[order]
+        new = np.ones(n, dtype=bool)
+        np.not_equal(k[1:], k[:-1], out=new[1:])
+    else:
+        order = np.lexsort(ranks.T[::-1])
+        new = np.ones(n, dtype=bool)
+        r = ranks[order]
+        new[1:] = np.any(r[1:] != r[:-1], axis=1)
     r = ranks[order]
-    new = np.ones(n, dtype=bool)
-    new[1:] = np.any(r[1:] != r[:-1], axis=1)
     if new.all():
         return points.take(order), r
     run = np.cumsum(new) - 1
