@@ -118,7 +118,7 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     starts = np.flatnonzero(new)
     lengths = np.diff(np.append(starts, n))
     first = order[starts].copy()
-    multi = np.flatnonzero(lengths > 1)
+    multi = np.flatnonzero(lengths > 1) if points.rows.shape[1] else ()  # no rows: all tie
     if len(multi):
         members = np.flatnonzero(lengths[run] > 1)
         rows = points.rows[order[members]]
