@@ -131,9 +131,11 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     return PointSet(points.vals[first], points.rows[first], count), r[starts]
 
 
-def _undominated_2(ranks: np.ndarray) -> np.ndarray:
-    """Mask of undominated points among distinct 2-d rank vectors."""
-    order = np.lexsort((-ranks[:, 1], -ranks[:, 0]))
+def _undominated_2(ranks: np.ndarray, ascending: bool = False) -> np.ndarray:
+    """Mask of undominated points among distinct 2-d rank vectors (``ascending``: already in
+    increasing lexicographic order, as :func:`dedupe` returns them)."""
+    order = np.arange(len(ranks) - 1, -1, -1) if ascending else \
+        np.lexsort((-ranks[:, 1], -ranks[:, 0]))
     second = ranks[order, 1]
     best_before = np.maximum.accumulate(np.concatenate([[-1], second[:-1]]))
     keep = np.zeros(len(ranks), dtype=bool)
@@ -196,7 +198,7 @@ def reduce_points(points: PointSet) -> PointSet:
     if ranks.shape[1] == 1:
         keep = ranks[:, 0] == ranks[:, 0].max()
     elif ranks.shape[1] == 2:
-        keep = _undominated_2(ranks)
+        keep = _undominated_2(ranks, ascending=True)
     else:
         keep = _undominated_n(ranks)
     return points.take(keep)
@@ -205,7 +207,11 @@ def reduce_points(points: PointSet) -> PointSet:
 def _bound_ok(vals: np.ndarray, headroom: np.ndarray | None, need: np.ndarray | None) -> np.ndarray:
     if need is None or headroom is None:
         return np.ones(len(vals), dtype=bool)
-    return np.all(vals + headroom >= need - PRUNE_TOL, axis=1)
+    floor = need - PRUNE_TOL
+    ok = vals[:, 0] + headroom[0] >= floor[0]  # column by column: no (n, k) temporaries
+    for c in range(1, vals.shape[1]):
+        ok &= vals[:, c] + headroom[c] >= floor[c]
+    return ok
 
 
 def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None,
@@ -219,13 +225,14 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
         return PointSet(np.zeros((0, front.vals.shape[1])), front.rows[:0], front.count[:0])
     step = max(1, _CANDIDATES // len(group))
     result: PointSet | None = None
+    n_group = len(group)
     for start in range(0, len(front), step):
-        part = front.take(slice(start, start + step))
+        part = front if step >= len(front) else front.take(slice(start, start + step))
         vals = (part.vals[:, None, :] + group.vals[None, :, :]).reshape(-1, part.vals.shape[1])
-        ia = np.repeat(np.arange(len(part)), len(group))
-        ib = np.tile(np.arange(len(group)), len(part))
         ok = _bound_ok(vals, headroom, need)
-        ia, ib, vals = ia[ok], ib[ok], vals[ok]
+        at = np.flatnonzero(ok)
+        ia, ib = np.divmod(at, n_group)  # the sum at ia * n_group + ib is part[ia] + group[ib]
+        vals = vals[at]
         cand = PointSet(vals, part.rows[ia] + group.rows[ib], part.count[ia] * group.count[ib])
         cand = reduce_points(cand)
         result = cand if result is None else reduce_points(PointSet.concat([result, cand]))
