@@ -44,16 +44,18 @@ def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return hi, a - hi
 
 
-def _rounded(x: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
-    """The rounded values as an array, and the positions :func:`round` must redo (too large)."""
+def _rounded(x: np.ndarray, decimals: int, out: np.ndarray | None = None) -> tuple[
+        np.ndarray, np.ndarray, np.ndarray]:
+    """The rounded values as an array (``out``, which may be ``x`` itself, else a new one), and
+    the positions and values :func:`round` must redo (too large)."""
     scale = 10.0 ** decimals
     n = len(x)
-    k = np.empty(n)
-    near_at, redo_at = [], []
+    k = np.empty(n) if out is None else out
+    near_at, near_x, redo_at, redo_x = [], [], [], []
     with np.errstate(invalid="ignore", over="ignore"):
         for lo in range(0, n, _PIECE):  # small pieces: their temporaries are reused memory
-            z = x[lo:lo + _PIECE] * scale
-            np.rint(z, out=k[lo:lo + _PIECE])
+            piece = x[lo:lo + _PIECE]
+            z = piece * scale
             az = np.abs(z)
             # within the product's rounding error of a half-integer (|z| 2**-50 >= 4 ulp(z))
             margin = z - np.floor(z)
@@ -61,12 +63,17 @@ def _rounded(x: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
             near = np.abs(margin) <= az * 2.0 ** -50
             ok = az < 2.0 ** 50  # False for inf and nan too
             if near.any():
-                near_at.append(lo + np.flatnonzero(near & ok))
+                at = np.flatnonzero(near & ok)
+                near_at.append(lo + at)
+                near_x.append(piece[at])
             if not ok.all():
-                redo_at.append(lo + np.flatnonzero(~ok))
+                at = np.flatnonzero(~ok)
+                redo_at.append(lo + at)
+                redo_x.append(piece[at])
+            np.rint(z, out=k[lo:lo + _PIECE])  # last: ``piece`` may be this part of ``k``
         if near_at:  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
             idx = np.concatenate(near_at)
-            a = x[idx]
+            a = np.concatenate(near_x)
             p = a * scale
             ah, al = _split(a)
             bh, bl = _split(np.array(scale))
@@ -85,8 +92,9 @@ def _rounded(x: np.ndarray, decimals: int) -> tuple[np.ndarray, np.ndarray]:
             low += step
             k[idx] = np.copysign(low, a)  # -0.0 stays
         k /= scale
-    redo = np.concatenate(redo_at) if redo_at else np.zeros(0, dtype=np.intp)
-    return k, redo
+    if redo_at:
+        return k, np.concatenate(redo_at), np.concatenate(redo_x)
+    return k, np.zeros(0, dtype=np.intp), np.zeros(0)
 
 
 def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
@@ -110,16 +118,20 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     return _rounded_list(np.asarray(values, dtype=float).ravel(), decimals)
 
 
-def _rounded_list(x: np.ndarray, decimals: int) -> list[float]:
-    k, redo = _rounded(x, decimals)
+def _rounded_list(x: np.ndarray, decimals: int, overwrite: bool = False) -> list[float]:
+    k, redo, values = _rounded(x, decimals, x if overwrite and x.flags.writeable else None)
     out = k.tolist()
-    for i in redo.tolist():
-        out[i] = round(float(x[i]), decimals)
+    for i, v in zip(redo.tolist(), values.tolist()):
+        out[i] = round(v, decimals)
     return out
 
 
-def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[list[float]]:
+def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS, *,
+                    overwrite: bool = False) -> list[list[float]]:
     """:func:`rounded` of each column of a 2-d array: ``[rounded(values[:, j]) for j ...]``.
+
+    ``overwrite=True`` lets the rounding use ``values`` as its work space (it is then
+    overwritten): no second array of its size.
 
     Examples
     --------
@@ -127,7 +139,7 @@ def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[
     [[0.3, 0.333333], [1.0, 0.0]]
     """
     v = np.asarray(values, dtype=float)
-    return [_rounded_list(v[:, j], decimals) for j in range(v.shape[1])]
+    return [_rounded_list(v[:, j], decimals, overwrite) for j in range(v.shape[1])]
 
 
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
@@ -137,7 +149,8 @@ def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
 
 def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier_u: np.ndarray,
                frontier_ids: np.ndarray, target: tuple[int, ...],
-               nearest_id: int | None, counts: np.ndarray | None = None) -> dict[str, Solution]:
+               nearest_id: int | None, counts: np.ndarray | None = None,
+               nearest_u: np.ndarray | None = None) -> dict[str, Solution]:
     names = scenario.actor_names
     d = np.array([m.reservation for m in models])
     power = np.array([a.power for a in scenario.actors])
@@ -174,8 +187,9 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
         reason = ("the issue-by-issue forecast is a combination a constraint rules out ("
                   + "; ".join(c.reason or c.forbid.describe() for c in forbidden) + ")")
     if nearest_id is not None:
-        nearest = _point(scenario, nearest_id, evaluate(models, np.array(
-            [space.row(nearest_id)], dtype=np.intp))[0][0])
+        if nearest_u is None:
+            nearest_u = evaluate(models, np.array([space.row(nearest_id)], dtype=np.intp))[0][0]
+        nearest = _point(scenario, nearest_id, nearest_u)
     else:
         reason = "; ".join(r for r in (reason, empty_reason) if r)
     out["compromise"] = Solution("compromise", forecast,
@@ -262,11 +276,14 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     kept = None if found.acceptable_ids is None else (found.acceptable_ids, found.acceptable_u)
     acceptable = replace(acceptable, table=deal_table(scenario, models, method, found.frontier_ids,
                                                       found.frontier_u, counts, kept))
+    nearest_u = None
+    if found.nearest_id is not None and found.acceptable_ids is not None:  # kept by the scan
+        nearest_u = found.acceptable_u[np.searchsorted(found.acceptable_ids, found.nearest_id)]
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
-                           found.nearest_id, counts)
+                           found.nearest_id, counts, nearest_u)
     utils, ok, vetoed, sampled = outcome_cloud(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
-    cloud = OutcomeCloud(list(names), rounded_columns(utils),
+    cloud = OutcomeCloud(list(names), rounded_columns(utils, overwrite=True),  # utils unused after
                          ok.tolist(), vetoed.tolist(), sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
                            m.reservation, m.reservation_given, a.color, _demands(a))
