@@ -246,7 +246,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     """
     models = build_preferences(scenario)
     verdicts = proposal_verdicts(scenario, models)
-    target = compromise_forecast(scenario)
+    target = compromise_forecast(scenario, models)
     if method not in ("auto", "exhaustive", "decomposed"):
         raise ArgumentError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
     if method == "auto":

@@ -248,9 +248,8 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
         sizes = [int(np.count_nonzero(k)) for k in keep]
         for g, (t, k) in enumerate(zip(ctx.tables, keep)):
             others = math.prod(sizes[:g] + sizes[g + 1:])
-            for j, pos in enumerate(t.issues):
-                n = [int(c) * others for c in np.bincount(t.rows[k, j], minlength=space.shape[pos])]
-                has = np.array([c > 0 for c in n])
+            for j, pos in enumerate(t.issues):  # some outcome has it: here, and others > 0
+                has = (np.bincount(t.rows[k, j], minlength=space.shape[pos]) > 0) & (others > 0)
                 if a is None:
                     res.option_allowed[pos] = has
                 else:

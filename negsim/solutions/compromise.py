@@ -12,15 +12,33 @@ from __future__ import annotations
 
 import numpy as np
 
-from negsim.preferences import demand_scores
+from negsim.preferences import PreferenceModel, demand_scores
 from negsim.model.scenario import Scenario
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["compromise_forecast", "rank_distance"]
 
 
-def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
+def _scores_of(scenario: Scenario, models: tuple[PreferenceModel, ...] | None):  # type: ignore[no-untyped-def]
+    """``score(actor k, demand j)``: from the models' tables where a demand has no condition
+    (its table is :func:`demand_scores` itself), else computed."""
+    space = scenario.space
+
+    def score(k: int, j: int, d):  # type: ignore[no-untyped-def]
+        if models is not None and not d.when.terms:
+            f = models[k].factors[j]
+            if f.demand and f.source == f"demand[{j}]" and f.table.shape == (len(space.issue(d.issue)),):
+                return f.table
+        return demand_scores(d, space)
+    return score
+
+
+def compromise_forecast(scenario: Scenario,
+                        models: tuple[PreferenceModel, ...] | None = None) -> tuple[int, ...]:
     """Option indices of the compromise forecast, one per issue.
+
+    ``models`` (:func:`negsim.preferences.build_preferences` of the scenario, optional) saves
+    scoring the demands again.
 
     Examples
     --------
@@ -33,17 +51,18 @@ def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
     (2,)
     """
     space = scenario.space
+    score = _scores_of(scenario, models)
     by_issue: dict[str, list[tuple[float, float, float, np.ndarray]]] = {}
-    for actor in scenario.actors:  # (power, total weight, weight on the issue, combined scores)
+    for k, actor in enumerate(scenario.actors):  # (power, total weight, weight, combined scores)
         total = actor.total_weight
         if total == 0:
             continue
         mine: dict[str, list] = {}
-        for d in actor.demands:
-            mine.setdefault(d.issue, []).append(d)
+        for j, d in enumerate(actor.demands):
+            mine.setdefault(d.issue, []).append((j, d))
         for issue_id, ds in mine.items():
-            w = sum(d.weight for d in ds)
-            combined = sum(d.weight * demand_scores(d, space) for d in ds) / w
+            w = sum(d.weight for _, d in ds)
+            combined = sum(d.weight * score(k, j, d) for j, d in ds) / w
             by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
     for issue in space.issues:

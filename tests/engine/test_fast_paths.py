@@ -192,6 +192,7 @@ def _compromise_by_hand(s):  # type: ignore[no-untyped-def]
 @given(rich_scenarios())
 def test_compromise_forecast_is_the_stated_model(s):
     assert compromise_forecast(s) == _compromise_by_hand(s)
+    assert compromise_forecast(s, build_preferences(s)) == compromise_forecast(s)
 
 
 def test_option_index_is_issue_index_with_its_errors():
