@@ -296,10 +296,11 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
     vetoed = np.zeros((len(models), n), dtype=bool)
     for a, m in enumerate(models):
-        total = np.zeros(grid)
+        total = utils[a].reshape(grid)  # summed in place: no other array of the block's size
+        total[...] = 0.0
         for f in m.factors:
             total += f.coef * f.block_values(space, lead, split)
-        np.round(total.reshape(-1), UTILITY_DECIMALS, out=utils[a])
+        np.round(total, UTILITY_DECIMALS, out=total)
         if m.vetoes:
             hit = np.zeros(grid, dtype=bool)
             for f in m.vetoes:
