@@ -14,13 +14,14 @@ import numpy as np
 
 from negsim.engine.verdicts import meets_reservation
 from negsim.engine.frontier import frontier_mask
+from negsim.engine.rounding import rounded_columns
 from negsim.preferences import PreferenceModel, evaluate_block, evaluate_columns
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
 from negsim.model.space import DEFAULT_CHUNK
 from negsim.tolerances import ROUND_TOL
 
-__all__ = ["ExhaustiveScan", "scan", "SCAN_BLOCK"]
+__all__ = ["ExhaustiveScan", "scan", "outcome_cloud", "cloud_lists", "SCAN_BLOCK"]
 
 SCAN_BLOCK = 1 << 14
 """The most outcomes evaluated at once by :func:`scan`: arrays of a block stay small enough to be
@@ -45,6 +46,9 @@ class ExhaustiveScan:
     cloud: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
     """Utilities, acceptable and vetoed flags of every allowed outcome but no-deal, in outcome
     order, when the scan was asked to keep them (the plot cloud of a small space)."""
+    cloud_drop: int | None = None
+    """When set, ``cloud`` still holds the no-deal outcome, at this position (taken out when the
+    cloud is made into lists, :func:`cloud_lists`, rather than by copying the arrays)."""
     acceptable_ids: np.ndarray | None = None
     """Numbers of every acceptable deal, in outcome order (an exhaustive scan; else ``None``)."""
     acceptable_u: np.ndarray | None = None
@@ -140,7 +144,7 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
                                for _ in range(n_actors)]
     acc_ids: list[np.ndarray] = []
     acc_u: list[np.ndarray] = []
-    kept: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    kept: list = []
     any_vetoes = any(m.vetoes for m in models)
     for start, lead, split in space.blocks(min(chunk_size, SCAN_BLOCK)):
         possible = space.allowed_block(lead, split)
@@ -157,10 +161,11 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
         for a in range(n_actors):
             ok &= meets_reservation(by_actor[a], reservations[a])
         if keep_cloud:
-            if allowed.all():
-                kept.append((utils, ok, any_veto))
+            if possible.all():  # all but (perhaps) no-deal: dropped later, not copied out here
+                drop = sq_id - start if start <= sq_id < start + n else None
+                kept.append((utils, ok, any_veto, drop))
             else:
-                kept.append((utils[allowed], ok[allowed], any_veto[allowed]))
+                kept.append((utils[allowed], ok[allowed], any_veto[allowed], None))
         res.allowed += int(np.count_nonzero(allowed))
         _present(ok, start, lead, split, shape, res.option_in_acceptable)
         _present(possible, start, lead, split, shape, res.option_allowed)
@@ -181,8 +186,10 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
         dist = rank_distance(space.rows_of(res.acceptable_ids), target, scenario)
         res.nearest_id, res.nearest_distance = _nearest(res.acceptable_ids, dist, chunk_size)
     if keep_cloud and len(kept) == 1:
-        res.cloud = kept[0]
+        res.cloud, res.cloud_drop = kept[0][:3], kept[0][3]
     elif keep_cloud:
+        kept = [k[:3] if k[3] is None else tuple(np.delete(x, k[3], axis=0) for x in k[:3])
+                for k in kept]
         res.cloud = (np.concatenate([k[0] for k in kept]) if kept else np.zeros((0, n_actors)),
                      np.concatenate([k[1] for k in kept]) if kept else np.zeros(0, dtype=bool),
                      np.concatenate([k[2] for k in kept]) if kept else np.zeros(0, dtype=bool))
@@ -201,6 +208,8 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
     space = scenario.space
     if found is not None and found.cloud is not None and space.size <= scenario.cloud_size:
         utils, ok, vetoed = found.cloud
+        if found.cloud_drop is not None:
+            utils, ok, vetoed = (np.delete(x, found.cloud_drop, axis=0) for x in found.cloud)
         return utils, ok, vetoed, False
     reservations = np.array([m.reservation for m in models])
     sq = space.status_quo
@@ -221,3 +230,23 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
     utils, vetoed = evaluate_columns(models, cols)
     ok = acceptable_mask(utils, vetoed, np.ones(len(utils), dtype=bool), reservations)
     return utils, ok, vetoed.any(axis=1), sampled
+
+
+def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
+                found: ExhaustiveScan | None = None) -> tuple[
+        list[list[float]], list[bool], list[bool], bool]:
+    """:func:`outcome_cloud` as the lists of the result: each actor's utilities rounded to
+    ``CLOUD_DECIMALS``, the acceptable and the vetoed flags, whether sampled.  The arrays are
+    used as work space (a scan's kept cloud is spent)."""
+    if found is not None and found.cloud is not None and found.cloud_drop is not None and \
+            scenario.space.size <= scenario.cloud_size:
+        (utils, ok, vetoed), drop = found.cloud, found.cloud_drop
+        sampled = False
+    else:
+        utils, ok, vetoed, sampled = outcome_cloud(scenario, models, found)
+        drop = None
+    lists = (*rounded_columns(utils, overwrite=True), ok.tolist(), vetoed.tolist())
+    if drop is not None:
+        for lst in lists:
+            del lst[drop]
+    return list(lists[:-2]), lists[-2], lists[-1], sampled

@@ -20,7 +20,7 @@ import negsim
 from negsim.engine.analyze import rounded_columns
 from negsim.engine.counting import count_acceptable
 from negsim.engine.deals import deal_table
-from negsim.engine.exhaustive import scan
+from negsim.engine.exhaustive import cloud_lists, outcome_cloud, scan
 from negsim.engine.frontier import frontier_mask
 from negsim.preferences import build_preferences, evaluate, evaluate_block, evaluate_columns
 from negsim.solutions import compromise_forecast, pareto_mask
@@ -116,9 +116,11 @@ def test_scan_at_any_chunk_size_matches_a_row_by_row_scan(s, chunk):
     for j, k in enumerate(s.space.shape):
         assert found.option_in_acceptable[j].tolist() == \
             [bool(ok[rows[:, j] == o].any()) for o in range(k)]
-    cloud_u, cloud_ok, _ = found.cloud
     keep = s.space.allowed(rows) & (np.arange(s.space.size) != s.space.index(s.no_deal))
-    assert (cloud_u == u[keep]).all() and (cloud_ok == ok[keep]).all()
+    cloud_u, cloud_ok, cloud_v, sampled = outcome_cloud(s, models, found)
+    assert (cloud_u == u[keep]).all() and (cloud_ok == ok[keep]).all() and not sampled
+    lists = cloud_lists(s, models, found)
+    assert lists == (rounded_columns(u[keep]), ok[keep].tolist(), cloud_v.tolist(), False)
 
 
 @settings(max_examples=40, deadline=None)
