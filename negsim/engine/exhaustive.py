@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from negsim.engine.verdicts import meets_reservation
+from negsim.errors import ArgumentError
 from negsim.engine.frontier import frontier_mask
 from negsim.engine.rounding import rounded_columns
 from negsim.preferences import PreferenceModel, evaluate_block, evaluate_columns
@@ -132,6 +133,8 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     >>> r.size, r.acceptable_ids.tolist()
     (1, [1])
     """
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ArgumentError(f"chunk_size must be a positive integer, not {chunk_size!r}")
     space = scenario.space
     shape = space.shape
     n_actors = len(models)

@@ -215,3 +215,10 @@ def test_sample_columns_are_the_sampled_rows():
     a = space.sample(500, np.random.default_rng(3))
     b = np.stack(space.sample_columns(500, np.random.default_rng(3)), axis=1)
     assert (a == b).all()
+
+
+def test_scan_refuses_a_chunk_size_below_one():
+    s = negsim.examples.toy_scenario()
+    for bad in (0, -3, 2.5, True):
+        with pytest.raises(negsim.errors.ArgumentError, match="chunk_size"):
+            scan(s, build_preferences(s), chunk_size=bad)
