@@ -2,6 +2,7 @@
 
     python3 benchmarks/compare_builds.py OLD_TREE [OTHER_TREE ...] NEW_TREE [--draws 20000]
     python3 benchmarks/compare_builds.py OLD_TREE NEW_TREE --draws 0 --large 10000   # 78k case only
+    python3 benchmarks/compare_builds.py OLD_TREE NEW_TREE --analyze     # negsim.analyze times
 
 Each TREE is a checkout of negsim (e.g. ``git worktree add /tmp/base 7076704``).  For every
 round (``--rounds``, default 3) each tree runs in its own subprocess, one after another, timing
@@ -12,6 +13,14 @@ the rounds and ``--repeat`` timings each, which is what survives a shared, loade
 last column is the last tree's rate over the one before it.  ``--large DRAWS`` adds the
 78,125-outcome 3-actor case of ``bench_speed.py`` (timed once per round); ``--draws 0`` leaves
 out the shipped scenarios.
+last column is the last tree's rate over the one before it.
+
+With ``--analyze`` each tree instead times the whole ``negsim.analyze`` (CPU milliseconds, best
+of the rounds and repeats) on the random categorical scenarios of ``bench_speed.py --negmas``
+(built by this checkout's ``benchmarks/scale.py`` code inside each tree's process), on the
+10^12-outcome 2-actor case, and on the shipped scenarios; the last column is then the previous
+tree's time over the last one's (the speed-up), and the child checks that the last tree's JSON of
+every case is the same bytes as the first tree's.
 """
 
 from __future__ import annotations
@@ -61,6 +70,59 @@ print(json.dumps(out))
 """
 
 
+_ANALYZE_CHILD = r"""
+import hashlib, json, sys, time
+from pathlib import Path
+tree, scen_dir, repeat, scale_dir = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+sys.path[:0] = [tree, scale_dir]
+import negsim
+from scale import random_scenario
+cases = [(f"random {n:,} x {a}", random_scenario(a, i, o, seed=7))
+         for a, o, i, n in ((2, 10, 4, 10_000), (3, 4, 7, 16_384), (2, 5, 8, 390_625))]
+cases.append(("random 10^12 x 2", random_scenario(2, 20, 4)))
+for f in sorted(Path(scen_dir).glob("*.toml")):
+    try:
+        cases.append((f.name, negsim.load_scenario(f)))
+    except Exception:  # an older build: its own copy of the file
+        cases.append((f.name, negsim.load_scenario(Path(tree) / "scenarios" / f.name)))
+out = {}
+for name, s in cases:
+    a = negsim.analyze(s)
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.process_time()
+        negsim.analyze(s)
+        best = min(best, time.process_time() - t)
+    out[name] = [best * 1e3, hashlib.sha256(a.to_json().encode()).hexdigest()]
+print(json.dumps(out))
+"""
+
+
+def _analyze(trees: list[str], rounds: int, repeat: int, env: dict[str, str]) -> None:
+    best: dict[str, dict[str, float]] = {t: {} for t in trees}
+    digest: dict[str, dict[str, str]] = {t: {} for t in trees}
+    for _ in range(rounds):
+        for t in trees:
+            r = subprocess.run([sys.executable, "-c", _ANALYZE_CHILD, t, str(ROOT / "scenarios"),
+                                str(repeat), str(ROOT / "benchmarks")],
+                               capture_output=True, text=True, env={**env, "PYTHONPATH": t})
+            if r.returncode:
+                sys.exit(f"{t}: {r.stderr.strip().splitlines()[-1]}")
+            for k, (ms, h) in json.loads(r.stdout.splitlines()[-1]).items():
+                best[t][k] = min(best[t].get(k, float("inf")), ms)
+                digest[t][k] = h
+    print(f"load average {os.getloadavg()[0]:.1f}; negsim.analyze, CPU ms, best of "
+          f"{rounds}×{repeat}")
+    print(f"{'scenario':38}" + "".join(f"{Path(t).name[:11]:>12}" for t in trees)
+          + ("   prev/last  JSON" if len(trees) > 1 else ""))
+    for name in best[trees[0]]:
+        vals = [best[t][name] for t in trees]
+        same = digest[trees[0]][name] == digest[trees[-1]][name]
+        print(f"{name:38}" + "".join(f"{v:>12.2f}" for v in vals)
+              + (f"   {vals[-2] / vals[-1]:>9.2f}  {'same' if same else 'DIFFERENT'}"
+                 if len(trees) > 1 else ""))
+
+
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("trees", nargs="+", help="negsim checkouts, oldest first")
@@ -70,9 +132,14 @@ def main() -> None:
     p.add_argument("--large", type=int, default=0, metavar="DRAWS",
                    help="also time DRAWS draws of the 78,125-outcome 3-actor space with 21 "
                         "uncertain weights (bench_speed.py's case; once per round)")
+    p.add_argument("--analyze", action="store_true",
+                   help="time negsim.analyze (CPU ms) instead of ensemble draws/s")
     args = p.parse_args()
     trees = [str(Path(t).resolve()) for t in args.trees]
     env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+    if args.analyze:
+        _analyze(trees, args.rounds, max(args.repeat, 5), env)
+        return
     best: dict[str, dict[str, float]] = {t: {} for t in trees}
     for _ in range(args.rounds):
         for t in trees:

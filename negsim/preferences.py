@@ -21,7 +21,7 @@ from negsim.model.space import OutcomeSpace
 from negsim.tolerances import UTILITY_DECIMALS
 
 __all__ = ["Factor", "PreferenceModel", "build_preferences", "condition_mask", "demand_scores",
-           "demand_utility", "evaluate", "UTILITY_DECIMALS"]
+           "demand_utility", "evaluate", "evaluate_block", "evaluate_columns", "UTILITY_DECIMALS"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -42,6 +42,16 @@ class Factor:
         """The table's entries for each row of option indices."""
         return self.table[tuple(rows[:, i] for i in self.issues)]
 
+    def block_values(self, space: OutcomeSpace, lead: np.ndarray, split: int) -> np.ndarray:
+        """The table's entries for a block of :meth:`OutcomeSpace.blocks`, as an array that
+        broadcasts to the block's grid (size 1 along the issues the table does not use)."""
+        if not self.issues or self.issues[0] >= split:  # a view of the table itself
+            view = [1] * (1 + len(space.shape) - split)
+            for p in self.issues:
+                view[1 + p - split] = space.shape[p]
+            return self.table.reshape(view)
+        return self.table[space.block_index(self.issues, lead, split)]
+
 
 def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
     """The demand's score of every option of its issue, ignoring its condition.
@@ -54,9 +64,10 @@ def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
     [0.75, 1.0, 0.75, 0.5, 0.25]
     """
     issue = space.issue(demand.issue)
+    pos = space.position[issue.id]
     n = len(issue)
     if demand.want is not None:
-        wanted = [issue.index(o) for o in demand.want]
+        wanted = [space.option_index(pos, o) for o in demand.want]
         if issue.ordered:
             ranks = np.arange(n)
             dist = np.min(np.abs(ranks[:, None] - np.array(wanted)[None, :]), axis=1)
@@ -66,11 +77,11 @@ def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
         return s
     if demand.avoid is not None:
         s = np.ones(n)
-        s[[issue.index(o) for o in demand.avoid]] = 0.0
+        s[[space.option_index(pos, o) for o in demand.avoid]] = 0.0
         return s
     s = np.zeros(n)
     for opt, score in demand.scores or ():
-        s[issue.index(opt)] = score
+        s[space.option_index(pos, opt)] = score
     return s
 
 
@@ -80,8 +91,9 @@ def condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) 
     mask = np.ones(shape, dtype=bool)
     for issue_id, opts in cond.terms:
         issue = space.issue(issue_id)
+        pos = space.position[issue.id]
         member = np.zeros(len(issue), dtype=bool)
-        member[[issue.index(o) for o in opts]] = True
+        member[[space.option_index(pos, o) for o in opts]] = True
         view = [1] * len(axes)
         view[axes.index(space.position[issue_id])] = len(issue)
         mask = mask & member.reshape(view)
@@ -91,8 +103,10 @@ def condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) 
 def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
     """(axes, score table, vetoed table) of a demand over its issue and its condition's issues."""
     own = space.position[demand.issue]
-    axes = tuple(sorted({own, *(space.position[i] for i in demand.when.issues)}))
     s = demand_scores(demand, space)
+    if not demand.when.terms:  # no condition: the scores themselves
+        return (own,), s, (s < 1.0) if demand.hard else np.zeros(len(s), dtype=bool)
+    axes = tuple(sorted({own, *(space.position[i] for i in demand.when.issues)}))
     view = [1] * len(axes)
     view[axes.index(own)] = len(s)
     s_full = np.broadcast_to(s.reshape(view), tuple(space.shape[a] for a in axes))
@@ -229,3 +243,67 @@ def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.
     utils = np.stack([m.utility(rows) for m in models], axis=1)
     vetoed = np.stack([m.vetoed(rows) for m in models], axis=1)
     return utils, vetoed
+
+
+def evaluate_columns(models: tuple[PreferenceModel, ...],
+                     columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`evaluate` of outcomes given as one array of option indices per issue
+    (``columns[j] == rows[:, j]``): the same numbers, without forming the rows.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario()
+    >>> models = build_preferences(s)
+    >>> rows = np.array([[0], [1]])
+    >>> all((a == b).all() for a, b in zip(evaluate_columns(models, [rows[:, 0]]),
+    ...                                    evaluate(models, rows)))
+    True
+    """
+    n = len(columns[0]) if columns else 0
+    utils = np.empty((len(models), n))
+    vetoed = np.zeros((len(models), n), dtype=bool)
+    for a, m in enumerate(models):
+        total = np.zeros(n)
+        for f in m.factors:
+            total += f.coef * f.table[tuple(columns[i] for i in f.issues)]
+        np.round(total, UTILITY_DECIMALS, out=utils[a])
+        for f in m.vetoes:
+            vetoed[a] |= f.table[tuple(columns[i] for i in f.issues)]
+    return utils.T, vetoed.T
+
+
+def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lead: np.ndarray,
+                   split: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`evaluate` of every outcome of a block of :meth:`OutcomeSpace.blocks`, in outcome
+    order, the tables broadcast over the block's grid instead of gathered outcome by outcome
+    (the same sums in the same order, so the same numbers bit for bit).  The arrays returned
+    are transposed views of actor-major ones (``utils.T[a]`` is contiguous).
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario()
+    >>> models = build_preferences(s)
+    >>> (start, lead, split), = s.space.blocks()
+    >>> rows = np.concatenate([r for _, r in s.space.chunks()])
+    >>> all((a == b).all() for a, b in zip(evaluate_block(models, s.space, lead, split),
+    ...                                    evaluate(models, rows)))
+    True
+    """
+    grid = (len(lead), *space.shape[split:])
+    n = int(np.prod(grid))
+    utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
+    vetoed = np.zeros((len(models), n), dtype=bool)
+    for a, m in enumerate(models):
+        total = utils[a].reshape(grid)  # summed in place: no other array of the block's size
+        total[...] = 0.0
+        for f in m.factors:
+            total += f.coef * f.block_values(space, lead, split)
+        np.round(total, UTILITY_DECIMALS, out=total)
+        if m.vetoes:
+            hit = np.zeros(grid, dtype=bool)
+            for f in m.vetoes:
+                hit |= f.block_values(space, lead, split)
+            vetoed[a] = hit.reshape(-1)
+    return utils.T, vetoed.T

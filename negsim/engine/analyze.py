@@ -11,7 +11,8 @@ import numpy as np
 
 from negsim.engine.decomposed import DecomposedScan, decomposed_scan
 from negsim.engine.deals import deal_table
-from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, outcome_cloud, scan
+from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, cloud_lists, scan
+from negsim.engine.rounding import CLOUD_DECIMALS, rounded, rounded_columns
 from negsim.errors import ArgumentError
 from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.model import Actor, Condition
@@ -26,65 +27,10 @@ from negsim.version import VERSION
 from negsim.solutions import (compromise_forecast, egalitarian_solution,
                               kalai_smorodinsky_solution, nash_solution, utilitarian_solution)
 
-__all__ = ["analyze", "EXHAUSTIVE_LIMIT"]
+__all__ = ["analyze", "EXHAUSTIVE_LIMIT", "CLOUD_DECIMALS", "rounded", "rounded_columns"]
 
 EXHAUSTIVE_LIMIT = 200_000
 """Spaces up to this many outcomes are enumerated; larger ones are decomposed into issue groups."""
-
-
-CLOUD_DECIMALS = 6
-"""Decimals of the plot cloud's utilities."""
-
-
-def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
-    hi = c - (c - a)
-    return hi, a - hi
-
-
-def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
-    """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
-
-    ``round`` takes the decimal nearest the exact ``x`` (ties to even) and returns the double
-    nearest it.  ``k = rint(x * 10**decimals)`` is that decimal's numerator unless the product
-    lies within its rounding error of a half-integer; there the exact product (Dekker's two-product)
-    says on which side of the half ``x`` lies, or that it is exactly on it (``0.25`` to one
-    decimal), where ties go to even as ``round`` does.
-    ``k / 10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly
-    rounded.  Values too large for this go through ``round``.
-
-    Examples
-    --------
-    >>> rounded(np.array([0.1 + 0.2, 1 / 3, 2.5e-7, -0.0, 0.0000125]))
-    [0.3, 0.333333, 0.0, -0.0, 1.3e-05]
-    >>> rounded(np.array([0.25, 0.35, 1.5, 2.5, -2.5]), 1), rounded(np.array([1.5, 2.5, -0.5]), 0)
-    ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
-    """
-    x = np.asarray(values, dtype=float).ravel()
-    scale = 10.0 ** decimals
-    with np.errstate(invalid="ignore", over="ignore"):
-        z = x * scale
-        k = np.rint(z)
-        fl = np.floor(z)
-        margin = np.abs(z - fl - 0.5)
-        near = margin <= 4 * np.spacing(np.abs(z))
-        ok = np.isfinite(z) & (np.abs(z) < 2.0 ** 50)
-        if near.any():  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
-            idx = np.flatnonzero(near & ok)
-            a = x[idx]
-            p = a * scale
-            ah, al = _split(a)
-            bh, bl = _split(np.full(len(a), scale))
-            err = ((ah * bh - p) + ah * bl + al * bh) + al * bl
-            half = fl[idx] + 0.5
-            d = (p - half) + err
-            lo, hi = half - 0.5, half + 0.5
-            even = np.where(np.fmod(lo, 2.0) == 0, lo, hi)  # an exact half: ties to even
-            k[idx] = np.copysign(np.where(d > 0, hi, np.where(d < 0, lo, even)), a)  # -0.0 stays
-    out = (k / scale).tolist()
-    for i in np.flatnonzero(~ok).tolist():
-        out[i] = round(float(x[i]), decimals)
-    return out
 
 
 def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
@@ -94,7 +40,8 @@ def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
 
 def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier_u: np.ndarray,
                frontier_ids: np.ndarray, target: tuple[int, ...],
-               nearest_id: int | None, counts: np.ndarray | None = None) -> dict[str, Solution]:
+               nearest_id: int | None, counts: np.ndarray | None = None,
+               nearest_u: np.ndarray | None = None) -> dict[str, Solution]:
     names = scenario.actor_names
     d = np.array([m.reservation for m in models])
     power = np.array([a.power for a in scenario.actors])
@@ -131,8 +78,9 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
         reason = ("the issue-by-issue forecast is a combination a constraint rules out ("
                   + "; ".join(c.reason or c.forbid.describe() for c in forbidden) + ")")
     if nearest_id is not None:
-        nearest = _point(scenario, nearest_id, evaluate(models, np.array(
-            [space.row(nearest_id)], dtype=np.intp))[0][0])
+        if nearest_u is None:
+            nearest_u = evaluate(models, np.array([space.row(nearest_id)], dtype=np.intp))[0][0]
+        nearest = _point(scenario, nearest_id, nearest_u)
     else:
         reason = "; ".join(r for r in (reason, empty_reason) if r)
     out["compromise"] = Solution("compromise", forecast,
@@ -189,7 +137,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     """
     models = build_preferences(scenario)
     verdicts = proposal_verdicts(scenario, models)
-    target = compromise_forecast(scenario)
+    target = compromise_forecast(scenario, models)
     if method not in ("auto", "exhaustive", "decomposed"):
         raise ArgumentError(f"unknown method {method!r}: use 'auto', 'exhaustive' or 'decomposed'")
     if method == "auto":
@@ -216,14 +164,17 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
             excluded[issue.id] = per_option
     acceptable = _acceptable_set(found, space.size, method, frontier, options, excluded)
     counts = getattr(found, "frontier_counts", None)
+    kept = None if found.acceptable_ids is None else (found.acceptable_ids, found.acceptable_u)
     acceptable = replace(acceptable, table=deal_table(scenario, models, method, found.frontier_ids,
-                                                      found.frontier_u, counts))
+                                                      found.frontier_u, counts, kept))
+    nearest_u = None
+    if found.nearest_id is not None and found.acceptable_ids is not None:  # kept by the scan
+        nearest_u = found.acceptable_u[np.searchsorted(found.acceptable_ids, found.nearest_id)]
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
-                           found.nearest_id, counts)
-    utils, ok, vetoed, sampled = outcome_cloud(
+                           found.nearest_id, counts, nearest_u)
+    cloud_u, cloud_ok, cloud_vetoed, sampled = cloud_lists(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
-    cloud = OutcomeCloud(list(names), [rounded(utils[:, a]) for a in range(len(names))],
-                         ok.tolist(), vetoed.tolist(), sampled, scenario.seed)
+    cloud = OutcomeCloud(list(names), cloud_u, cloud_ok, cloud_vetoed, sampled, scenario.seed)
     actors = [ActorSummary(a.name, a.label, a.power, a.patience, m.no_deal_utility, m.lever_shift,
                            m.reservation, m.reservation_given, a.color, _demands(a))
               for a, m in zip(scenario.actors, models)]

@@ -34,6 +34,7 @@ SAMPLES = 200_000
 """Monte Carlo samples of the estimate."""
 
 _Z95 = 1.959963984540054
+_PAIR_BLOCKS = 6  # blocks of the right half sums in the two-actor pairing
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,8 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
         n_rest[k] = n_rest[k + 1] * len(groups[k])
     dtype = object if big else np.int64
     reduced = [_states(g, np.ones(len(g), dtype=dtype)) for g in groups]
-    bounds = _state_bounds([g.vals for g in reduced], max_states)
+    bounds = _state_bounds([g.vals for g in reduced], max_states) \
+        if math.prod(len(g) for g in reduced) > max_states else None
     state = PointSet(np.zeros((1, len(need))), np.zeros((1, 0), dtype=np.int16),
                      np.ones(1, dtype=dtype))
     total = 0
@@ -119,7 +121,8 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
         if len(state) == 0:
             return total
         growth = len(state) / before
-        if growth > 1 and _projected(len(state), growth, bounds[k + 1:], max_states):
+        if growth > 1 and bounds is not None and \
+                _projected(len(state), growth, bounds[k + 1:], max_states):
             return None
     return total
 
@@ -131,7 +134,9 @@ def _half(groups: list[np.ndarray], need: np.ndarray, headroom: np.ndarray, dtyp
                      np.ones(1, dtype=dtype))
     hi = [headroom + sum((g.max(axis=0) for g in groups[k + 1:]), np.zeros(len(need)))
           for k in range(len(groups))]
-    bounds = _state_bounds(groups, max_states) + [1.0]
+    # the projection can only stop a count whose states may pass max_states at all
+    bounds = _state_bounds(groups, max_states) + [1.0] \
+        if math.prod(len(g) for g in groups) > max_states else None
     for k, g in enumerate(groups):
         gs = _states(g, np.ones(len(g), dtype=dtype))
         if len(state) * len(gs) > 4 * max_states:
@@ -144,7 +149,8 @@ def _half(groups: list[np.ndarray], need: np.ndarray, headroom: np.ndarray, dtyp
         if len(state) > max_states:
             return None
         growth = len(state) / max(1, before)
-        if growth > 1 and _projected(len(state), growth, bounds[k + 1:], max_states):
+        if growth > 1 and bounds is not None and \
+                _projected(len(state), growth, bounds[k + 1:], max_states):
             return None
     return state
 
@@ -163,6 +169,8 @@ def _meet_in_the_middle(groups: list[np.ndarray], need: np.ndarray, max_pairs: i
     rsum = _half(right, need, ideal[0], dtype, cap) if lsum is not None else None
     if lsum is None or rsum is None or len(lsum) * len(rsum) > max_pairs:
         return None
+    if not big and len(need) == 2:
+        return _pairs_2(lsum, rsum, need)
     total = 0
     step = max(1, (1 << 22) // max(1, len(rsum)))
     for start in range(0, len(lsum), step):
@@ -170,11 +178,48 @@ def _meet_in_the_middle(groups: list[np.ndarray], need: np.ndarray, max_pairs: i
         ok = np.ones((len(lv), len(rsum)), dtype=bool)
         for c in range(len(need)):
             ok &= rsum.vals[None, :, c] >= need[c] - TOL - lv[:, c, None]
-        per_left = ok.astype(dtype) @ rsum.count if not big else \
-            [sum(int(x) for x in rsum.count[row]) for row in ok]
-        total += int(sum(int(a) * int(b) for a, b in zip(lsum.count[start:start + step],
-                                                        per_left)))
+        if big:
+            per_left = [sum(int(x) for x in rsum.count[row]) for row in ok]
+            total += int(sum(int(a) * int(b) for a, b in zip(lsum.count[start:start + step],
+                                                            per_left)))
+        else:  # below 2**62 outcomes: int64 sums of counts cannot overflow
+            total += int(np.dot(lsum.count[start:start + step], ok.astype(np.int64) @ rsum.count))
     return total
+
+
+def _pairs_2(lsum: PointSet, rsum: PointSet, need: np.ndarray) -> int:
+    """The pairs (left, right) whose sums clear ``need`` (two actors, below 2**62 outcomes),
+    weighted by their counts: the comparisons ``right >= need - TOL - left`` of the matrix of
+    all pairs, made on a fraction of it.
+
+    The right sums are sorted by their first column (largest first) and cut into a few blocks;
+    the rights a left sum clears in the first column are a prefix: the whole blocks in it are
+    counted by binary search in their sorted second column, the one block it ends in by direct
+    comparison."""
+    if len(lsum) == 0 or len(rsum) == 0:
+        return 0
+    t0 = need[0] - TOL - lsum.vals[:, 0]
+    t1 = need[1] - TOL - lsum.vals[:, 1]
+    order = np.argsort(-rsum.vals[:, 0], kind="stable")
+    r0, r1, rc = rsum.vals[order, 0], rsum.vals[order, 1], rsum.count[order]
+    n = len(r0)
+    prefix = n - np.searchsorted(r0[::-1], t0, side="left")  # how many rights have r0 >= t0
+    size = -(-n // max(1, min(_PAIR_BLOCKS, n // 64)))
+    per_left = np.zeros(len(t0), dtype=np.int64)
+    for lo in range(0, n, size):
+        hi = min(n, lo + size)
+        whole = prefix >= hi
+        if whole.any():
+            at = np.argsort(r1[lo:hi], kind="stable")
+            v = r1[lo:hi][at]
+            tail = np.concatenate((np.cumsum(rc[lo:hi][at][::-1])[::-1], [0]))  # counts >= v[k]
+            per_left[whole] += tail[np.searchsorted(v, t1[whole], side="left")]
+        part = (prefix > lo) & (prefix < hi)
+        if part.any():
+            ok = r1[None, lo:hi] >= t1[part, None]
+            ok &= np.arange(lo, hi)[None, :] < prefix[part, None]
+            per_left[part] += ok.astype(np.int64) @ rc[lo:hi]
+    return int(np.dot(lsum.count.astype(np.int64), per_left))
 
 
 def _sampled(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int,

@@ -36,8 +36,12 @@ def _order(ids: np.ndarray, utils: np.ndarray, reservations: np.ndarray) -> np.n
 
 def deal_table(scenario: Scenario, models: tuple[PreferenceModel, ...], method: str,
                frontier_ids: np.ndarray, frontier_u: np.ndarray,
-               frontier_counts: np.ndarray | None = None) -> DealTable:
+               frontier_counts: np.ndarray | None = None,
+               acceptable: tuple[np.ndarray, np.ndarray] | None = None) -> DealTable:
     """Every acceptable deal (``method="exhaustive"``) or the frontier with counts (else).
+
+    ``acceptable`` (numbers and utilities of every acceptable deal, in outcome order, as
+    :func:`~negsim.engine.exhaustive.scan` keeps them) saves the exhaustive pass.
 
     Examples
     --------
@@ -50,7 +54,12 @@ def deal_table(scenario: Scenario, models: tuple[PreferenceModel, ...], method: 
     """
     space = scenario.space
     reservations = np.array([m.reservation for m in models])
-    if method == "exhaustive":
+    if method == "exhaustive" and acceptable is not None:
+        ids = np.asarray(acceptable[0], dtype=np.int64)
+        utils = np.asarray(acceptable[1], dtype=float).reshape(len(ids), len(models))
+        counts = np.ones(len(ids), dtype=np.int64)
+        kind = "all"
+    elif method == "exhaustive":
         sq_id = space.index(scenario.no_deal)
         keep_ids, keep_u = [], []
         for start, rows in space.chunks():
@@ -73,6 +82,4 @@ def deal_table(scenario: Scenario, models: tuple[PreferenceModel, ...], method: 
     return DealTable(kind, DEAL_ORDER, list(scenario.actor_names),
                      {i.id: list(i.options) for i in space.issues},
                      [m.reservation for m in models],
-                     [int(i) for i in ids[order]],
-                     [[float(x) for x in row] for row in utils[order]],
-                     [int(c) for c in counts[order]])
+                     ids[order].tolist(), utils[order].tolist(), counts[order].tolist())

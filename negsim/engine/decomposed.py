@@ -39,6 +39,9 @@ from negsim.tolerances import ROUND_TOL
 __all__ = ["DecomposedScan", "decomposed_scan", "acceptable_frontier", "acceptable_frontiers"]
 
 
+_PAIRS = 1 << 18  # (assignment, known deal) pairs compared at once in _options
+
+
 @dataclass
 class DecomposedScan(ExhaustiveScan):
     """An :class:`ExhaustiveScan` plus how exact the size is and the frontier's multiplicities."""
@@ -193,14 +196,20 @@ def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.nda
         lookup[np.ravel_multi_index(tuple(feas_rows.T), shape)] = np.arange(len(feas_rows))
         own = lookup[np.ravel_multi_index(tuple(acc_rows[:, local].T), shape)]
         others = acc_u - p.vals[own]
-        others_sq = np.all(np.delete(acc_rows, local, axis=1) == np.delete(ctx.sq, local), axis=1)
+        outside = np.ones(len(space.issues), dtype=bool)
+        outside[local] = False
+        others_sq = np.all(acc_rows[:, outside] == ctx.sq[outside], axis=1)
         ok = np.all(p.vals + (total_ideal - ctx.ideal[g]) >= ctx.need - PRUNE_TOL, axis=1)
         found = np.zeros(len(p), dtype=bool)
-        for a in np.flatnonzero(ok):
-            hit = np.all(others + p.vals[a] >= ctx.need - TOL, axis=1)
-            if a == ctx.sq_at[g]:
-                hit &= ~others_sq
-            found[a] = hit.any()
+        cand = np.flatnonzero(ok)
+        step = max(1, _PAIRS // max(1, len(others)))
+        for lo in range(0, len(cand), step):  # [a, deal]: a with the rest of a known deal
+            part = cand[lo:lo + step]
+            hit = np.all(others[None, :, :] + p.vals[part][:, None, :] >= ctx.need - TOL, axis=2)
+            sq = np.flatnonzero(part == ctx.sq_at[g])
+            if len(sq):
+                hit[sq[0]] &= ~others_sq
+            found[part] = hit.any(axis=1)
         todo = np.flatnonzero(ok & ~found)
         if len(todo):
             rest = [q for h, q in enumerate(ctx.points) if h != g]
@@ -239,9 +248,8 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
         sizes = [int(np.count_nonzero(k)) for k in keep]
         for g, (t, k) in enumerate(zip(ctx.tables, keep)):
             others = math.prod(sizes[:g] + sizes[g + 1:])
-            for j, pos in enumerate(t.issues):
-                n = [int(c) * others for c in np.bincount(t.rows[k, j], minlength=space.shape[pos])]
-                has = np.array([c > 0 for c in n])
+            for j, pos in enumerate(t.issues):  # some outcome has it: here, and others > 0
+                has = (np.bincount(t.rows[k, j], minlength=space.shape[pos]) > 0) & (others > 0)
                 if a is None:
                     res.option_allowed[pos] = has
                 else:

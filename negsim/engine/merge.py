@@ -66,12 +66,33 @@ class PointSet:
 
 def rank_columns(vals: np.ndarray) -> np.ndarray:
     """Each column replaced by the rank of its value, values within TOL sharing a rank."""
+    n = len(vals)
     out = np.empty(vals.shape, dtype=np.int64)
+    if n == 0:
+        return out
+    run = np.empty(n, dtype=np.int64)
+    run[0] = 0
     for c in range(vals.shape[1]):
-        order = np.argsort(vals[:, c], kind="stable")
-        step = np.diff(vals[order, c]) > TOL
-        out[order, c] = np.concatenate([[0], np.cumsum(step)])
+        col = vals[:, c]
+        order = np.argsort(col, kind="stable")
+        v = col[order]
+        np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
+        out[order, c] = run
     return out
+
+
+def _lex_key(ranks: np.ndarray) -> np.ndarray | None:
+    """Rank vectors as mixed-radix integers (lexicographic order kept), or None if too wide."""
+    if ranks.shape[1] == 0:
+        return np.zeros(len(ranks), dtype=np.int64)
+    radix = ranks.max(axis=0) + 1
+    if float(np.prod(radix.astype(float))) >= 2.0 ** 62:
+        return None
+    key = ranks[:, 0].copy()
+    for c in range(1, ranks.shape[1]):
+        key *= int(radix[c])
+        key += ranks[:, c]
+    return key
 
 
 def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
@@ -79,17 +100,25 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     n = len(points)
     if n <= 1:
         return points, ranks
-    order = np.lexsort(ranks.T[::-1])
+    key = _lex_key(ranks)
+    if key is not None:  # one integer per rank vector, in the same (lexicographic) order
+        order = np.argsort(key, kind="stable")
+        k = key[order]
+        new = np.ones(n, dtype=bool)
+        np.not_equal(k[1:], k[:-1], out=new[1:])
+    else:
+        order = np.lexsort(ranks.T[::-1])
+        new = np.ones(n, dtype=bool)
+        r = ranks[order]
+        new[1:] = np.any(r[1:] != r[:-1], axis=1)
     r = ranks[order]
-    new = np.ones(n, dtype=bool)
-    new[1:] = np.any(r[1:] != r[:-1], axis=1)
     if new.all():
         return points.take(order), r
     run = np.cumsum(new) - 1
     starts = np.flatnonzero(new)
     lengths = np.diff(np.append(starts, n))
     first = order[starts].copy()
-    multi = np.flatnonzero(lengths > 1)
+    multi = np.flatnonzero(lengths > 1) if points.rows.shape[1] else ()  # no rows: all tie
     if len(multi):
         members = np.flatnonzero(lengths[run] > 1)
         rows = points.rows[order[members]]
@@ -102,9 +131,11 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     return PointSet(points.vals[first], points.rows[first], count), r[starts]
 
 
-def _undominated_2(ranks: np.ndarray) -> np.ndarray:
-    """Mask of undominated points among distinct 2-d rank vectors."""
-    order = np.lexsort((-ranks[:, 1], -ranks[:, 0]))
+def _undominated_2(ranks: np.ndarray, ascending: bool = False) -> np.ndarray:
+    """Mask of undominated points among distinct 2-d rank vectors (``ascending``: already in
+    increasing lexicographic order, as :func:`dedupe` returns them)."""
+    order = np.arange(len(ranks) - 1, -1, -1) if ascending else \
+        np.lexsort((-ranks[:, 1], -ranks[:, 0]))
     second = ranks[order, 1]
     best_before = np.maximum.accumulate(np.concatenate([[-1], second[:-1]]))
     keep = np.zeros(len(ranks), dtype=bool)
@@ -167,7 +198,7 @@ def reduce_points(points: PointSet) -> PointSet:
     if ranks.shape[1] == 1:
         keep = ranks[:, 0] == ranks[:, 0].max()
     elif ranks.shape[1] == 2:
-        keep = _undominated_2(ranks)
+        keep = _undominated_2(ranks, ascending=True)
     else:
         keep = _undominated_n(ranks)
     return points.take(keep)
@@ -176,7 +207,11 @@ def reduce_points(points: PointSet) -> PointSet:
 def _bound_ok(vals: np.ndarray, headroom: np.ndarray | None, need: np.ndarray | None) -> np.ndarray:
     if need is None or headroom is None:
         return np.ones(len(vals), dtype=bool)
-    return np.all(vals + headroom >= need - PRUNE_TOL, axis=1)
+    floor = need - PRUNE_TOL
+    ok = vals[:, 0] + headroom[0] >= floor[0]  # column by column: no (n, k) temporaries
+    for c in range(1, vals.shape[1]):
+        ok &= vals[:, c] + headroom[c] >= floor[c]
+    return ok
 
 
 def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None,
@@ -190,13 +225,14 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
         return PointSet(np.zeros((0, front.vals.shape[1])), front.rows[:0], front.count[:0])
     step = max(1, _CANDIDATES // len(group))
     result: PointSet | None = None
+    n_group = len(group)
     for start in range(0, len(front), step):
-        part = front.take(slice(start, start + step))
+        part = front if step >= len(front) else front.take(slice(start, start + step))
         vals = (part.vals[:, None, :] + group.vals[None, :, :]).reshape(-1, part.vals.shape[1])
-        ia = np.repeat(np.arange(len(part)), len(group))
-        ib = np.tile(np.arange(len(group)), len(part))
         ok = _bound_ok(vals, headroom, need)
-        ia, ib, vals = ia[ok], ib[ok], vals[ok]
+        at = np.flatnonzero(ok)
+        ia, ib = np.divmod(at, n_group)  # the sum at ia * n_group + ib is part[ia] + group[ib]
+        vals = vals[at]
         cand = PointSet(vals, part.rows[ia] + group.rows[ib], part.count[ia] * group.count[ib])
         cand = reduce_points(cand)
         result = cand if result is None else reduce_points(PointSet.concat([result, cand]))

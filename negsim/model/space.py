@@ -14,7 +14,7 @@ from functools import cached_property
 import numpy as np
 
 from negsim.errors import NegsimError, ScenarioError, did_you_mean
-from negsim.model import Constraint, Issue, Option
+from negsim.model import Constraint, Issue, Option, same_option
 
 __all__ = ["OutcomeSpace", "DEFAULT_CHUNK"]
 
@@ -60,18 +60,56 @@ class OutcomeSpace:
         """Issue id → position."""
         return {i: k for k, i in enumerate(self.ids)}
 
-    @property
+    @cached_property
     def shape(self) -> tuple[int, ...]:
         """The number of options of each issue."""
         return tuple(len(i) for i in self.issues)
 
-    @property
+    @cached_property
     def size(self) -> int:
         """The number of outcomes before constraints (an exact Python integer)."""
         n = 1
         for k in self.shape:
             n *= k
         return n
+
+    @cached_property
+    def strides(self) -> tuple[int, ...]:
+        """How much the outcome number grows per option step of each issue (Python integers)."""
+        out, step = [], 1
+        for k in reversed(self.shape):
+            out.append(step)
+            step *= k
+        return tuple(reversed(out))
+
+    @cached_property
+    def option_positions(self) -> tuple[dict[Option, int], ...]:
+        """Per issue, option → position (a first guess: :meth:`option_index` checks it)."""
+        out = []
+        for issue in self.issues:
+            d: dict[Option, int] = {}
+            for k, o in enumerate(issue.options):
+                d.setdefault(o, k)
+            out.append(d)
+        return tuple(out)
+
+    def option_index(self, pos: int, option: object, key: str | None = None) -> int:
+        """``self.issues[pos].index(option)`` by a dictionary lookup (the same answer and error).
+
+        Examples
+        --------
+        >>> space = OutcomeSpace((Issue("days", (0, 30, 60), 0),))
+        >>> space.option_index(0, 30.0), space.option_index(0, 60)
+        (1, 2)
+        """
+        issue = self.issues[pos]
+        try:
+            k = self.option_positions[pos].get(option)  # type: ignore[call-overload]
+        except TypeError:  # unhashable
+            k = None
+        if k is not None and same_option(issue.options[k], option):
+            return k
+        return issue.index(option, key=key)
 
     def issue(self, issue_id: str, key: str | None = None) -> Issue:
         """The issue with this id; a clear error naming the known ids if there is none."""
@@ -125,6 +163,20 @@ class OutcomeSpace:
             out.append(k)
         return tuple(reversed(out))
 
+    def rows_of(self, ids: np.ndarray) -> np.ndarray:
+        """Rows of option indices of outcome numbers (spaces below 2**62 outcomes).
+
+        Examples
+        --------
+        >>> OutcomeSpace((Issue("a", ("x", "y"), "x"), Issue("b", (1, 2, 3), 1))).rows_of(
+        ...     np.array([0, 4])).tolist()
+        [[0, 0], [1, 1]]
+        """
+        ids = np.asarray(ids, dtype=np.int64)
+        if not len(ids):
+            return np.zeros((0, len(self.issues)), dtype=np.intp)
+        return np.stack(np.unravel_index(ids, self.shape), axis=1).astype(np.intp)
+
     def outcome(self, index: int) -> dict[str, Option]:
         """Outcome number ``index`` as issue id → option."""
         return self.decode(self.row(index))
@@ -142,6 +194,38 @@ class OutcomeSpace:
             flat = np.arange(start, min(size, start + chunk_size), dtype=np.int64)
             yield start, np.stack(np.unravel_index(flat, shape), axis=1).astype(np.intp)
 
+    def blocks(self, chunk_size: int = DEFAULT_CHUNK) -> Iterator[tuple[int, np.ndarray, int]]:
+        """Yield ``(first index, leading rows, split)`` covering the whole space in order.
+
+        A block is every outcome whose first ``split`` issues take one of the ``leading rows``
+        (option indices, shape ``(m, split)``, consecutive in outcome order) and whose other
+        issues take any option: ``m * prod(shape[split:])`` consecutive outcomes, a grid that
+        preference tables fill by broadcasting instead of a gather per outcome.  ``split`` is the
+        fewest leading issues whose remaining grid has at most ``chunk_size`` outcomes.
+
+        Examples
+        --------
+        >>> space = OutcomeSpace((Issue("a", ("x", "y", "z"), "x"), Issue("b", (1, 2), 1)))
+        >>> [(start, lead.tolist(), split) for start, lead, split in space.blocks(4)]
+        [(0, [[0], [1]], 1), (4, [[2]], 1)]
+        """
+        size = self.size
+        if size > _MAX_ENUMERABLE:
+            raise NegsimError(f"the outcome space has {size:.3g} outcomes: too many to enumerate")
+        shape = self.shape
+        split, trail = 0, size
+        while split < len(shape) and trail > max(1, chunk_size):
+            trail //= shape[split]
+            split += 1
+        lead_shape = shape[:split]
+        n_lead = size // trail if trail else 0
+        per = max(1, chunk_size // trail) if trail else 1
+        for first in range(0, n_lead, per):
+            flat = np.arange(first, min(n_lead, first + per), dtype=np.int64)
+            lead = np.stack(np.unravel_index(flat, lead_shape), axis=1).astype(np.intp) \
+                if split else np.zeros((1, 0), dtype=np.intp)
+            yield first * trail, lead, split
+
     def sample(self, n: int, rng: np.random.Generator) -> np.ndarray:
         """``n`` outcomes drawn uniformly (with replacement) as rows of option indices.
 
@@ -150,19 +234,81 @@ class OutcomeSpace:
         """
         return np.stack([rng.integers(0, k, size=n) for k in self.shape], axis=1).astype(np.intp)
 
+    def sample_columns(self, n: int, rng: np.random.Generator) -> list[np.ndarray]:
+        """:meth:`sample` as one array of option indices per issue (the same draws).
+
+        Examples
+        --------
+        >>> space = OutcomeSpace((Issue("a", ("x", "y"), "x"), Issue("b", (1, 2, 3), 1)))
+        >>> cols = space.sample_columns(4, np.random.default_rng(0))
+        >>> (np.stack(cols, axis=1) == space.sample(4, np.random.default_rng(0))).all()
+        np.True_
+        """
+        return [rng.integers(0, k, size=n).astype(np.intp, copy=False) for k in self.shape]
+
+    def allowed_columns(self, columns: list[np.ndarray]) -> np.ndarray:
+        """:meth:`allowed` of outcomes given as one array of option indices per issue."""
+        n = len(columns[0]) if columns else 0
+        ok = np.ones(n, dtype=bool)
+        for terms in self._forbidden:
+            hit = np.ones(n, dtype=bool)
+            for pos, member in terms:
+                hit &= member[columns[pos]]
+            ok &= ~hit
+        return ok
+
     def flat_index(self, rows: np.ndarray) -> np.ndarray:
         """Outcome numbers of rows of option indices (spaces below 2**62 outcomes)."""
         return np.ravel_multi_index(tuple(rows.T), self.shape).astype(np.int64)
 
+    @cached_property
+    def _forbidden(self) -> tuple[tuple[tuple[int, np.ndarray], ...], ...]:
+        """Per constraint, (issue position, member mask over its options) of each term."""
+        out = []
+        for c in self.constraints:
+            terms = []
+            for issue_id, opts in c.forbid.terms:
+                pos = self.position[self.issue(issue_id).id]
+                member = np.zeros(len(self.issues[pos]), dtype=bool)
+                member[[self.option_index(pos, o) for o in opts]] = True
+                terms.append((pos, member))
+            out.append(tuple(terms))
+        return tuple(out)
+
     def allowed(self, rows: np.ndarray) -> np.ndarray:
         """Boolean mask: which rows no constraint forbids."""
         ok = np.ones(len(rows), dtype=bool)
-        for c in self.constraints:
+        for terms in self._forbidden:
             hit = np.ones(len(rows), dtype=bool)
-            for issue_id, opts in c.forbid.terms:
-                issue = self.issue(issue_id)
-                member = np.zeros(len(issue), dtype=bool)
-                member[[issue.index(o) for o in opts]] = True
-                hit &= member[rows[:, self.position[issue_id]]]
+            for pos, member in terms:
+                hit &= member[rows[:, pos]]
             ok &= ~hit
         return ok
+
+    def block_index(self, positions: tuple[int, ...], lead: np.ndarray,
+                    split: int) -> tuple[np.ndarray, ...]:
+        """Index arrays that pick, from a table over the issues at ``positions``, its entry for
+        every outcome of a block of :meth:`blocks`: they broadcast to the block's grid shape
+        ``(len(lead), *shape[split:])`` (size 1 along the issues the table does not use)."""
+        nd = 1 + len(self.shape) - split
+        out = []
+        for p in positions:
+            view = [1] * nd
+            if p < split:
+                view[0] = len(lead)
+                out.append(lead[:, p].reshape(view))
+            else:
+                view[1 + p - split] = self.shape[p]
+                out.append(np.arange(self.shape[p], dtype=np.intp).reshape(view))
+        return tuple(out)
+
+    def allowed_block(self, lead: np.ndarray, split: int) -> np.ndarray:
+        """:meth:`allowed` of every outcome of a block of :meth:`blocks`, in outcome order."""
+        grid = (len(lead), *self.shape[split:])
+        ok = np.ones(grid, dtype=bool)
+        for terms in self._forbidden:
+            hit = np.ones((1,) * len(grid), dtype=bool)
+            for pos, member in terms:
+                hit = hit & member[self.block_index((pos,), lead, split)[0]]
+            ok &= ~hit
+        return ok.reshape(-1)

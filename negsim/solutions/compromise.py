@@ -12,15 +12,33 @@ from __future__ import annotations
 
 import numpy as np
 
-from negsim.preferences import demand_scores
+from negsim.preferences import PreferenceModel, demand_scores
 from negsim.model.scenario import Scenario
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["compromise_forecast", "rank_distance"]
 
 
-def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
+def _scores_of(scenario: Scenario, models: tuple[PreferenceModel, ...] | None):  # type: ignore[no-untyped-def]
+    """``score(actor k, demand j)``: from the models' tables where a demand has no condition
+    (its table is :func:`demand_scores` itself), else computed."""
+    space = scenario.space
+
+    def score(k: int, j: int, d):  # type: ignore[no-untyped-def]
+        if models is not None and not d.when.terms:
+            f = models[k].factors[j]
+            if f.demand and f.source == f"demand[{j}]" and f.table.shape == (len(space.issue(d.issue)),):
+                return f.table
+        return demand_scores(d, space)
+    return score
+
+
+def compromise_forecast(scenario: Scenario,
+                        models: tuple[PreferenceModel, ...] | None = None) -> tuple[int, ...]:
     """Option indices of the compromise forecast, one per issue.
+
+    ``models`` (:func:`negsim.preferences.build_preferences` of the scenario, optional) saves
+    scoring the demands again.
 
     Examples
     --------
@@ -33,24 +51,35 @@ def compromise_forecast(scenario: Scenario) -> tuple[int, ...]:
     (2,)
     """
     space = scenario.space
+    score = _scores_of(scenario, models)
+    by_issue: dict[str, list[tuple[float, float, float, np.ndarray]]] = {}
+    for k, actor in enumerate(scenario.actors):  # (power, total weight, weight, combined scores)
+        total = actor.total_weight
+        if total == 0:
+            continue
+        mine: dict[str, list] = {}
+        for j, d in enumerate(actor.demands):
+            mine.setdefault(d.issue, []).append((j, d))
+        for issue_id, ds in mine.items():
+            w = sum(d.weight for _, d in ds)
+            combined = sum(d.weight * score(k, j, d) for j, d in ds) / w
+            by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
-    for pos, issue in enumerate(space.issues):
+    for issue in space.issues:
+        entries = by_issue.get(issue.id)
+        if not entries:
+            result.append(issue.status_quo_index)
+            continue
         support = np.zeros(len(issue))
         ranks, weights = [], []
-        for actor in scenario.actors:
-            mine = [d for d in actor.demands if d.issue == issue.id]
-            if not mine or actor.total_weight == 0:
-                continue
-            w = sum(d.weight for d in mine)
-            combined = sum(d.weight * demand_scores(d, space) for d in mine) / w
+        for power, total, w, combined in entries:
             ideal = np.flatnonzero(combined >= combined.max() - ROUND_TOL)
-            salience = w / actor.total_weight
-            ranks.append(float(ideal.mean()))
-            weights.append(actor.power * salience)
-            support[ideal] += actor.power * salience / len(ideal)
-        if not weights:
-            result.append(issue.status_quo_index)
-        elif issue.ordered:
+            salience = w / total
+            at = ideal.tolist()
+            ranks.append(sum(at) / len(at))  # the mean rank (exact: small integers)
+            weights.append(power * salience)
+            support[ideal] += power * salience / len(ideal)
+        if issue.ordered:
             mean = float(np.dot(ranks, weights) / np.sum(weights))
             result.append(int(np.floor(mean + 0.5)))
         else:

@@ -1,0 +1,117 @@
+"""The plot cloud's utilities rounded to ``CLOUD_DECIMALS``, exactly as Python's ``round``."""
+
+from __future__ import annotations
+
+import numpy as np
+
+__all__ = ["CLOUD_DECIMALS", "rounded", "rounded_columns"]
+
+
+CLOUD_DECIMALS = 6
+"""Decimals of the plot cloud's utilities."""
+
+_PIECE = 1 << 13  # values rounded at once
+
+
+def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
+    hi = c - (c - a)
+    return hi, a - hi
+
+
+def _rounded(x: np.ndarray, decimals: int, out: np.ndarray | None = None) -> tuple[
+        np.ndarray, np.ndarray, np.ndarray]:
+    """The rounded values as an array (``out``, which may be ``x`` itself, else a new one), and
+    the positions and values :func:`round` must redo (too large)."""
+    scale = 10.0 ** decimals
+    n = len(x)
+    k = np.empty(n) if out is None else out
+    near_at, near_x, redo_at, redo_x = [], [], [], []
+    with np.errstate(invalid="ignore", over="ignore"):
+        for lo in range(0, n, _PIECE):  # small pieces: their temporaries are reused memory
+            piece = x[lo:lo + _PIECE]
+            z = piece * scale
+            az = np.abs(z)
+            # within the product's rounding error of a half-integer (|z| 2**-50 >= 4 ulp(z))
+            margin = z - np.floor(z)
+            margin -= 0.5
+            near = np.abs(margin) <= az * 2.0 ** -50
+            ok = az < 2.0 ** 50  # False for inf and nan too
+            if near.any():
+                at = np.flatnonzero(near & ok)
+                near_at.append(lo + at)
+                near_x.append(piece[at])
+            if not ok.all():
+                at = np.flatnonzero(~ok)
+                redo_at.append(lo + at)
+                redo_x.append(piece[at])
+            np.rint(z, out=k[lo:lo + _PIECE])  # last: ``piece`` may be this part of ``k``
+        if near_at:  # exact sign of x * scale - (fl + 0.5), with the product's rounding error
+            idx = np.concatenate(near_at)
+            a = np.concatenate(near_x)
+            p = a * scale
+            ah, al = _split(a)
+            bh, bl = _split(np.array(scale))
+            err = ah * bh - p  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
+            err += ah * bl
+            err += al * bh
+            err += al * bl
+            low = np.floor(p)
+            d = p - low  # exact, and so is d - 0.5: the sign of x * scale - (low + 0.5)
+            d -= 0.5
+            d += err
+            step = (d > 0).astype(float)
+            tie = d == 0
+            if tie.any():  # exactly half-way: to even
+                step[tie] = low[tie] - 2.0 * np.floor(low[tie] * 0.5)
+            low += step
+            k[idx] = np.copysign(low, a)  # -0.0 stays
+        k /= scale
+    if redo_at:
+        return k, np.concatenate(redo_at), np.concatenate(redo_x)
+    return k, np.zeros(0, dtype=np.intp), np.zeros(0)
+
+
+def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
+    """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
+
+    ``round`` takes the decimal nearest the exact ``x`` (ties to even) and returns the double
+    nearest it.  ``k = rint(x * 10**decimals)`` is that decimal's numerator unless the product
+    lies within its rounding error of a half-integer; there the exact product (Dekker's two-product)
+    says on which side of the half ``x`` lies, or that it is exactly on it (``0.25`` to one
+    decimal), where ties go to even as ``round`` does.
+    ``k / 10**decimals`` is the double nearest ``k`` / 10^decimals, IEEE division being correctly
+    rounded.  Values too large for this go through ``round``.
+
+    Examples
+    --------
+    >>> rounded(np.array([0.1 + 0.2, 1 / 3, 2.5e-7, -0.0, 0.0000125]))
+    [0.3, 0.333333, 0.0, -0.0, 1.3e-05]
+    >>> rounded(np.array([0.25, 0.35, 1.5, 2.5, -2.5]), 1), rounded(np.array([1.5, 2.5, -0.5]), 0)
+    ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
+    """
+    return _rounded_list(np.asarray(values, dtype=float).ravel(), decimals)
+
+
+def _rounded_list(x: np.ndarray, decimals: int, overwrite: bool = False) -> list[float]:
+    k, redo, values = _rounded(x, decimals, x if overwrite and x.flags.writeable else None)
+    out = k.tolist()
+    for i, v in zip(redo.tolist(), values.tolist()):
+        out[i] = round(v, decimals)
+    return out
+
+
+def rounded_columns(values: np.ndarray, decimals: int = CLOUD_DECIMALS, *,
+                    overwrite: bool = False) -> list[list[float]]:
+    """:func:`rounded` of each column of a 2-d array: ``[rounded(values[:, j]) for j ...]``.
+
+    ``overwrite=True`` lets the rounding use ``values`` as its work space (it is then
+    overwritten): no second array of its size.
+
+    Examples
+    --------
+    >>> rounded_columns(np.array([[0.1 + 0.2, 1.0], [1 / 3, 2.5e-7]]))
+    [[0.3, 0.333333], [1.0, 0.0]]
+    """
+    v = np.asarray(values, dtype=float)
+    return [_rounded_list(v[:, j], decimals, overwrite) for j in range(v.shape[1])]
