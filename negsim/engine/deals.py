@@ -8,7 +8,8 @@ and one utility row per deal.  For a decomposed space the deals cannot be listed
 holds the Pareto frontier, one deal per distinct utility vector, with how many outcomes share it.
 
 The order, stated once here and in :data:`DEAL_ORDER`: the worst-off actor's gain over its
-reservation, highest first; then the total gain, highest first; then the outcome number.
+reservation, highest first; then the total gain, highest first; then the outcome number;
+values within ``TIE_TOL`` count as equal (:func:`negsim.solutions.select.tie_ranks`).
 """
 
 from __future__ import annotations
@@ -19,19 +20,21 @@ from negsim.engine.exhaustive import acceptable_mask
 from negsim.model.scenario import Scenario
 from negsim.preferences import PreferenceModel, evaluate
 from negsim.results.analysis import DealTable
-from negsim.tolerances import UTILITY_DECIMALS
+from negsim.solutions.select import tie_ranks
+from negsim.tolerances import TIE_TOL, UTILITY_DECIMALS
 
 __all__ = ["deal_table", "DEAL_ORDER"]
 
 DEAL_ORDER = ("best first: the worst-off actor's gain over its reservation (highest first), then "
-              "the total gain (highest first), then the outcome number")
+              f"the total gain (highest first), then the outcome number; values within {TIE_TOL:g} "
+              "count as equal")
 
 
 def _order(ids: np.ndarray, utils: np.ndarray, reservations: np.ndarray) -> np.ndarray:
     gains = np.round(utils - reservations, UTILITY_DECIMALS)
     worst = gains.min(axis=1) if gains.size else np.zeros(len(ids))
     total = np.round(gains.sum(axis=1), UTILITY_DECIMALS)
-    return np.lexsort((ids, -total, -worst))
+    return np.lexsort((ids, tie_ranks(total), tie_ranks(worst)))
 
 
 def deal_table(scenario: Scenario, models: tuple[PreferenceModel, ...], method: str,

@@ -2,7 +2,8 @@
 
 One rule, for one set (:func:`best`) or for many sets laid end to end (:func:`best_in_runs`, the
 ensemble's draws): scores within ``TIE_TOL`` of the top (relative to max(1, |top|)) tie; among
-them the highest tiebreak (within ``TIE_TOL``) wins, then the lowest index.
+them the highest tiebreak (within ``TIE_TOL``) wins, then the lowest index.  The same rule ranks a
+whole list (:func:`tie_ranks`, the order of the deal table).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import numpy as np
 
 from negsim.tolerances import TIE_TOL
 
-__all__ = ["best", "best_in_runs", "TIE_TOL"]
+__all__ = ["best", "best_in_runs", "tie_ranks", "TIE_TOL"]
 
 
 def best_in_runs(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
@@ -62,3 +63,24 @@ def best(score: np.ndarray, tiebreak: np.ndarray | None = None,
                             *one)
     n_tied = int(np.count_nonzero(tied)) if counts is None else int(sum(counts[tied]))
     return int(first[0]), n_tied
+
+
+def tie_ranks(values: np.ndarray) -> np.ndarray:
+    """Dense ranks of ``values``, highest first, where neighbours (in sorted order) within
+    ``TIE_TOL`` (relative to max(1, |v|)) share a rank: the tie tolerance of :func:`best_in_runs`
+    applied down a whole list, so a float artefact (1/3 summed as 0.333333333334 or
+    0.333333333333) never decides an order.
+
+    Examples
+    --------
+    >>> tie_ranks(np.array([0.5, 1/3 + 1e-12, 1/3, 0.9])).tolist()
+    [1, 2, 2, 0]
+    """
+    v = np.asarray(values, dtype=float)
+    order = np.argsort(-v, kind="stable")
+    s = v[order]
+    with np.errstate(invalid="ignore"):
+        gap = s[:-1] - s[1:] > TIE_TOL * np.maximum(1.0, np.abs(s[:-1]))
+    ranks = np.empty(len(v), dtype=np.int64)
+    ranks[order] = np.concatenate(([0], np.cumsum(gap)))[: len(v)]
+    return ranks

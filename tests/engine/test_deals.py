@@ -88,3 +88,23 @@ def test_run_bad_limit_is_one_line_and_writes_nothing(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "--limit" in err[0]
     assert not out.exists()
+
+
+def test_gains_that_differ_only_by_float_rounding_tie_and_fall_back_to_the_outcome_number():
+    # hypothesis found deals whose worst-off gains are both 1/3, summed as 0.333333333334 and
+    # 0.333333333333, ordered by that artefact; they tie, so the total, then the number decide
+    from fractions import Fraction
+
+    import numpy as np
+
+    from negsim.engine.deals import deal_table
+    from negsim.preferences import build_preferences
+
+    s = negsim.examples.two_party_scenario(hard=False)
+    models = build_preferences(s)
+    r = np.array([m.reservation for m in models])
+    third = float(Fraction(1, 3))
+    gains = np.array([[third + 1e-12, 0.5], [third, 1.0], [third, 1.0], [third + 1e-12, 1.0]])
+    table = deal_table(s, models, "frontier", np.array([27, 21, 20, 24]), gains + r)
+    assert table.ids == [20, 21, 24, 27]  # 24's total is higher only by the artefact: a tie
+    assert "within 1e-09 count as equal" in table.order
