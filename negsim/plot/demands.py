@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
+from negsim.loading.sources import short_citation
 from negsim.plot.style import (BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate, add_footer,
                                actor_colors, finding_title, new_figure)
 from negsim.results.analysis import Analysis, DemandSummary
@@ -27,30 +28,42 @@ def ordered_demands(demands: Sequence[DemandSummary]) -> list[DemandSummary]:
     return sorted(demands, key=lambda d: (not d.hard, -d.share))
 
 
+def _source_text(d: DemandSummary, width: int) -> str:
+    """The source in at most ``width`` characters: outlet, headline and date when they fit,
+    else outlet and date (a raw file name only when no sources index resolved it)."""
+    full = d.cited()
+    if not full or len(full) + 2 <= width:
+        return full
+    return abbreviate(short_citation(full), width - 2)
+
+
 def _quote(d: DemandSummary, width: int, lines: int = _QUOTE_LINES) -> str:
     """The quote in curly quotes, wrapped to ``width`` characters on at most ``lines`` lines
-    (the last abbreviated when it does not fit); the source added if it still fits.
+    (the last abbreviated when it does not fit), then its source: on the last line when it
+    fits there, else on a line of its own.
 
     Examples
     --------
     >>> from types import SimpleNamespace as NS
-    >>> print(_quote(NS(quote="we will not give up our land", source="AP"), 12))
+    >>> d = NS(quote="we will not give up our land", cited=lambda: "AP, “Land” (2025-05)")
+    >>> print(_quote(d, 16))
     “we will not
     give up our
-    land” (AP)
+    land”
+    (AP, 2025-05)
     """
     text = d.quote.strip().strip('"“”„«»').strip()
+    src = _source_text(d, width)
     if not text:
-        return f"({d.source})" if d.source and len(d.source) + 2 <= width else ""
-    src = f" ({d.source})" if d.source else ""
+        return f"({src})" if src else ""
     wrapped = textwrap.wrap(f"“{text}”", width, break_on_hyphens=False)
     if len(wrapped) > lines:
         rest = " ".join(wrapped[lines - 1:])
         wrapped = wrapped[:lines - 1] + [abbreviate(rest[:-1], width - 1) + "”"]
-    elif len(wrapped[-1]) + len(src) <= width:
-        wrapped[-1] += src
-    elif len(wrapped) < lines and d.source:
-        wrapped.append(src.strip())
+    if src and len(wrapped[-1]) + len(src) + 3 <= width:
+        wrapped[-1] += f" ({src})"
+    elif src:
+        wrapped.append(f"({src})")
     return "\n".join(wrapped)
 
 
