@@ -37,8 +37,10 @@ SLIDE_SIZE = (11.0, 6.2)
 
 ACCEPT_COLOR = "#1a9850"
 REJECT_COLOR = "#d73027"
-FOOTER_HEIGHT = 0.045
-"""Share of the figure height kept free at the bottom for the footer."""
+FOOTER_IN = 0.34
+"""Inches kept free at the bottom of a figure for the footer (whatever the figure's height)."""
+_FOOTER_Y_IN = 0.06
+"""Inches from the bottom edge to the footer's baseline."""
 
 SOLUTION_MARKERS = {
     "nash": ("*", "Nash"),
@@ -127,7 +129,8 @@ def new_figure(figsize: tuple[float, float] = SLIDE_SIZE, nrows: int = 1, ncols:
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained",
                              FigureClass=_literal_figure_class(), **kw)
     if footer:
-        fig.get_layout_engine().set(rect=(0, FOOTER_HEIGHT, 1, 1 - FOOTER_HEIGHT))
+        share = FOOTER_IN / figsize[1]
+        fig.get_layout_engine().set(rect=(0, share, 1, 1 - share))
     return fig, axes
 
 
@@ -180,7 +183,8 @@ def _literal_figure_class():
 
 def add_footer(fig, analysis: Analysis) -> None:
     """Write the scenario / date / version / seed footer at the bottom left of ``fig``."""
-    fig.text(0.01, 0.012, footer_text(analysis), fontsize=BASE_FONT - 3, color="0.4",
+    fig.text(0.01, _FOOTER_Y_IN / fig.get_figheight(), footer_text(analysis),
+             fontsize=BASE_FONT - 3, color="0.4",
              ha="left", va="bottom", gid="negsim-footer")
 
 
