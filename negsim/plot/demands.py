@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from negsim.errors import NegsimError
 from negsim.loading.sources import short_citation
 from negsim.plot.style import (BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate, add_footer,
-                               actor_colors, finding_title, new_figure)
+                               actor_colors, finding_title, labelled_options, new_figure)
 from negsim.results.analysis import Analysis, DemandSummary
 
 __all__ = ["demands", "demands_title", "ordered_demands"]
@@ -189,7 +189,7 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
                         bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
             room = int(chars(_BAR - _DESC - 0.01, width_in) * (size - 1) / size)
             room -= (4 if d.hard else 0) + (3 if d.when else 0)
-            desc = re.sub(r"\s*\(red line\)\s*$", "", d.description)
+            desc = re.sub(r"\s*\(red line\)\s*$", "", labelled_options(d.description, analysis))
             ax.text(_DESC, y, abbreviate(desc, room),
                     fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
                     gid=f"demand:{a.name}:{d.issue}")

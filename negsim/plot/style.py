@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from negsim.results.analysis import Analysis
 
-__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "labelled_options", "issue_summary", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "PARAMETER_NAME_WORDS", "target_label", "literal", "literal_text"]
@@ -256,6 +256,48 @@ def option_text(value, issue=None) -> str:
     return words(value)
 
 
+_CHOICE = re.compile(r"\b(?P<issue>[A-Za-z_]\w*) (?P<op>=|not) "
+                     r"(?P<opts>[\w.\-]+(?: or [\w.\-]+)*)")
+"""``issue = a or b`` / ``issue not a``: how demands, conditions and blockers name options."""
+
+
+def labelled_options(text: str, analysis: Analysis | None) -> str:
+    """``text`` with every option it names (``issue = option``, ``issue not option``, as
+    descriptions, conditions and blockers write them) shown through :func:`option_text`, so an
+    issue's ``labels`` reach every figure and table; options of issues without labels, and
+    words that are not options, are left as they are.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> given = {"truce": "Truce of 30 days"}
+    >>> war = NS(id="war", options=["fight", "truce"], option_label=lambda o: given.get(str(o), ""))
+    >>> labelled_options("war = fight or truce if war not truce", NS(issues=[war]))
+    'war = fight or Truce of 30 days if war not Truce of 30 days'
+    """
+    if analysis is None:
+        return text
+    issues = {i.id: i for i in analysis.issues}
+
+    def sub(m: re.Match) -> str:
+        issue = issues.get(m["issue"])
+        if issue is None:
+            return m[0]
+        by_text = {str(o): o for o in issue.options}
+        shown = [option_text(by_text[o], issue) if o in by_text and issue.option_label(by_text[o])
+                 else o for o in m["opts"].split(" or ")]
+        return f"{m['issue']} {m['op']} {' or '.join(shown)}"
+
+    return _CHOICE.sub(sub, text)
+
+
+def issue_summary(analysis: Analysis | None, issue_id: str):
+    """The :class:`IssueSummary` of ``issue_id`` (``None`` when unknown or no analysis)."""
+    if analysis is None:
+        return None
+    return next((i for i in analysis.issues if i.id == issue_id), None)
+
+
 PARAMETER_NAME_WORDS = 6
 """A demand named in a parameter label is cut to this many words of its description."""
 
@@ -298,7 +340,8 @@ def parameter_label(path: str, analysis: Analysis | None = None) -> str:
             if analysis is not None:
                 actor = next((x for x in analysis.actors if x.name == parts[1]), None)
                 if actor is not None and k < len(actor.demands) and actor.demands[k].description:
-                    text = re.sub(r"\s*\(red line\)\s*$", "", actor.demands[k].description)
+                    text = re.sub(r"\s*\(red line\)\s*$", "",
+                                  labelled_options(actor.demands[k].description, analysis))
                     cut = text.split()
                     text = " ".join(cut[:PARAMETER_NAME_WORDS]) + \
                         ("…" if len(cut) > PARAMETER_NAME_WORDS else "")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from negsim.loading.sources import SourceIndex
-from negsim.plot.style import words
+from negsim.plot.style import labelled_options, words
 from negsim.results.analysis import Analysis
 from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
@@ -141,10 +141,10 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
     cited: list[str] = []
     for act in a.actors:
         for d in sorted(act.demands, key=lambda d: not d.hard):
-            when = words(d.when)
+            when = words(labelled_options(d.when, a))
             kind = ("conditional red line: only if " + when) if d.hard and d.when else \
                 "red line" if d.hard else (f"demand, if {when}" if d.when else "demand")
-            demands.append([act.name, plain_description(d.description), kind,
+            demands.append([act.name, plain_description(labelled_options(d.description, a)), kind,
                             f"{d.share:.0%}", d.quote, cite(d.source) if d.source else ""])
             cited.append(d.source)
     cited += [o.source for o in a.observations]
