@@ -76,7 +76,7 @@ class Label:
     joint: bool = False
 
 
-_JOINT_OFFSETS = 32
+_JOINT_OFFSETS = 48
 """How many of the offsets (nearest first) a jointly placed label may take."""
 _JOINT_KEEP = 6
 """How many of its cheapest admissible offsets each jointly placed label brings to the search."""
@@ -220,7 +220,9 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
                 miss = sum(max(0.0, near - box_distance(whole, *p) + 1.0) for p in others)
                 em = labels[k].fontsize * scale
                 item = (cost_of(box, dx, dy, em) + _TEXT_WEIGHT * miss, dx, dy, box, em)
-                (found if miss == 0 else fallback).append(item)
+                hit = sum(_overlap(box, m) for m in hard) + \
+                    sum(_overlap(_widen(box, gap, em), t) for t in placed)
+                (found if miss == 0 and hit == 0 else fallback).append(item)
             found.sort(key=lambda t: t[0])
             fallback.sort(key=lambda t: t[0])
             options.append((found + fallback)[:_JOINT_KEEP])

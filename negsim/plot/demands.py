@@ -67,6 +67,25 @@ def _quote(d: DemandSummary, width: int, lines: int = _QUOTE_LINES) -> str:
     return "\n".join(wrapped)
 
 
+_DESC_LINES = 2
+"""At most this many lines of a demand's description; longer ones end in an ellipsis."""
+
+
+def _wrap(text: str, width: int, lines: int = _DESC_LINES) -> str:
+    """``text`` wrapped to ``width`` characters on at most ``lines`` lines, the last abbreviated.
+
+    Examples
+    --------
+    >>> print(_wrap("No Ukrainian rearmament during a ceasefire", 24))
+    No Ukrainian rearmament
+    during a ceasefire
+    """
+    out = textwrap.wrap(text, max(width, 6), break_on_hyphens=False) or [text]
+    if len(out) > lines:
+        out = out[:lines - 1] + [abbreviate(" ".join(out[lines - 1:]), max(width, 6))]
+    return "\n".join(out)
+
+
 def _row_height(text: str) -> float:
     """Rows a demand takes: one, and ``_LINE_ROWS`` more for each further line of its quote."""
     return 1 + _LINE_ROWS * text.count("\n")
@@ -160,7 +179,15 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
     new_fig = ax is None
     fig_w = SLIDE_SIZE[0] if new_fig else ax.figure.get_figwidth()
     quotes = {id(d): _quote(d, chars(1 - _QUOTE, fig_w)) for _, ds, _ in blocks for d in ds}
-    n_rows = sum(1 + sum(_row_height(quotes[id(d)]) for d in ds) + (1 if hidden else 0)
+    descs = {}
+    for _, ds, _ in blocks:
+        for d in ds:
+            room = int(chars(_BAR - _DESC - 0.01, fig_w) * (size - 1) / size)
+            room -= (4 if d.hard else 0) + (3 if d.when else 0)
+            desc = re.sub(r"\s*\(red line\)\s*$", "", labelled_options(d.description, analysis))
+            descs[id(d)] = _wrap(desc, room)
+    rows = {k: max(_row_height(quotes[k]), _row_height(descs[k])) for k in quotes}
+    n_rows = sum(1 + sum(rows[id(d)] for d in ds) + (1 if hidden else 0)
                  for _, ds, hidden in blocks)
     if new_fig:
         height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), 14.0)
@@ -179,18 +206,15 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
         last = 1.0
         for d in ds:
             quote = quotes[id(d)]
-            y += (last + _row_height(quote)) / 2
-            last = _row_height(quote)
+            y += (last + rows[id(d)]) / 2
+            last = rows[id(d)]
             if d.hard:
                 # a conditional red line (``when``) binds only where its condition holds
                 ax.text(_BADGE, y, "red line if" if d.when else "red line", fontsize=size - 1,
                         color="white",
                         fontweight="bold", va="center", gid=f"redline:{a.name}:{d.issue}",
                         bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
-            room = int(chars(_BAR - _DESC - 0.01, width_in) * (size - 1) / size)
-            room -= (4 if d.hard else 0) + (3 if d.when else 0)
-            desc = re.sub(r"\s*\(red line\)\s*$", "", labelled_options(d.description, analysis))
-            ax.text(_DESC, y, abbreviate(desc, room),
+            ax.text(_DESC, y, descs[id(d)], linespacing=1.1,
                     fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
                     gid=f"demand:{a.name}:{d.issue}")
             ax.barh(y, d.share * _BAR_W, left=_BAR, height=0.6, color=colors[a.name],

@@ -10,7 +10,7 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.plot._labels import Label, marker_half, place_labels
 from negsim.plot.style import (ACCEPT_COLOR, abbreviate, BASE_FONT, REJECT_COLOR, SOLUTION_MARKERS, add_footer,
-                               actor_colors, clean_axes, finding_title, new_figure)
+                               actor_colors, clean_axes, finding_title, marker_size, new_figure)
 from negsim.results.analysis import Analysis
 from negsim.tolerances import ROUND_TOL
 
@@ -283,10 +283,10 @@ def _outcome_space(analysis: Analysis, actors: Sequence[str] | None, ax, footer:
             elif name == "compromise" and not sol.acceptable:
                 t += " (nearest acceptable)"
             texts.append(t)
-        ax.scatter([x], [y], marker=marker, s=190, color="black", edgecolor="white", zorder=6,
-                   gid="solution:" + "+".join(group))
-        marks.append((x, y, marker_half(190)))
-        ax.scatter([], [], marker=marker, s=110, color="black", edgecolor="white",
+        ax.scatter([x], [y], marker=marker, s=marker_size(marker, 190), color="black",
+                   edgecolor="white", zorder=6, gid="solution:" + "+".join(group))
+        marks.append((x, y, marker_half(marker_size(marker, 190))))
+        ax.scatter([], [], marker=marker, s=marker_size(marker, 110), color="black", edgecolor="white",
                    label=_legend_text(analysis, group, compact), gid="solution-legend:" + "+".join(group))
         labels.insert(first + k, Label(x, y, _wrap_names(texts), "black", BASE_FONT - 1 - small,
                                "bold", gid="solution-label:" + "+".join(group), joint=True))

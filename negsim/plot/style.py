@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from negsim.results.analysis import Analysis
 
-__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "labelled_options", "issue_summary", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "marker_size", "labelled_options", "issue_summary", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "PARAMETER_NAME_WORDS", "target_label", "literal", "literal_text"]
@@ -52,6 +52,21 @@ SOLUTION_MARKERS = {
 }
 
 SOLUTION_LABELS = {name: text for name, (_, text) in SOLUTION_MARKERS.items()}
+
+MARKER_AREA = {"*": 1.8, "P": 1.1, "^": 1.15, "D": 0.8}
+"""Area factor per marker shape that draws them at one visual size (matplotlib's star fills
+about half the area of its square at the same ``s``)."""
+
+
+def marker_size(marker: str, size: float) -> float:
+    """A scatter ``s`` for ``marker`` that looks as big as a square of ``size``.
+
+    Examples
+    --------
+    >>> marker_size("*", 100.0), marker_size("s", 100.0)
+    (180.0, 100.0)
+    """
+    return size * MARKER_AREA.get(marker, 1.0)
 
 
 def actor_colors(analysis: Analysis) -> dict[str, str]:
