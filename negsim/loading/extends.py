@@ -16,7 +16,8 @@ from typing import Any
 from negsim.errors import ScenarioError
 from negsim.limits import MAX_EXTENDS_DEPTH, MAX_EXTENDS_FILES
 from negsim.loading.reader import file_problem, read_toml
-from negsim.loading.schema import SCENARIO_FORMAT, check_table
+from negsim.loading.checking import check_table
+from negsim.loading.schema import SCENARIO_FORMAT
 
 __all__ = ["read_merged", "ORIGIN"]
 

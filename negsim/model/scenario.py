@@ -8,9 +8,10 @@ the value came from.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TypeVar
 
 from negsim.errors import ScenarioError, did_you_mean, relocated
 from negsim.limits import MAX_ISSUES
@@ -20,6 +21,8 @@ from negsim.model.parameters import Question, UncertainParameter, parse_path, pa
 from negsim.model.space import OutcomeSpace
 from negsim.model.structure import StructuralChoice, parse_structural_path
 from negsim.model.specs import GameSpec, TruceSpec, WarSpec, check_references
+
+_T = TypeVar("_T")
 
 __all__ = ["Scenario", "get_parameter", "set_parameters"]
 
@@ -202,22 +205,12 @@ class Scenario:
 
     def actor(self, name: str, key: str | None = None) -> Actor:
         """The actor called ``name``."""
-        for a in self.actors:
-            if a.name == name:
-                return a
-        raise ScenarioError(f"unknown actor {name!r}", key=key,
-                            expected=f"one of {list(self.actor_names)}", found=repr(name),
-                            hint=did_you_mean(name, self.actor_names))
+        return _find(self.actors, lambda a: a.name, name, f"unknown actor {name!r}", key)
 
     def proposal(self, proposal_id: str, key: str | None = None) -> Proposal:
         """The proposal with this id."""
-        for p in self.proposals:
-            if p.id == proposal_id:
-                return p
-        ids = [p.id for p in self.proposals]
-        raise ScenarioError(f"unknown proposal {proposal_id!r}", key=key,
-                            expected=f"one of {ids}", found=repr(proposal_id),
-                            hint=did_you_mean(proposal_id, ids))
+        return _find(self.proposals, lambda p: p.id, proposal_id,
+                     f"unknown proposal {proposal_id!r}", key)
 
     def lever(self, lever_id: str, key: str | None = None) -> Lever:
         """The lever with this id (the one place an unknown lever id is reported).
@@ -231,16 +224,10 @@ class Scenario:
         >>> s.lever("sanctions").by
         'A'
         """
-        for lv in self.levers:
-            if lv.id == lever_id:
-                return lv
-        ids = [lv.id for lv in self.levers]
-        raise ScenarioError(f"unknown lever {lever_id!r}", key=key, expected=f"one of {ids}",
-                            found=repr(lever_id),
-                            hint=did_you_mean(lever_id, ids) or (
-                                f"to take a lever out, use scenario.without_levers({lever_id!r}), "
-                                "which also drops its uncertain parameters, the questions about "
-                                "it and the games that pull it"))
+        return _find(self.levers, lambda lv: lv.id, lever_id, f"unknown lever {lever_id!r}", key,
+                     otherwise=f"to take a lever out, use scenario.without_levers({lever_id!r}), "
+                     "which also drops its uncertain parameters, the questions about it and "
+                     "the games that pull it")
 
     def outcome_of(self, proposal: Proposal, key: str | None = None) -> dict[str, Option]:
         """The full outcome of a proposal: its terms, and the status quo on every other issue."""
@@ -300,13 +287,20 @@ class Scenario:
 
     def uncertain_parameter(self, path: str) -> UncertainParameter:
         """The uncertain parameter at ``path``."""
-        for p in self.uncertain:
-            if p.path == path:
-                return p
-        paths = [p.path for p in self.uncertain]
-        raise ScenarioError(f"{path!r} is not an uncertain parameter", key=path,
-                            expected=f"one of {paths}", found=repr(path),
-                            hint=did_you_mean(path, paths))
+        return _find(self.uncertain, lambda p: p.path, path,
+                     f"{path!r} is not an uncertain parameter", path)
+
+
+def _find(items: Sequence[_T], ident: Callable[[_T], str], wanted: str, message: str,
+          key: str | None, otherwise: str | None = None) -> _T:
+    """The item of ``items`` whose ``ident`` is ``wanted``; else the one located error for a
+    name that is not there (the known names, a "did you mean", or ``otherwise`` as the fix)."""
+    for item in items:
+        if ident(item) == wanted:
+            return item
+    names = [ident(item) for item in items]
+    raise ScenarioError(message, key=key, expected=f"one of {names}", found=repr(wanted),
+                        hint=did_you_mean(wanted, names) or otherwise)
 
 
 def _lever_index(scenario: Scenario, lever_id: str, key: str | None) -> int:

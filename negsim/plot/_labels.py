@@ -74,6 +74,8 @@ class Label:
     gid: str = ""
     extra: dict = field(default_factory=dict)
     joint: bool = False
+    above: bool = False
+    """Only offsets above the point (a note that belongs in the room kept above the data)."""
 
 
 _JOINT_OFFSETS = 48
@@ -257,7 +259,7 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
         if len(others) == len(marks):  # not on a marker (a walk-away note): nearness moot
             others = []
         best_one = None
-        for dx, dy in _OFFSETS:
+        for dx, dy in [o for o in _OFFSETS if o[1] > 0] if lb.above else _OFFSETS:
             ann, box = draw(lb, dx, dy)
             near = box_distance(box, *own)
             miss = 0.0 if _leader(dx, dy) else \

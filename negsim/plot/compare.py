@@ -103,9 +103,17 @@ def comparison_plane(before: Analysis, after: Analysis, comparison: Comparison |
     ax.set_xlabel(f"{a} utility", fontsize=BASE_FONT)
     ax.set_ylabel(f"{b} utility", fontsize=BASE_FONT)
     clean_axes(ax)
-    moved = [m.name.replace("_", " ") for m in c.solutions if m.name != "compromise"]
+    def _names(keep) -> list[str]:
+        return [m.name.replace("_", " ") for m in c.solutions if m.name != "compromise" and keep(m)]
+
+    moved = _names(lambda m: m.before is not None and m.after is not None)
+    gone = _names(lambda m: m.after is None)
+    came = _names(lambda m: m.before is None and m.after is not None)
+    parts = ([f"{', '.join(moved)} moves to another deal"] if moved else [])
+    parts += ([f"{', '.join(gone)}: no acceptable deal left"] if gone else [])
+    parts += ([f"{', '.join(came)}: found only after"] if came else [])
     finding = (f"Acceptable deals {c.deals.size_before:,} → {c.deals.size_after:,}; "
-               + (f"{', '.join(moved)} moves to another deal" if moved else
+               + ("; ".join(parts) if parts else
                   "the solutions keep their deals, their utilities shift" if shifted else
                   "no bargaining solution moves")
                + f" (faint: {abbreviate(c.before, 40)}; strong: {abbreviate(c.after, 60)})")

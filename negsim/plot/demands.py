@@ -15,6 +15,9 @@ from negsim.results.analysis import Analysis, DemandSummary
 __all__ = ["demands", "demands_title", "ordered_demands"]
 
 _ROW_IN = 0.27
+_MAX_HEIGHT_IN = 24.0
+"""Tallest the table grows (inches) before its rows are squeezed; past it, pass
+``max_per_actor``."""
 _QUOTE_LINES = 3
 """At most this many lines of a quote; longer ones end in an ellipsis."""
 _LINE_ROWS = 0.6
@@ -190,7 +193,7 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
     n_rows = sum(1 + sum(rows[id(d)] for d in ds) + (1 if hidden else 0)
                  for _, ds, hidden in blocks)
     if new_fig:
-        height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), 14.0)
+        height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), _MAX_HEIGHT_IN)
         fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer)
     fig = ax.figure
     width_in = fig.get_figwidth()

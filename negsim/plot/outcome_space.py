@@ -252,7 +252,8 @@ def _outcome_space(analysis: Analysis, actors: Sequence[str] | None, ax, footer:
             mid = ((old + new) / 2, pos) if vertical else (pos, (old + new) / 2)
             text = f"{old:.2f} → {new:.2f}" if compact else "\n".join(textwrap.wrap(text, 30))
             labels.append(Label(*mid, text, colors[actor],
-                                BASE_FONT - 2 - small, gid=f"lever-text:{actor}"))
+                                BASE_FONT - 2 - small, gid=f"lever-text:{actor}",
+                                above=vertical))  # the room kept above the data
         else:
             where = (r, yhi) if vertical else (xhi, r)
             labels.append(Label(*where, f"{r:.2f}" if compact else f"{actor} walk-away {r:.2f}",

@@ -7,14 +7,16 @@ not on whether the chunks run in-process, on a process pool, or on a Dask cluste
 
 Within a chunk, utilities of the proposals are matrix products over draws
 (:mod:`negsim.uncertainty.linear`).  On spaces of at most ``enumerate_limit`` outcomes (by
-default those ``analyze`` enumerates) every outcome no red line excludes is evaluated in every
-draw: directly when few are left, else as outer sums of issue-group contributions
-(:mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups' frontiers per draw
-(:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining solutions are chosen
-per draw by the same rules
-as :mod:`negsim.solutions` (:func:`~negsim.solutions.select.best_in_runs`: ties within
-``TIE_TOL``, then the tiebreak, then the lowest outcome number
-among the tied deals on the draw's Pareto frontier).
+default those ``analyze`` enumerates) the outcomes no red line excludes are evaluated directly
+when few are left; else the acceptable ones are counted by bounds over the issue groups'
+contributions and the solutions chosen among a pool of group assignments that no draw can
+beat (:mod:`negsim.uncertainty.bounded`; on spaces under ``BOUNDED_MIN`` outcomes, or whose
+groups are not runs of consecutive issues, every outcome is evaluated as outer sums of the
+contributions, :mod:`negsim.uncertainty.separable`).  Larger spaces merge the issue groups'
+frontiers per draw (:mod:`negsim.uncertainty.by_groups`), as ``analyze`` does.  The bargaining
+solutions are chosen per draw by the same rules as :mod:`negsim.solutions`
+(:func:`~negsim.solutions.select.best_in_runs`: ties within ``TIE_TOL``, then the tiebreak, then
+the lowest outcome number among the tied deals on the draw's Pareto frontier).
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
 from negsim.errors import ArgumentError, did_you_mean
 from negsim.limits import MAX_CHUNK, MAX_DRAWS, check_count
 from negsim.preferences import UTILITY_DECIMALS, evaluate
-from negsim.tolerances import ACCEPT_TOL
 from negsim.model.scenario import Scenario
 from negsim.solutions.pareto import pareto_mask
 from negsim.solutions.select import best_in_runs
@@ -38,12 +39,13 @@ from negsim.scenario_games.levers import derive_credibility
 from negsim.uncertainty.linear import LinearForm, linear_form
 from negsim.uncertainty.pool import candidate_features, solution_pool
 from negsim.uncertainty.structure import structural_ensemble
+from negsim.uncertainty.bounded import GroupPlan, acceptable_counts, group_plan, meets_rounded
 from negsim.uncertainty.by_groups import SIZE_SAMPLES, frontier_solutions, sampled_size
-from negsim.uncertainty.separable import ROUND_SLACK, space_sums
+from negsim.uncertainty.separable import SpaceSums, space_sums
 from negsim.results.uncertainty import (EnsembleResult, OutcomeOdds, ParameterDraws, ProposalOdds,
                                         SolutionOdds)
 
-__all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "ENSEMBLE_SOLUTIONS"]
+__all__ = ["ensemble", "ENUMERATE_LIMIT", "DRAW_CHUNK", "BOUNDED_MIN", "ENSEMBLE_SOLUTIONS"]
 
 ENUMERATE_LIMIT = EXHAUSTIVE_LIMIT
 """Spaces up to this many outcomes (those ``analyze`` enumerates) are evaluated outcome by outcome
@@ -52,23 +54,16 @@ in every draw; larger ones merge issue groups per draw."""
 DRAW_CHUNK = 1_000
 """Draws per chunk (the unit of work and of seeding)."""
 
+BOUNDED_MIN = 1_024
+"""Smallest space whose acceptable set is counted by bounds over its issue groups
+(:mod:`negsim.uncertainty.bounded`); smaller ones cost less evaluated outcome by outcome."""
+
 ENSEMBLE_SOLUTIONS = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
 
 _BLOCK = 1 << 20  # outcomes × draws evaluated at once
+_BOUNDED_BLOCK = 3 << 19  # outcomes × draws counted by bounds at once (the nodes stay in cache)
+_POOL_BLOCK = 1 << 17  # pool outcomes × draws scored at once (stays in cache)
 _TALLY_RANGE = 64  # values' range per value up to which _tally counts by histogram
-
-
-def _meets(u: np.ndarray, r: np.ndarray) -> np.ndarray:
-    """:func:`meets_reservation` of the rounded utilities, given unrounded ones: decided on the
-    unrounded values except within ``ROUND_SLACK`` of the threshold, where they are rounded."""
-    t = r - ACCEPT_TOL
-    ok = u >= t + ROUND_SLACK
-    unsure = np.flatnonzero(~ok & (u >= t - ROUND_SLACK))
-    if len(unsure):
-        d, o = np.divmod(unsure, u.shape[1])
-        ok.reshape(-1)[unsure] = meets_reservation(np.round(u[d, o], UTILITY_DECIMALS),
-                                                   np.broadcast_to(r, (u.shape[0], 1))[d, 0])
-    return ok
 
 
 def _segments(flat: np.ndarray, n: int, m: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -164,6 +159,24 @@ def _tally(found: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.unique(found, return_counts=True)
 
 
+def _pool_solutions(plan: GroupPlan, sums: SpaceSums, coefs: list[np.ndarray], r: np.ndarray,
+                    power: np.ndarray, names: tuple[str, ...]) -> dict[str, list[np.ndarray]]:
+    """Per solution, the pool position chosen in each draw (-1: none), in blocks of draws."""
+    chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
+    n = len(r[0])
+    step = max(1, _POOL_BLOCK // max(1, len(plan.ids)))
+    for lo in range(0, n, step):
+        hi = min(n, lo + step)
+        rb = r[:, lo:hi]
+        u = plan.pool_utilities(sums.parts([c[lo:hi] for c in coefs]))
+        acc = np.ones(u.shape[1:], dtype=bool)
+        for a in range(len(u)):
+            acc &= meets_rounded(u[a], rb[a, :, None])
+        for name, idx in _solutions(u, rb, power[:, lo:hi], acc, names).items():
+            chosen[name].append(idx)
+    return chosen
+
+
 def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
            names: tuple[str, ...] = ENSEMBLE_SOLUTIONS) -> dict:
     """Counts for ``n`` draws seeded by ``seed`` (runs in a worker)."""
@@ -198,32 +211,47 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     ids, feats = candidate_features(scenario)
     sums = space_sums(scenario)
     direct = feats is not None
-    cand = sums.candidates
+    plan = None if direct or space.size < BOUNDED_MIN else group_plan(scenario)
     power = form.powers(theta)
-    pool = solution_pool(scenario) if direct else None
-    step = max(1, _BLOCK // max(1, len(ids) if direct else space.size))
     nonempty = size_sum = 0
     chosen: dict[str, list[np.ndarray]] = {k: [] for k in names}
+    if direct:
+        pool = solution_pool(scenario)
+        step = max(1, _BLOCK // max(1, len(ids)))
+    elif plan is not None:  # bounded count, solutions among the group pool
+        pool = None
+        ids = plan.ids
+        step = max(1, _BOUNDED_BLOCK // max(1, space.size))
+        if names:
+            chosen = _pool_solutions(plan, sums, coefs, r, power, names)
+    else:
+        pool = None
+        step = max(1, _BLOCK // max(1, space.size))
     for lo in range(0, n, step):
         hi = min(n, lo + step)
         block = [c[lo:hi] for c in coefs]
+        rb, pb = r[:, lo:hi], power[:, lo:hi]
+        if plan is not None:
+            counts = acceptable_counts(plan, sums.parts(block), rb)
+            nonempty += int(np.count_nonzero(counts))
+            size_sum += int(counts.sum())
+            continue
         if direct:  # few candidates: one product per actor over them, (A, s, M)
             u = form.utilities(feats, block, draws_first=True)
             acc = np.ones(u.shape[1:], dtype=bool)
         else:  # every outcome, summed group by group, (A, s, N)
             u = sums.utilities(block, rounded=False)
-            acc = np.broadcast_to(cand, u.shape[1:]).copy()
+            acc = np.broadcast_to(sums.candidates, u.shape[1:]).copy()
         for a in range(len(u)):  # the products are rounded already; the sums are not
-            acc &= meets_reservation(u[a], r[a, lo:hi, None]) if direct else \
-                _meets(u[a], r[a, lo:hi, None])
+            acc &= meets_reservation(u[a], rb[a, :, None]) if direct else \
+                meets_rounded(u[a], rb[a, :, None])
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names and pool is not None:  # only the candidates some draw could choose
-            for name, idx in _solutions(u[:, :, pool], r[:, lo:hi], power[:, lo:hi],
-                                        acc[:, pool], names).items():
+            for name, idx in _solutions(u[:, :, pool], rb, pb, acc[:, pool], names).items():
                 chosen[name].append(np.where(idx >= 0, pool[idx], -1))
         elif names:
-            for name, idx in _solutions(u, r[:, lo:hi], power[:, lo:hi], acc, names).items():
+            for name, idx in _solutions(u, rb, pb, acc, names).items():
                 chosen[name].append(idx)
     out["nonempty"] = nonempty
     out["size_sum"] = size_sum
@@ -231,7 +259,7 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
     for name, parts in chosen.items():
         idx = np.concatenate(parts) if parts else np.full(n, -1)
         uniq, counts = _tally(idx[idx >= 0])
-        if direct:
+        if direct or plan is not None:
             uniq = ids[uniq]
         out["solutions"][name] = ({int(i): int(c) for i, c in zip(uniq, counts)},
                                   int(np.count_nonzero(idx < 0)))

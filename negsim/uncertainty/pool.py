@@ -23,13 +23,13 @@ from negsim.model.scenario import Scenario
 from negsim.uncertainty.linear import LinearForm, linear_form, per_scenario
 from negsim.uncertainty.separable import space_sums
 
-__all__ = ["candidate_features", "solution_pool", "coefficient_signs", "POOL_LIMIT"]
+__all__ = ["candidate_features", "solution_pool", "coefficient_signs", "slot_bounds", "POOL_LIMIT"]
 
 POOL_LIMIT = 4_096
 """Most distinct feature vectors compared pairwise to prune the pool (above it, no pruning)."""
 
 
-def _bounds(scenario: Scenario, form: LinearForm) -> tuple[np.ndarray, np.ndarray]:
+def slot_bounds(scenario: Scenario, form: LinearForm) -> tuple[np.ndarray, np.ndarray]:
     """Smallest and largest value each slot takes in any draw."""
     lo, hi = form.point.astype(float).copy(), form.point.astype(float).copy()
     index = {s: k for k, s in enumerate(form.slots)}
@@ -49,7 +49,7 @@ def coefficient_signs(scenario: Scenario, form: LinearForm, a: int) -> np.ndarra
     >>> coefficient_signs(s, linear_form(s), 0).tolist()
     [1]
     """
-    lo, hi = _bounds(scenario, form)
+    lo, hi = slot_bounds(scenario, form)
     ws = form.weight_slots[a]
     signs = [1 if len(ws) and bool(np.all(lo[ws] >= 0)) else 0] * len(ws)
     for _, c, e in form.conditional[a]:

@@ -54,6 +54,13 @@ class SpaceSums:
     def size(self) -> int:
         return int(np.prod(self.shape, dtype=np.int64))
 
+    def parts(self, coefs: list[np.ndarray]) -> list[list[np.ndarray]]:
+        """Per actor and group, the contribution of each of the group's assignments under every
+        draw: ``parts(coefs)[a][g]`` has shape (n_draws, k_g)."""
+        n = len(coefs[0])
+        return [[coefs[a][:, cols] @ table.T if len(cols) else np.zeros((n, len(table)))
+                 for cols, table in per_group] for a, per_group in enumerate(self.tables)]
+
     def utilities(self, coefs: list[np.ndarray], rounded: bool = True) -> np.ndarray:
         """Utilities, shape (n_actors, n_draws, N), from per-actor coefficients (n_draws,
         n_features) as :meth:`LinearForm.coefficients` gives them; rounded to
@@ -61,9 +68,7 @@ class SpaceSums:
         by at most ``ROUND_SLACK``)."""
         n = len(coefs[0])
         out = np.empty((len(coefs), n, self.size))
-        for a, per_group in enumerate(self.tables):
-            parts = [coefs[a][:, cols] @ table.T if len(cols) else np.zeros((n, len(table)))
-                     for cols, table in per_group]
+        for a, parts in enumerate(self.parts(coefs)):
             if self.contiguous:  # outer sums, last group first: the long axis stays innermost
                 acc = parts[-1]
                 for part in reversed(parts[:-1]):

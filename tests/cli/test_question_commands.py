@@ -103,15 +103,15 @@ def test_simulate_command_matches_simulate_many(tmp_path, capsys):
 def test_compare_without_lever_answers_the_tariff_question(capsys):
     assert main(["compare", AUG, "--without-lever", "secondary_tariffs"]) == 0
     text = capsys.readouterr().out
-    assert "acceptable deals: 8 -> 2" in text
-    assert "Russia accepts (+0.028) -> rejects (-0.077)" in text
+    assert "acceptable deals: 4 -> 0" in text
+    assert "Russia accepts (+0.035) -> rejects (-0.070)" in text
 
 
 def test_run_reports_ensemble_probabilities_for_uncertain_scenarios(capsys):
     assert main(["run", AUG, "--draws", "300", "--seed", "7"]) == 0
     text = capsys.readouterr().out
     r = negsim.ensemble(negsim.load_scenario(AUG), draws=300, seed=7, solutions=("nash",))
-    assert "Under uncertainty (300 draws of 4 uncertain parameters, seed 7" in text
+    assert "Under uncertainty (300 draws of 6 uncertain parameters, seed 7" in text
     p = r.proposal("air_truce")
     row = next(line for line in text.splitlines() if line.startswith("air_truce "))
     assert f"{p.accept['Russia']:8.1%}" in row and row.endswith(f"{p.all_accept:8.1%}")

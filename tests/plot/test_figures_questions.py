@@ -28,17 +28,18 @@ def tariffs():
     return a, b, negsim.compare(a, b)
 
 
-def test_plane_shows_both_acceptable_sets_and_the_moved_solution(tariffs):
+def test_plane_shows_both_acceptable_sets_and_says_the_solutions_vanish(tariffs):
+    # since the re-reading of issue 14 no deal is left without the tariffs (4 -> 0), so every
+    # bargaining solution disappears: no arrow, and the title says so instead of "moves"
     a, b, c = tariffs
     ax = comparison_plane(a, b, c, actors=("Russia", "Ukraine"))
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert "before: acceptable to all (8)" in labels and "after: acceptable to all (2)" in labels
+    assert "before: acceptable to all (4)" in labels and "after: acceptable to all (0)" in labels
     arrows = [x for x in ax.texts if getattr(x, "arrow_patch", None) is not None]
-    moved = [m for m in c.solutions if m.name != "compromise"]
-    assert len(arrows) == len(moved) == 1  # utilitarian, the one solution that moves
-    (x1, y1) = arrows[0].xy
-    u = b.solution("utilitarian").utilities
-    assert (x1, y1) == pytest.approx((u["Russia"], u["Ukraine"]))
+    gone = [m for m in c.solutions if m.name != "compromise"]
+    assert not arrows and gone and all(m.after is None for m in gone)
+    title = ax.get_title(loc="left").replace("\n", " ")
+    assert "no acceptable deal left" in title and "moves to another deal" not in title
     # the walk-away lines of both sides are drawn
     xs = {round(line.get_xdata()[0], 9) for line in ax.lines if line.get_xdata()[0] ==
           line.get_xdata()[-1]}
@@ -47,11 +48,26 @@ def test_plane_shows_both_acceptable_sets_and_the_moved_solution(tariffs):
     plt.close(ax.figure)
 
 
+def test_plane_draws_an_arrow_for_each_solution_that_moves():
+    # May (Victory Day) -> August: same issues; utilitarian and egalitarian move to other deals
+    a = negsim.analyze(negsim.load_scenario(MAY), questions=False)
+    b = negsim.analyze(negsim.load_scenario(AUG), questions=False)
+    c = negsim.compare(a, b)
+    ax = comparison_plane(a, b, c, actors=("Russia", "Ukraine"))
+    arrows = [x for x in ax.texts if getattr(x, "arrow_patch", None) is not None]
+    moved = [m for m in c.solutions if m.name != "compromise" and m.before and m.after]
+    assert {m.name for m in moved} == {"utilitarian", "egalitarian"}
+    heads = {tuple(round(v, 9) for v in x.xy) for x in arrows}
+    assert heads == {(round(b.solution(m.name).utilities["Russia"], 9),
+                      round(b.solution(m.name).utilities["Ukraine"], 9)) for m in moved}
+    plt.close(ax.figure)
+
+
 def test_verdict_table_lists_the_flip(tariffs):
     a, b, c = tariffs
     ax = verdict_changes(c, b)
     cells = [cell.get_text().get_text() for cell in ax.tables[0].get_celld().values()]
-    assert "accepts (+0.028)" in cells and "rejects (-0.077)" in cells
+    assert "accepts (+0.035)" in cells and "rejects (-0.070)" in cells
     plt.close(ax.figure)
 
 
