@@ -56,14 +56,14 @@ def run(args: argparse.Namespace) -> int:
         raise ArgumentError("brief: give --compare B.toml or --without-lever ID, not both; fix: "
                             "drop one (compare B.toml without a lever by editing B.toml)")
     sources = load_source_index(args.sources) if args.sources else None
-    scenario = load_scenario(args.scenario)
+    scenario = load_scenario(args.scenario, sources=sources)
     part = None
     if args.compare or args.without_lever:
         from negsim.questions.compare import compare
         from negsim.text.brief_compare import comparison_part
 
         if args.compare:
-            after = load_scenario(args.compare)
+            after = load_scenario(args.compare, sources=sources)
             labels = (scenario.name, after.name)
         else:
             after = scenario.without_levers(*args.without_lever)

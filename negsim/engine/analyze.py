@@ -92,7 +92,7 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
 def _demands(actor: Actor) -> list[DemandSummary]:
     total = actor.total_weight or 1.0
     return [DemandSummary(d.issue, d.describe(), d.weight, d.weight / total, d.hard,
-                          d.when.describe() if d.when else "", d.source, d.quote)
+                          d.when.describe() if d.when else "", d.source, d.quote, d.citation)
             for d in actor.demands]
 
 

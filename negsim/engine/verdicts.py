@@ -69,7 +69,7 @@ def _blockers(scenario: Scenario, model: PreferenceModel, actor_index: int,
         if shortfall <= 0:
             continue
         b = Blocker(k, d.issue, d.describe(), d.hard, round(float(s), UTILITY_DECIMALS), shortfall, d.source,
-                    d.quote)
+                    d.quote, d.citation)
         (red if d.hard else soft).append(b)
     soft.sort(key=lambda b: (-b.shortfall, b.demand))
     return red + soft[:MAX_SHORTFALLS]
@@ -112,5 +112,5 @@ def check_observations(scenario: Scenario,
         predicted = "accept" if r.accepts else "reject"
         out.append(ObservationCheck(o.actor, o.proposal, o.response, predicted,
                                     predicted == o.response, r.margin, o.must_match, o.date,
-                                    o.source, o.quote, o.note))
+                                    o.source, o.quote, o.note, o.citation))
     return out

@@ -10,7 +10,8 @@ from negsim.errors import ScenarioError, relocated
 from negsim.loading.specs import game_spec, truce_spec, war_spec
 from negsim.loading.extends import ORIGIN, read_merged
 from negsim.loading.judged import judged_keys
-from negsim.loading.sources import check_source_ids, index_near
+from negsim.loading.sources import (EMPTY_INDEX, SourceIndex, check_source_ids, index_near,
+                                    load_source_index)
 from negsim.loading.schema import format_of, required_missing
 from negsim.model.distributions import Distribution
 from negsim.model import Actor, Constraint, Demand, Issue, Lever, Observation, Proposal
@@ -154,8 +155,10 @@ def _alternatives(t: dict[str, Any], key: str, field: str, path: str,
     return t
 
 
-def _demand(t: dict[str, Any], issues: dict[str, Issue]) -> Demand:
+def _demand(t: dict[str, Any], issues: dict[str, Issue], sources: SourceIndex) -> Demand:
     t = _public(t)
+    if t.get("source"):
+        t["citation"] = sources.cite(str(t["source"]))
     if "scores" in t:
         t["scores"] = _scores_keys(t["scores"], issues.get(t.get("issue", "")))
     for k in ("want", "avoid"):
@@ -164,8 +167,12 @@ def _demand(t: dict[str, Any], issues: dict[str, Issue]) -> Demand:
     return Demand(**t)
 
 
-def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scenario:
+def scenario_from_dict(data: dict[str, Any], *, file: str | None = None,
+                       sources: SourceIndex = EMPTY_INDEX) -> Scenario:
     """Build a scenario from tables shaped like a scenario file (after ``extends`` is merged).
+
+    Each demand's and observation's ``source`` is resolved through ``sources`` into its
+    ``citation`` (outlet, headline, date); with no index the citation is the raw source.
 
     Examples
     --------
@@ -210,7 +217,7 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
                         structural.append(choice)
                 if "when_alternatives" in d:
                     d = _alternatives(d, "when_alternatives", "when", dpath, structural)
-                demands.append(_demand(d, by_id))
+                demands.append(_demand(d, by_id, sources))
         judged.extend(_judged(t, f"actors.{name}", files))
         with _at(t, (file, f"actors.{name}")):
             fields = {k: v for k, v in _public(t).items() if k != "demands"}
@@ -250,7 +257,10 @@ def scenario_from_dict(data: dict[str, Any], *, file: str | None = None) -> Scen
     observations = []
     for i, t in enumerate(data.get("observations", [])):
         with _at(t, (file, f"observations[{i}]")):
-            observations.append(Observation(**_public(t)))
+            fields = _public(t)
+            if fields.get("source"):
+                fields["citation"] = sources.cite(str(fields["source"]))
+            observations.append(Observation(**fields))
     games = []
     for i, t in enumerate(data.get("games", [])):
         with _at(t, (file, f"games[{i}]")):
@@ -312,13 +322,18 @@ def _relocate(exc: ScenarioError, data: dict[str, Any], file: str | None) -> Sce
     return relocated(exc, file=where_file, key=where_key)
 
 
-def load_scenario(path: str | Path) -> Scenario:
+def load_scenario(path: str | Path, sources: SourceIndex | str | Path | None = None) -> Scenario:
     """Load, merge and check a scenario file.
 
     Parameters
     ----------
     path : str or Path
         A TOML scenario file.  Files it ``extends`` are read relative to it.
+    sources : SourceIndex, folder or None
+        The sources index that turns each ``source`` into its citation (outlet, headline,
+        date) and checks cited ids: an index, a folder holding ``index.toml``, or ``None`` for
+        the one found near the scenario (:func:`~negsim.loading.sources.find_sources_dir`).
+        ``SourceIndex({})`` resolves nothing (each citation is then the raw source).
 
     Returns
     -------
@@ -341,5 +356,7 @@ def load_scenario(path: str | Path) -> Scenario:
     """
     shown = str(path)
     data = read_merged(path)
-    check_source_ids(data, shown, index_near(path))
-    return scenario_from_dict(data, file=shown)
+    index = sources if isinstance(sources, SourceIndex) else \
+        load_source_index(sources) if sources is not None else index_near(path)
+    check_source_ids(data, shown, index)
+    return scenario_from_dict(data, file=shown, sources=index)

@@ -27,7 +27,7 @@ from negsim.errors import NegsimError, ScenarioError
 from negsim.loading.extends import ORIGIN
 
 __all__ = ["Source", "SourceIndex", "find_sources_dir", "load_source_index", "SOURCES_ENV",
-           "check_source_ids", "index_near"]
+           "check_source_ids", "index_near", "EMPTY_INDEX", "short_citation"]
 
 SOURCES_ENV = "NEGSIM_SOURCES"
 """Environment variable naming the sources folder (the one holding ``index.toml``)."""
@@ -46,6 +46,23 @@ class Source:
     def citation(self) -> str:
         """``Outlet, “Headline” (date)``."""
         return f"{self.outlet}, “{self.headline}” ({self.date})"
+
+
+_CITATION = re.compile(r"^(?P<outlet>.+?), “(?P<headline>.*)” \((?P<date>[^()]*)\)$")
+"""The shape :meth:`Source.citation` writes."""
+
+
+def short_citation(citation: str) -> str:
+    """``Outlet, date`` of a citation :meth:`Source.citation` wrote (the headline dropped);
+    any other text is returned as it is.
+
+    Examples
+    --------
+    >>> short_citation("El País, “A truce” (2025-03-04)"), short_citation("Reuters, 2025-05")
+    ('El País, 2025-03-04', 'Reuters, 2025-05')
+    """
+    m = _CITATION.match(citation)
+    return f"{m['outlet']}, {m['date']}" if m else citation
 
 
 @dataclass(frozen=True)
@@ -67,6 +84,7 @@ class SourceIndex:
 
 
 EMPTY_INDEX = SourceIndex({})
+"""An index that resolves nothing: each citation is the raw source (what the golden test uses)."""
 
 
 def find_sources_dir(scenario_path: str | Path | None = None,

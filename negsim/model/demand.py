@@ -38,6 +38,10 @@ class Demand:
         The demand applies only where this holds; elsewhere it counts as fully met.
     label, source, quote : str
         A short name, where the actor said it, and the words.
+    citation : str
+        The source as a reader sees it (outlet, headline, date), resolved when the scenario is
+        loaded with a sources index; the raw ``source`` when there is none, ``""`` in code.
+        Display only: equality and hashing ignore it.
 
     Examples
     --------
@@ -56,6 +60,7 @@ class Demand:
     label: str = ""
     source: str = ""
     quote: str = ""
+    citation: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         given = [k for k in ("want", "avoid", "scores") if getattr(self, k) is not None]

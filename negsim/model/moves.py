@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from negsim.errors import ScenarioError, did_you_mean
 from negsim.model._values import Option, _finite_number, is_option
@@ -119,6 +119,10 @@ RESPONSES = ("accept", "reject")
 class Observation:
     """A recorded response of an actor to a proposal.
 
+    ``citation`` is the source as a reader sees it (outlet, headline, date), resolved when the
+    scenario is loaded with a sources index (else the raw ``source``; ``""`` in code); equality
+    ignores it.
+
     Examples
     --------
     >>> Observation("Ukraine", "air_truce", "reject", date="2025-08-05").response
@@ -133,6 +137,7 @@ class Observation:
     quote: str = ""
     must_match: bool = True
     note: str = ""
+    citation: str = field(default="", compare=False)
 
     def __post_init__(self) -> None:
         if self.response not in RESPONSES:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-__all__ = ["Label", "place_labels", "box_distance"]
+__all__ = ["Label", "place_labels", "box_distance", "marker_half", "LABEL_PAD_PT"]
 
 
 def _ring(radius: float, n: int) -> list[tuple[float, float]]:
@@ -31,6 +31,12 @@ def _ring(radius: float, n: int) -> list[tuple[float, float]]:
 _OFFSETS = [(8, 8), (8, -8), (-8, 8), (-8, -8), (12, 0), (-12, 0), (0, 12), (0, -14)] + \
     _ring(30, 8) + _ring(50, 16) + _ring(75, 16) + _ring(105, 16) + _ring(140, 24)
 
+LABEL_PAD_PT = 3.0
+"""Gap, in points, a placed label keeps from every other text and from every labelled marker
+(the layout test asks for 2 points; the extra point absorbs rounding between drawing sizes)."""
+_BOX_PAD = 0.25
+"""The padding of a label's rounded background box, in units of its font size."""
+
 _OFF_CANVAS = 1000.0
 """How much worse a text past the figure's edge (cut off in the file) is than one past the axes."""
 _TEXT_WEIGHT = 50.0
@@ -41,6 +47,18 @@ def _is_tick(t, ax) -> bool:
     return any(t is lab for axis in (ax.xaxis, ax.yaxis)
                for tick in axis.get_major_ticks() + axis.get_minor_ticks()
                for lab in (tick.label1, tick.label2))
+
+
+def _drawn_ticks(ax, renderer) -> list:
+    """Boxes of the tick labels matplotlib draws (ticks inside the view)."""
+    out = []
+    for axis in (ax.xaxis, ax.yaxis):
+        lo, hi = sorted(axis.get_view_interval())
+        for tick in axis.get_major_ticks():
+            if lo <= tick.get_loc() <= hi:
+                out += [t.get_window_extent(renderer) for t in (tick.label1, tick.label2)
+                        if t.get_visible() and t.get_text().strip()]
+    return out
 
 
 @dataclass
@@ -56,9 +74,11 @@ class Label:
     gid: str = ""
     extra: dict = field(default_factory=dict)
     joint: bool = False
+    above: bool = False
+    """Only offsets above the point (a note that belongs in the room kept above the data)."""
 
 
-_JOINT_OFFSETS = 32
+_JOINT_OFFSETS = 48
 """How many of the offsets (nearest first) a jointly placed label may take."""
 _JOINT_KEEP = 6
 """How many of its cheapest admissible offsets each jointly placed label brings to the search."""
@@ -84,16 +104,48 @@ def _overlap(a, b) -> float:
     return w * h if w > 0 and h > 0 else 0.0
 
 
+_LEADER_FROM = 25.0
+"""Offsets (points, |dx| + |dy|) from which a label is tied to its point by a leader line; a
+label placed greedily that far away needs no nearness to tell whose it is (a joint label, among
+close markers, stays nearest its own all the same)."""
+
+
+def _leader(dx: float, dy: float) -> bool:
+    return abs(dx) + abs(dy) > _LEADER_FROM
+
+
+def _widen(box, gap: float, em: float):
+    """``box`` grown by ``gap`` above and below and by ``max(gap, em)`` on either side."""
+    side = max(gap, em)
+    return Bbox.from_extents(box.x0 - side, box.y0 - gap, box.x1 + side, box.y1 + gap)
+
+
+def marker_half(size: float, linewidth: float = 1.0) -> float:
+    """Half the width, in points, of a scatter marker of area ``size`` (points²) and edge
+    ``linewidth``.
+
+    Examples
+    --------
+    >>> marker_half(100.0, 2.0)
+    6.0
+    """
+    return math.sqrt(size) / 2 + linewidth / 2
+
+
 def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, float]] = (),
                  marker_px: float = 9.0, rivals: Sequence[tuple[float, float]] = (),
-                 keep_clear: Sequence[tuple[float, float, float, float]] = ()) -> list:
+                 keep_clear: Sequence[tuple[float, float, float, float]] = (),
+                 markers: Sequence[tuple[float, float, float]] = ()) -> list:
     """Annotate ``labels`` on ``ax`` without overlaps where possible; return the annotations.
 
-    ``obstacles`` are further data points (markers) the labels should not cover; ``rivals`` are
-    labelled markers a ``joint`` label must be farther from than from its own point (so that a
-    reader never pairs it with the wrong marker); ``keep_clear`` are boxes ``(x0, y0, x1, y1)`` in
-    data coordinates (e.g. around an arrow) that labels avoid as they avoid texts.  Annotations
-    come back in the order of ``labels``.
+    ``obstacles`` are further data points (a cloud) the labels should not cover; ``markers`` are
+    the labelled markers ``(x, y, half-width in points)`` — solutions, proposals, the
+    disagreement point — that no label may cover, its own included, nor come within
+    ``LABEL_PAD_PT`` of; ``rivals`` are labelled markers a ``joint`` label must be farther from
+    than from its own point (so that a reader never pairs it with the wrong marker);
+    ``keep_clear`` are boxes ``(x0, y0, x1, y1)`` in data coordinates (e.g. around an arrow) that
+    labels avoid as they avoid texts.  Every label keeps ``LABEL_PAD_PT`` from every other text.
+    Annotations come back in the order of ``labels``.
     """
     fig = ax.figure
     fig.draw_without_rendering()  # fix the layout so display coordinates are final
@@ -101,17 +153,23 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
     to_px = ax.transData.transform
     axbox = ax.get_window_extent(renderer)
     scale = fig.dpi / 72.0
+    gap = LABEL_PAD_PT * scale
     width, height = fig.canvas.get_width_height()
     taken = []
     for x, y in list(obstacles) + [(lb.x, lb.y) for lb in labels]:
         px, py = to_px((x, y))
         taken.append(Bbox.from_extents(px - marker_px, py - marker_px, px + marker_px,
                                        py + marker_px))
+    hard = []  # labelled markers: covered or touched, as bad as a text
+    for x, y, half in markers:
+        px, py = to_px((x, y))
+        h = half * scale + gap
+        hard.append(Bbox.from_extents(px - h, py - h, px + h, py + h))
     # texts already on the figure (titles, walk-away notes, ticks) and the labels placed here
     # must not be covered at all: a label over a label is worse than a label over points
     placed = [t.get_window_extent(renderer) for t in fig.findobj(Text)
               if t.get_visible() and t.get_text().strip() and t.axes in (ax, None)
-              and not _is_tick(t, ax)]
+              and not _is_tick(t, ax)] + _drawn_ticks(ax, renderer)
     for x0, y0, x1, y1 in keep_clear:
         (px0, py0), (px1, py1) = to_px((x0, y0)), to_px((x1, y1))
         placed.append(Bbox.from_extents(min(px0, px1) - marker_px / 2, min(py0, py1) - marker_px / 2,
@@ -124,14 +182,19 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
             fontsize=lb.fontsize, color=lb.color, fontweight=lb.weight, zorder=9,
             bbox=dict(boxstyle="round,pad=0.25", fc="white", ec="0.75", alpha=0.9),
             arrowprops=dict(arrowstyle="-", color="0.5", lw=0.6,
-                            shrinkA=0, shrinkB=4) if abs(dx) + abs(dy) > 25 else None,
+                            shrinkA=0, shrinkB=4) if _leader(dx, dy) else None,
             annotation_clip=False, **lb.extra)
         ann.set_in_layout(False)
-        return ann, ann.get_window_extent(renderer)
+        ann.update_positions(renderer)
+        pad = _BOX_PAD * lb.fontsize * scale + 1.0  # the rounded box and its edge
+        return ann, Text.get_window_extent(ann, renderer).padded(pad)
 
-    def cost_of(box, dx: float, dy: float) -> float:
+    def cost_of(box, dx: float, dy: float, em: float = 0.0) -> float:
+        # other texts keep ``gap`` away, and an em away beside it (closer reads as one phrase)
+        wide = _widen(box, gap, em)
         cost = sum(_overlap(box, t) for t in taken) + \
-            _TEXT_WEIGHT * sum(_overlap(box, t) for t in placed)
+            _TEXT_WEIGHT * (sum(_overlap(wide, t) for t in placed)
+                            + sum(_overlap(box, m) for m in hard))
         outside = (max(0.0, axbox.x0 - box.x0) + max(0.0, box.x1 - axbox.x1)
                    + max(0.0, axbox.y0 - box.y0) + max(0.0, box.y1 - axbox.y1))
         off = (max(0.0, -box.x0) + max(0.0, box.x1 - width) + max(0.0, -box.y0)
@@ -153,11 +216,15 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
             found, fallback = [], []
             for dx, dy in _OFFSETS[:_JOINT_OFFSETS]:
                 ann, box = draw(labels[k], dx, dy)
+                whole = ann.get_window_extent(renderer)  # its leader line too
                 ann.remove()
-                near = box_distance(box, *own)
-                miss = sum(max(0.0, near - box_distance(box, *p) + 1.0) for p in others)
-                item = (cost_of(box, dx, dy) + _TEXT_WEIGHT * miss, dx, dy, box)
-                (found if miss == 0 else fallback).append(item)
+                near = box_distance(whole, *own)
+                miss = sum(max(0.0, near - box_distance(whole, *p) + 1.0) for p in others)
+                em = labels[k].fontsize * scale
+                item = (cost_of(box, dx, dy, em) + _TEXT_WEIGHT * miss, dx, dy, box, em)
+                hit = sum(_overlap(box, m) for m in hard) + \
+                    sum(_overlap(_widen(box, gap, em), t) for t in placed)
+                (found if miss == 0 and hit == 0 else fallback).append(item)
             found.sort(key=lambda t: t[0])
             fallback.sort(key=lambda t: t[0])
             options.append((found + fallback)[:_JOINT_KEEP])
@@ -170,13 +237,14 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
                 best[0], best[1] = total, list(chosen)
                 return
             for item in options[j]:
-                clash = _TEXT_WEIGHT * sum(_overlap(item[3], c[3]) for c in chosen)
+                clash = _TEXT_WEIGHT * sum(_overlap(_widen(item[3], gap, item[4]), c[3])
+                                           for c in chosen)
                 chosen.append(item)
                 search(j + 1, total + item[0] + clash, chosen)
                 chosen.pop()
 
         search(0, 0.0, [])
-        for k, (_, dx, dy, _box) in zip(joint, best[1]):
+        for k, (_, dx, dy, _box, _em) in zip(joint, best[1]):
             ann, box = draw(labels[k], dx, dy)
             placed.append(box)
             out[k] = ann
@@ -191,11 +259,12 @@ def place_labels(ax, labels: Sequence[Label], obstacles: Sequence[tuple[float, f
         if len(others) == len(marks):  # not on a marker (a walk-away note): nearness moot
             others = []
         best_one = None
-        for dx, dy in _OFFSETS:
+        for dx, dy in [o for o in _OFFSETS if o[1] > 0] if lb.above else _OFFSETS:
             ann, box = draw(lb, dx, dy)
             near = box_distance(box, *own)
-            miss = sum(max(0.0, near - box_distance(box, *p) + 1.0) for p in others)
-            cost = cost_of(box, dx, dy) + _TEXT_WEIGHT * miss
+            miss = 0.0 if _leader(dx, dy) else \
+                sum(max(0.0, near - box_distance(box, *p) + 1.0) for p in others)
+            cost = cost_of(box, dx, dy, lb.fontsize * scale) + _TEXT_WEIGHT * miss
             if best_one is None or cost < best_one[0]:
                 if best_one is not None:
                     best_one[1].remove()

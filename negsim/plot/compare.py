@@ -9,7 +9,7 @@ import numpy as np
 from negsim.errors import NegsimError
 from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SOLUTION_LABELS,
                                SOLUTION_MARKERS, abbreviate, add_footer, clean_axes,
-                               finding_title, new_figure)
+                               finding_title, marker_size, new_figure)
 from negsim.results.analysis import Analysis
 from negsim.results.comparison import Comparison
 
@@ -87,11 +87,13 @@ def comparison_plane(before: Analysis, after: Analysis, comparison: Comparison |
             continue
         marker = SOLUTION_MARKERS[name][0]
         x1, y1 = s_after.utilities[a], s_after.utilities[b]
-        ax.scatter([x1], [y1], marker=marker, s=120, color="black", zorder=5,
+        ax.scatter([x1], [y1], marker=marker, s=marker_size(marker, 120), color="black",
+                   zorder=5,
                    label=SOLUTION_LABELS[name])
         if s_before is not None and s_before.utilities is not None:
             x0, y0 = s_before.utilities[a], s_before.utilities[b]
-            ax.scatter([x0], [y0], marker=marker, s=110, facecolors="none", edgecolors="0.5",
+            ax.scatter([x0], [y0], marker=marker, s=marker_size(marker, 110), facecolors="none",
+                       edgecolors="0.5",
                        zorder=4)
             if abs(x1 - x0) + abs(y1 - y0) > _SAME:
                 shifted = True

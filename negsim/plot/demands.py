@@ -7,13 +7,17 @@ import textwrap
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
+from negsim.loading.sources import short_citation
 from negsim.plot.style import (BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate, add_footer,
-                               actor_colors, finding_title, new_figure)
+                               actor_colors, finding_title, labelled_options, new_figure)
 from negsim.results.analysis import Analysis, DemandSummary
 
 __all__ = ["demands", "demands_title", "ordered_demands"]
 
 _ROW_IN = 0.27
+_MAX_HEIGHT_IN = 24.0
+"""Tallest the table grows (inches) before its rows are squeezed; past it, pass
+``max_per_actor``."""
 _QUOTE_LINES = 3
 """At most this many lines of a quote; longer ones end in an ellipsis."""
 _LINE_ROWS = 0.6
@@ -27,31 +31,62 @@ def ordered_demands(demands: Sequence[DemandSummary]) -> list[DemandSummary]:
     return sorted(demands, key=lambda d: (not d.hard, -d.share))
 
 
+def _source_text(d: DemandSummary, width: int) -> str:
+    """The source in at most ``width`` characters: outlet, headline and date when they fit,
+    else outlet and date (a raw file name only when no sources index resolved it)."""
+    full = d.cited()
+    if not full or len(full) + 2 <= width:
+        return full
+    return abbreviate(short_citation(full), width - 2)
+
+
 def _quote(d: DemandSummary, width: int, lines: int = _QUOTE_LINES) -> str:
     """The quote in curly quotes, wrapped to ``width`` characters on at most ``lines`` lines
-    (the last abbreviated when it does not fit); the source added if it still fits.
+    (the last abbreviated when it does not fit), then its source: on the last line when it
+    fits there, else on a line of its own.
 
     Examples
     --------
     >>> from types import SimpleNamespace as NS
-    >>> print(_quote(NS(quote="we will not give up our land", source="AP"), 12))
+    >>> d = NS(quote="we will not give up our land", cited=lambda: "AP, “Land” (2025-05)")
+    >>> print(_quote(d, 16))
     “we will not
     give up our
-    land” (AP)
+    land”
+    (AP, 2025-05)
     """
     text = d.quote.strip().strip('"“”„«»').strip()
+    src = _source_text(d, width)
     if not text:
-        return f"({d.source})" if d.source and len(d.source) + 2 <= width else ""
-    src = f" ({d.source})" if d.source else ""
+        return f"({src})" if src else ""
     wrapped = textwrap.wrap(f"“{text}”", width, break_on_hyphens=False)
     if len(wrapped) > lines:
         rest = " ".join(wrapped[lines - 1:])
         wrapped = wrapped[:lines - 1] + [abbreviate(rest[:-1], width - 1) + "”"]
-    elif len(wrapped[-1]) + len(src) <= width:
-        wrapped[-1] += src
-    elif len(wrapped) < lines and d.source:
-        wrapped.append(src.strip())
+    if src and len(wrapped[-1]) + len(src) + 3 <= width:
+        wrapped[-1] += f" ({src})"
+    elif src:
+        wrapped.append(f"({src})")
     return "\n".join(wrapped)
+
+
+_DESC_LINES = 2
+"""At most this many lines of a demand's description; longer ones end in an ellipsis."""
+
+
+def _wrap(text: str, width: int, lines: int = _DESC_LINES) -> str:
+    """``text`` wrapped to ``width`` characters on at most ``lines`` lines, the last abbreviated.
+
+    Examples
+    --------
+    >>> print(_wrap("No Ukrainian rearmament during a ceasefire", 24))
+    No Ukrainian rearmament
+    during a ceasefire
+    """
+    out = textwrap.wrap(text, max(width, 6), break_on_hyphens=False) or [text]
+    if len(out) > lines:
+        out = out[:lines - 1] + [abbreviate(" ".join(out[lines - 1:]), max(width, 6))]
+    return "\n".join(out)
 
 
 def _row_height(text: str) -> float:
@@ -147,10 +182,18 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
     new_fig = ax is None
     fig_w = SLIDE_SIZE[0] if new_fig else ax.figure.get_figwidth()
     quotes = {id(d): _quote(d, chars(1 - _QUOTE, fig_w)) for _, ds, _ in blocks for d in ds}
-    n_rows = sum(1 + sum(_row_height(quotes[id(d)]) for d in ds) + (1 if hidden else 0)
+    descs = {}
+    for _, ds, _ in blocks:
+        for d in ds:
+            room = int(chars(_BAR - _DESC - 0.01, fig_w) * (size - 1) / size)
+            room -= (4 if d.hard else 0) + (3 if d.when else 0)
+            desc = re.sub(r"\s*\(red line\)\s*$", "", labelled_options(d.description, analysis))
+            descs[id(d)] = _wrap(desc, room)
+    rows = {k: max(_row_height(quotes[k]), _row_height(descs[k])) for k in quotes}
+    n_rows = sum(1 + sum(rows[id(d)] for d in ds) + (1 if hidden else 0)
                  for _, ds, hidden in blocks)
     if new_fig:
-        height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), 14.0)
+        height = min(max(3.0, 1.3 + _ROW_IN * (n_rows + 0.6 * len(blocks))), _MAX_HEIGHT_IN)
         fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer)
     fig = ax.figure
     width_in = fig.get_figwidth()
@@ -166,18 +209,15 @@ def demands(analysis: Analysis, actors: Sequence[str] | None = None, ax=None,
         last = 1.0
         for d in ds:
             quote = quotes[id(d)]
-            y += (last + _row_height(quote)) / 2
-            last = _row_height(quote)
+            y += (last + rows[id(d)]) / 2
+            last = rows[id(d)]
             if d.hard:
                 # a conditional red line (``when``) binds only where its condition holds
                 ax.text(_BADGE, y, "red line if" if d.when else "red line", fontsize=size - 1,
                         color="white",
                         fontweight="bold", va="center", gid=f"redline:{a.name}:{d.issue}",
                         bbox=dict(boxstyle="round,pad=0.2", fc=REJECT_COLOR, ec="none"))
-            room = int(chars(_BAR - _DESC - 0.01, width_in) * (size - 1) / size)
-            room -= (4 if d.hard else 0) + (3 if d.when else 0)
-            desc = re.sub(r"\s*\(red line\)\s*$", "", d.description)
-            ax.text(_DESC, y, abbreviate(desc, room),
+            ax.text(_DESC, y, descs[id(d)], linespacing=1.1,
                     fontsize=size, va="center", fontweight="bold" if d.hard else "normal",
                     gid=f"demand:{a.name}:{d.issue}")
             ax.barh(y, d.share * _BAR_W, left=_BAR, height=0.6, color=colors[a.name],

@@ -87,6 +87,43 @@ def _layout(g: GameResult) -> tuple[dict[tuple[str, ...], tuple[float, float]], 
     return pos, depth
 
 
+_EDGE_TEXT_DX = 0.06
+"""Where an edge's words start, in tree levels after the edge's bend."""
+_NODE_CLEAR_IN = 0.14
+"""Inches an edge's words stop short of the next node (its disc and a gap)."""
+
+
+def _measurer(fig):
+    """``measure(text, points, bold) -> inches``: the width matplotlib draws a text at."""
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()
+
+    def measure(text: str, size: float, bold: bool = False) -> float:
+        prop = FontProperties(size=size, weight="bold" if bold else "normal")
+        widths = [renderer.get_text_width_height_descent(line, prop, ismath=False)[0]
+                  for line in text.split("\n")]
+        return max(widths) / fig.dpi
+
+    return measure
+
+
+def _fit(text: str, width_in: float, measure, size: float, bold: bool = False,
+         lines: int = 3) -> str:
+    """``text`` wrapped at spaces to lines ``width_in`` inches wide, at most ``lines`` of them
+    (the last abbreviated); a single word wider than the room is kept whole."""
+    words = text.split()
+    out: list[str] = []
+    for w in words:
+        if out and measure(out[-1] + " " + w, size, bold) <= width_in:
+            out[-1] += " " + w
+        else:
+            out.append(w)
+    if len(out) > lines:
+        out = out[:lines - 1] + [abbreviate(" ".join(out[lines - 1:]), len(out[lines - 1]))]
+    return "\n".join(out)
+
+
 def _leaf_text(n) -> str:
     what = words(n.outcome) if n.outcome else (n.id or "end")
     if n.levers:
@@ -148,6 +185,16 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
         fig, ax = new_figure((SLIDE_SIZE[0], height), footer=footer and analysis is not None)
     fig = ax.figure
     fs = BASE_FONT - 1 if n_leaves <= 10 else BASE_FONT - 3
+    # widths in inches turned into data units: the tree gets what the leaf text and columns leave
+    labels = {path: _leaf_text(n) for path, n in nodes.items() if n.kind == "terminal"}
+    measure = _measurer(fig)
+    name_in = max(measure(abbreviate(p, 9), fs, True) for p in g.players) + fs / 72
+    col_in = max(0.7 if len(g.players) <= 4 else 0.6, name_in)  # an em between the names
+    leaf_in = max(measure(t, fs, True) for t in labels.values()) + 0.2
+    avail = fig.get_figwidth() * 0.95 - leaf_in - len(g.players) * col_in
+    per_in = (depth + 0.9) / max(avail, 1.5)
+    col0 = depth + (leaf_in + col_in / 2) * per_in
+    step = col_in * per_in
     for path, n in nodes.items():
         if n.kind == "terminal":
             continue
@@ -169,17 +216,29 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
             text = words(a)
             if n.kind == "chance" and a in n.probabilities:
                 text += f" ({n.probabilities[a]:.0%})"
-            ax.text(xm + 0.06, y1 - 0.1, abbreviate(text, 26), ha="left", va="bottom",
+            # an edge's words stay on its own segment: up to the next node, an em short of it
+            room = (x1 - xm - _EDGE_TEXT_DX) / per_in - _NODE_CLEAR_IN
+            ax.text(xm + _EDGE_TEXT_DX, y1 - 0.1, _fit(text, room, measure, fs), ha="left",
+                    va="bottom",
                     fontsize=fs, color="black" if child in chosen else "0.45",
                     gid="action:" + "/".join(child))
             t = threats.get(child)
             if t is not None:
                 ok = t.assessment.credible
                 what = words(t.lever) if t.lever else "threat"
-                ax.text(xm + 0.06, y1 + 0.12, f"{what}: {'credible' if ok else 'NOT credible'}",
-                        ha="left", va="top", fontsize=fs - 1, fontweight="bold",
-                        color=ACCEPT_COLOR if ok else REJECT_COLOR,
-                        gid=f"threat:{'credible' if ok else 'not-credible'}:" + "/".join(child))
+                note = f"{what}: {'credible' if ok else 'NOT credible'}"
+                style = dict(fontsize=fs - 1, fontweight="bold",
+                             color=ACCEPT_COLOR if ok else REJECT_COLOR, ha="left", va="top")
+                if nodes[child].kind == "terminal":  # under the leaf's outcome, where it is wide
+                    ax.annotate(_fit(note, leaf_in - 0.2, measure, fs - 1, True, 2), (x1, y1),
+                                xytext=(7, -0.8 * fs), textcoords="offset points",
+                                gid=f"threat:{'credible' if ok else 'not-credible'}:"
+                                + "/".join(child), **style)
+                else:
+                    ax.text(xm + _EDGE_TEXT_DX, y1 + 0.12,
+                            _fit(note, room, measure, fs - 1, True, 2),
+                            gid=f"threat:{'credible' if ok else 'not-credible'}:"
+                            + "/".join(child), **style)
         mover = n.player or "chance"
         c = colors.get(mover, "0.5")
         ax.scatter([x0], [y0], s=260, color=c, zorder=4, edgecolors="white", linewidths=1.5,
@@ -190,14 +249,6 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
             ax.text(x0, y0 + 0.5, "(tie)", ha="center", va="top", fontsize=fs - 1,
                     style="italic", color="0.25", gid="tie:" + "/".join(path))
     # leaves: outcome and levers, then one payoff column per player
-    # widths in inches turned into data units: the tree gets what the leaf text and columns leave
-    labels = {path: _leaf_text(n) for path, n in nodes.items() if n.kind == "terminal"}
-    col_in = 0.7 if len(g.players) <= 4 else 0.6
-    leaf_in = max(len(t) for t in labels.values()) * fs * 0.62 / 72 + 0.25
-    avail = fig.get_figwidth() * 0.95 - leaf_in - len(g.players) * col_in
-    per_in = (depth + 0.9) / max(avail, 1.5)
-    col0 = depth + (leaf_in + col_in / 2) * per_in
-    step = col_in * per_in
     for path, n in nodes.items():
         if n.kind != "terminal":
             continue
@@ -205,8 +256,9 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
         what = labels[path]
         bold = path in on_path
         ax.scatter([x], [y], s=40, marker="s", color=PATH_COLOR if bold else "0.6", zorder=4)
-        ax.text(x + 0.08, y, what, ha="left", va="center", fontsize=fs,
-                fontweight="bold" if bold else "normal", gid="leaf:" + "/".join(path))
+        ax.annotate(what, (x, y), xytext=(7, 0), textcoords="offset points", ha="left",
+                    va="center", fontsize=fs, fontweight="bold" if bold else "normal",
+                    gid="leaf:" + "/".join(path))
         for k, p in enumerate(g.players):
             ax.text(col0 + k * step, y, f"{n.payoffs.get(p, float('nan')):.2f}", ha="center",
                     va="center", fontsize=fs, color=colors[p],

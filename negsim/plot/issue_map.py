@@ -27,15 +27,19 @@ def _same(a, b) -> bool:
     return str(a) == str(b)
 
 
-def _two_lines(text: str, width: int) -> str:
+def _two_lines(text: str, width: int, n: int = 2) -> str:
     lines = textwrap.wrap(text.replace("_", " "), width)
-    if len(lines) > 2:
-        lines = [lines[0], abbreviate(" ".join(lines[1:]), width)]
+    if len(lines) > n:
+        lines = lines[:n - 1] + [abbreviate(" ".join(lines[n - 1:]), width)]
     return "\n".join(lines)
 
 
+_ISSUE_LINES = 3
+"""An issue's name takes at most this many lines beside its row (a row is 0.85 in high)."""
+
+
 def _issue_label(text: str) -> str:
-    return _two_lines(text, 24)
+    return _two_lines(text, 24, _ISSUE_LINES)
 
 
 def _option_text(opt, chars: int, issue=None) -> str:

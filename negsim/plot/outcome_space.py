@@ -8,9 +8,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from negsim.errors import NegsimError
-from negsim.plot._labels import Label, place_labels
+from negsim.plot._labels import Label, marker_half, place_labels
 from negsim.plot.style import (ACCEPT_COLOR, abbreviate, BASE_FONT, REJECT_COLOR, SOLUTION_MARKERS, add_footer,
-                               actor_colors, clean_axes, finding_title, new_figure)
+                               actor_colors, clean_axes, finding_title, marker_size, new_figure)
 from negsim.results.analysis import Analysis
 from negsim.tolerances import ROUND_TOL
 
@@ -173,6 +173,16 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
     >>> ax.get_xlabel()
     'A utility'
     """
+    ax, place = _outcome_space(analysis, actors, ax, footer, legend, title, compact)
+    place()
+    return ax
+
+
+def _outcome_space(analysis: Analysis, actors: Sequence[str] | None, ax, footer: bool,
+                   legend: bool, title: bool, compact: bool):
+    """Draw :func:`outcome_space` but its point labels; ``(ax, place)``, where ``place()``
+    places the labels once the figure's layout is final (a grid of panels places them after
+    its last panel and its legend)."""
     names = [x.name for x in analysis.actors]
     if actors is None:
         if len(names) < 2:
@@ -217,7 +227,8 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
         ax.scatter([], [], s=30, marker="h", color="0.55",
                    label=f"outcomes ({'sample of ' if cloud.sampled else ''}{len(ua):,}; density)")
     else:
-        ax.scatter(ua[~ok], ub[~ok], s=14, color="0.72", lw=0, label="outcomes")
+        ax.scatter(ua[~ok], ub[~ok], s=14, color="0.72", lw=0, label="outcomes",
+                   gid="outcome-cloud")
     if ok.any():
         ax.scatter(ua[ok], ub[ok], s=34, color=_CLOUD_GREEN, edgecolor="#1b7837", lw=0.6,
                    zorder=2, label="acceptable to all",
@@ -241,7 +252,8 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
             mid = ((old + new) / 2, pos) if vertical else (pos, (old + new) / 2)
             text = f"{old:.2f} → {new:.2f}" if compact else "\n".join(textwrap.wrap(text, 30))
             labels.append(Label(*mid, text, colors[actor],
-                                BASE_FONT - 2 - small, gid=f"lever-text:{actor}"))
+                                BASE_FONT - 2 - small, gid=f"lever-text:{actor}",
+                                above=vertical))  # the room kept above the data
         else:
             where = (r, yhi) if vertical else (xhi, r)
             labels.append(Label(*where, f"{r:.2f}" if compact else f"{actor} walk-away {r:.2f}",
@@ -258,7 +270,9 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
                 label="Pareto frontier (acceptable)", gid="frontier")
     ax.scatter([ra], [rb], marker="o", s=80, facecolor="white", edgecolor="black", lw=1.5,
                zorder=5, label="disagreement point (no deal)", gid="disagreement")
+    marks = [(ra, rb, marker_half(80, 1.5))]
 
+    first = len(labels)  # walk-away and lever notes first: they are tied to their lines
     for k, (x, y, group) in enumerate(solution_groups(analysis, a, b)):
         marker = SOLUTION_MARKERS.get(group[0], ("o", group[0]))[0]
         texts = []
@@ -270,11 +284,12 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
             elif name == "compromise" and not sol.acceptable:
                 t += " (nearest acceptable)"
             texts.append(t)
-        ax.scatter([x], [y], marker=marker, s=190, color="black", edgecolor="white", zorder=6,
-                   gid="solution:" + "+".join(group))
-        ax.scatter([], [], marker=marker, s=110, color="black", edgecolor="white",
+        ax.scatter([x], [y], marker=marker, s=marker_size(marker, 190), color="black",
+                   edgecolor="white", zorder=6, gid="solution:" + "+".join(group))
+        marks.append((x, y, marker_half(marker_size(marker, 190))))
+        ax.scatter([], [], marker=marker, s=marker_size(marker, 110), color="black", edgecolor="white",
                    label=_legend_text(analysis, group, compact), gid="solution-legend:" + "+".join(group))
-        labels.insert(k, Label(x, y, _wrap_names(texts), "black", BASE_FONT - 1 - small,
+        labels.insert(first + k, Label(x, y, _wrap_names(texts), "black", BASE_FONT - 1 - small,
                                "bold", gid="solution-label:" + "+".join(group), joint=True))
 
     label_of = {v.proposal: v.label or v.proposal for v in analysis.verdicts}
@@ -285,6 +300,7 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
         ax.scatter([x], [y], marker="h", s=300, zorder=7, facecolor="none", lw=2.2,
                    edgecolor=ACCEPT_COLOR if good else REJECT_COLOR,
                    gid="proposal:" + "+".join(group))
+        marks.append((x, y, marker_half(300, 2.2)))
         text = " = ".join(f"P{number[p]}" if compact else abbreviate(label_of[p], 44)
                           for p in group)
         labels.append(Label(x, y, "\n".join(textwrap.wrap(text, 28)),
@@ -307,6 +323,5 @@ def outcome_space(analysis: Analysis, actors: Sequence[str] | None = None, ax=No
     if new_fig and footer:
         add_footer(ax.figure, analysis)
     rivals = [(x, y) for x, y, _ in proposal_groups(analysis, a, b)] + [(ra, rb)]
-    place_labels(ax, labels, obstacles=list(zip(ua[ok], ub[ok]))[:200], rivals=rivals,
-                 keep_clear=clear)
-    return ax
+    return ax, lambda: place_labels(ax, labels, obstacles=list(zip(ua[ok], ub[ok]))[:200],
+                                    rivals=rivals, keep_clear=clear, markers=marks)

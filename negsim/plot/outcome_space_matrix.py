@@ -6,7 +6,7 @@ import textwrap
 from collections.abc import Sequence
 
 from negsim.errors import NegsimError
-from negsim.plot.outcome_space import SOLUTION_SHORT, outcome_space
+from negsim.plot.outcome_space import SOLUTION_SHORT, _outcome_space
 from negsim.plot.style import (BASE_FONT, SOLUTION_LABELS, abbreviate, add_footer, finding_title,
                                new_figure)
 from negsim.results.analysis import Analysis
@@ -88,14 +88,16 @@ def outcome_space_matrix(analysis: Analysis, actors: Sequence[str] | None = None
     side = min(3.3 * k + 1.5, 11.0)
     fig, axes = new_figure((max(side * 1.25, 11.0) if k > 1 else 11.0, max(side, 6.2)),
                            nrows=k, ncols=k, footer=footer, squeeze=False)
+    pending = []
     for row in range(k):
         for col in range(k):
             ax = axes[row][col]
             if col > row:
                 ax.set_visible(False)
                 continue
-            outcome_space(analysis, (names[col], names[row + 1]), ax=ax, legend=False,
-                          title=False, footer=False, compact=True)
+            _, place = _outcome_space(analysis, (names[col], names[row + 1]), ax, False, False,
+                                      False, True)
+            pending.append(place)
             if row < k - 1:
                 ax.set_xlabel("")
             if col > 0:
@@ -119,4 +121,6 @@ def outcome_space_matrix(analysis: Analysis, actors: Sequence[str] | None = None
     finding_title(fig, matrix_title(analysis))
     if footer:
         add_footer(fig, analysis)
+    for place in pending:  # labels last: the layout no longer moves the panels
+        place()
     return fig

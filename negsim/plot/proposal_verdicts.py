@@ -11,7 +11,7 @@ from matplotlib.patches import Rectangle
 import numpy as np
 
 from negsim.errors import NegsimError
-from negsim.plot.style import (ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
+from negsim.plot.style import (labelled_options, ACCEPT_COLOR, BASE_FONT, REJECT_COLOR, SLIDE_SIZE, abbreviate,
                                add_footer, actor_colors, finding_title, new_figure)
 from negsim.results.analysis import ActorVerdict, Analysis
 
@@ -57,8 +57,9 @@ def verdicts_title(analysis: Analysis) -> str:
     return f"{head}; " + ", ".join(parts) if parts else head
 
 
-def cell_text(r: ActorVerdict, width: int) -> str:
-    """The text of one cell: mark and margin, then the blocking demand if it fits ``width``.
+def cell_text(r: ActorVerdict, width: int, analysis: Analysis | None = None) -> str:
+    """The text of one cell: mark and margin, then the blocking demand if it fits ``width``
+    (its options by the issue's ``labels`` when ``analysis`` gives them).
 
     Examples
     --------
@@ -75,7 +76,7 @@ def cell_text(r: ActorVerdict, width: int) -> str:
     if r.accepts or not r.blockers:
         return head
     b = next((x for x in r.blockers if x.red_line), r.blockers[0]) if r.vetoed else r.blockers[0]
-    desc = re.sub(r"\s*\(red line\)\s*$", "", b.description)
+    desc = re.sub(r"\s*\(red line\)\s*$", "", labelled_options(b.description, analysis))
     why = ("red line: " if b.red_line else "") + desc
     lines = textwrap.wrap(why, max(width, 8))
     if not lines:
@@ -148,7 +149,7 @@ def proposal_verdicts(analysis: Analysis, ax=None, footer: bool = True):
             if r.vetoed:
                 ax.add_patch(_hatch(j, i))
             strong = not r.vetoed and abs(norm(r.margin) - 0.5) > 0.33
-            ax.text(j + 0.5, i + 0.5, cell_text(r, chars), ha="center", va="center",
+            ax.text(j + 0.5, i + 0.5, cell_text(r, chars, analysis), ha="center", va="center",
                     fontsize=fontsize, color="white" if strong else "black",
                     gid=f"cell:{v.proposal}:{a}", linespacing=1.15,
                     fontweight="bold" if not r.accepts else "normal")

@@ -14,8 +14,9 @@ import textwrap
 from collections.abc import Iterator
 
 from negsim.results.analysis import Analysis
+from negsim.plot.wording import issue_summary, labelled_options, option_text, words
 
-__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
+__all__ = ["actor_colors", "color_clashes", "COLOR_CLASH", "footer_text", "option_text", "marker_size", "labelled_options", "issue_summary", "SOLUTION_MARKERS", "SOLUTION_LABELS", "BASE_FONT",
            "SLIDE_SIZE", "ACCEPT_COLOR", "REJECT_COLOR", "new_figure", "add_footer",
            "finding_title", "finish_figure", "clean_axes", "abbreviate", "player_colors", "words",
            "parameter_label", "PARAMETER_NAME_WORDS", "target_label", "literal", "literal_text"]
@@ -37,8 +38,10 @@ SLIDE_SIZE = (11.0, 6.2)
 
 ACCEPT_COLOR = "#1a9850"
 REJECT_COLOR = "#d73027"
-FOOTER_HEIGHT = 0.045
-"""Share of the figure height kept free at the bottom for the footer."""
+FOOTER_IN = 0.34
+"""Inches kept free at the bottom of a figure for the footer (whatever the figure's height)."""
+_FOOTER_Y_IN = 0.06
+"""Inches from the bottom edge to the footer's baseline."""
 
 SOLUTION_MARKERS = {
     "nash": ("*", "Nash"),
@@ -50,6 +53,21 @@ SOLUTION_MARKERS = {
 }
 
 SOLUTION_LABELS = {name: text for name, (_, text) in SOLUTION_MARKERS.items()}
+
+MARKER_AREA = {"*": 1.8, "P": 1.1, "^": 1.15, "D": 0.8}
+"""Area factor per marker shape that draws them at one visual size (matplotlib's star fills
+about half the area of its square at the same ``s``)."""
+
+
+def marker_size(marker: str, size: float) -> float:
+    """A scatter ``s`` for ``marker`` that looks as big as a square of ``size``.
+
+    Examples
+    --------
+    >>> marker_size("*", 100.0), marker_size("s", 100.0)
+    (180.0, 100.0)
+    """
+    return size * MARKER_AREA.get(marker, 1.0)
 
 
 def actor_colors(analysis: Analysis) -> dict[str, str]:
@@ -127,7 +145,8 @@ def new_figure(figsize: tuple[float, float] = SLIDE_SIZE, nrows: int = 1, ncols:
     fig, axes = plt.subplots(nrows, ncols, figsize=figsize, layout="constrained",
                              FigureClass=_literal_figure_class(), **kw)
     if footer:
-        fig.get_layout_engine().set(rect=(0, FOOTER_HEIGHT, 1, 1 - FOOTER_HEIGHT))
+        share = FOOTER_IN / figsize[1]
+        fig.get_layout_engine().set(rect=(0, share, 1, 1 - share))
     return fig, axes
 
 
@@ -180,7 +199,8 @@ def _literal_figure_class():
 
 def add_footer(fig, analysis: Analysis) -> None:
     """Write the scenario / date / version / seed footer at the bottom left of ``fig``."""
-    fig.text(0.01, 0.012, footer_text(analysis), fontsize=BASE_FONT - 3, color="0.4",
+    fig.text(0.01, _FOOTER_Y_IN / fig.get_figheight(), footer_text(analysis),
+             fontsize=BASE_FONT - 3, color="0.4",
              ha="left", va="bottom", gid="negsim-footer")
 
 
@@ -220,36 +240,6 @@ def player_colors(names, analysis: Analysis | None = None) -> dict[str, str]:
     for k, n in enumerate(names):
         out[n] = known.get(n, _PALETTE[k % len(_PALETTE)])
     return out
-
-
-def words(identifier: str) -> str:
-    """An identifier as words; an underscore between digits is a range (an en dash).
-
-    Examples
-    --------
-    >>> words("secondary_tariffs"), words("10_15y"), words("72_hours")
-    ('secondary tariffs', '10–15y', '72 hours')
-    """
-    return re.sub(r"(?<=\d)_(?=\d)", "–", str(identifier)).replace("_", " ")
-
-
-def option_text(value, issue=None) -> str:
-    """An option for people: the issue's label for it when given (``issue`` an IssueSummary),
-    else numbers to four significant figures and identifiers as words.
-
-    Examples
-    --------
-    >>> option_text(3533.333333333333), option_text(30), option_text("halt_energy")
-    ('3533', '30', 'halt energy')
-    """
-    given = issue.option_label(value) if issue is not None else ""
-    if given:
-        return given
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, (int, float)):
-        return f"{value:.4g}"
-    return words(value)
 
 
 PARAMETER_NAME_WORDS = 6
@@ -294,7 +284,8 @@ def parameter_label(path: str, analysis: Analysis | None = None) -> str:
             if analysis is not None:
                 actor = next((x for x in analysis.actors if x.name == parts[1]), None)
                 if actor is not None and k < len(actor.demands) and actor.demands[k].description:
-                    text = re.sub(r"\s*\(red line\)\s*$", "", actor.demands[k].description)
+                    text = re.sub(r"\s*\(red line\)\s*$", "",
+                                  labelled_options(actor.demands[k].description, analysis))
                     cut = text.split()
                     text = " ".join(cut[:PARAMETER_NAME_WORDS]) + \
                         ("…" if len(cut) > PARAMETER_NAME_WORDS else "")

@@ -35,6 +35,10 @@ def tornado_title(s: Sensitivity, analysis=None) -> str:
            f"{parameter_label(top.parameter, analysis)} moves it most"
 
 
+_THIN_BAR = 0.04
+"""A bar narrower than this share of the plotted range gets one note, not two end values."""
+
+
 def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int = 12):
     """Draw one-at-a-time sensitivity: a bar per parameter from the target at its low end to
     the target at its high end, largest swing on top, the threshold as a vertical line.
@@ -72,11 +76,17 @@ def tornado(source, index: int = 0, ax=None, footer: bool = True, max_bars: int 
     if new_fig:
         height = min(max(3.4, 1.9 + 0.55 * len(bars)), 9.0)
         _, ax = new_figure((SLIDE_SIZE[0], height), footer=footer and analysis is not None)
+    ends = [s.threshold, s.base] + [v for b in bars for v in (b.target_low, b.target_high)]
+    span = max(ends) - min(ends)
     for k, b in enumerate(bars):
         lo, hi = sorted((b.target_low, b.target_high))
         color = ACCEPT_COLOR if b.target_high >= b.target_low else REJECT_COLOR
         ax.barh(k, hi - lo, left=lo, height=0.62, color=color, alpha=0.9 if b.flips else 0.35,
                 edgecolor="black" if b.flips else "none", lw=1.5, gid=f"bar:{k}:{b.parameter}")
+        if hi - lo <= _THIN_BAR * span:  # two end values would run together: one note
+            ax.text(hi, k, f"  {b.low:.3g} → {b.high:.3g}: hardly moves it", ha="left",
+                    va="center", fontsize=BASE_FONT - 3, color="0.3")
+            continue
         ax.text(b.target_low, k, f"{b.low:.3g} ", ha="right" if b.target_low <= b.target_high
                 else "left", va="center", fontsize=BASE_FONT - 3, color="0.3")
         ax.text(b.target_high, k, f" {b.high:.3g}", ha="left" if b.target_high >= b.target_low

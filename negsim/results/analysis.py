@@ -48,7 +48,8 @@ class DemandSummary(PlainData):
     """One demand of an actor as the result shows it (what the "who wants what" figure reads).
 
     ``share`` is the weight over the actor's total weight; ``when`` the condition as text ("" if
-    the demand always applies).
+    the demand always applies); ``citation`` the source as a reader sees it (outlet, headline,
+    date; the raw ``source`` when no sources index was found at load time).
     """
 
     issue: str
@@ -59,6 +60,11 @@ class DemandSummary(PlainData):
     when: str = ""
     source: str = ""
     quote: str = ""
+    citation: str = ""
+
+    def cited(self) -> str:
+        """What a figure or a brief prints as the source: the citation, else the raw source."""
+        return self.citation or self.source
 
 
 @dataclass(frozen=True)
@@ -102,6 +108,12 @@ class Blocker(PlainData):
     shortfall: float
     source: str = ""
     quote: str = ""
+    citation: str = ""
+    """The source as a reader sees it (see :class:`DemandSummary`)."""
+
+    def cited(self) -> str:
+        """What a figure or a brief prints as the source: the citation, else the raw source."""
+        return self.citation or self.source
 
 
 @dataclass(frozen=True)
@@ -238,6 +250,12 @@ class ObservationCheck(PlainData):
     source: str = ""
     quote: str = ""
     note: str = ""
+    citation: str = ""
+    """The source as a reader sees it (see :class:`DemandSummary`)."""
+
+    def cited(self) -> str:
+        """What a brief prints as the source: the citation, else the raw source."""
+        return self.citation or self.source
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from negsim.plot.style import option_text, parameter_label, words
+from negsim.plot.style import labelled_options, option_text, parameter_label, words
 from negsim.results.analysis import ActorVerdict, Analysis
 from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
@@ -49,7 +49,7 @@ def outcome_words(analysis: Analysis, outcome: dict) -> str:
         issue = issues.get(k)
         if issue is not None and str(v) == str(issue.status_quo):
             continue
-        out.append(f"{words(k)}: {option_text(v)}")
+        out.append(f"{words(k)}: {option_text(v, issue)}")
     return "; ".join(out) if out else "the status quo on every issue"
 
 
@@ -58,14 +58,15 @@ def _name(analysis: Analysis, proposal: str) -> str:
     return v.label or v.proposal
 
 
-def _why(r: ActorVerdict) -> str:
-    red = [plain_description(b.description) for b in r.blockers if b.red_line]
+def _why(r: ActorVerdict, analysis: Analysis | None = None) -> str:
+    red = [plain_description(labelled_options(b.description, analysis))
+           for b in r.blockers if b.red_line]
     if red:
         return f"red line: {red[0]}"
     worst = max(r.blockers, key=lambda b: b.shortfall, default=None)
     text = "worse than no deal for it"
     if worst is not None:
-        text += f", chiefly “{plain_description(worst.description)}”"
+        text += f", chiefly “{plain_description(labelled_options(worst.description, analysis))}”"
     return text
 
 
@@ -75,7 +76,7 @@ def _blocks(analysis: Analysis) -> str | None:
         for r in v.responses:
             if not r.accepts:
                 by_actor.setdefault(r.actor, []).append(f"“{_name(analysis, v.proposal)}” "
-                                                        f"({_why(r)})")
+                                                        f"({_why(r, analysis)})")
     if not by_actor:
         return None
     parts = [f"{actor} blocks " + " and ".join(items) for actor, items in by_actor.items()]

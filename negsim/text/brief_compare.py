@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from negsim.plot.style import SOLUTION_LABELS, option_text, words
+from negsim.plot.style import SOLUTION_LABELS, issue_summary, option_text, words
 from negsim.results.analysis import Analysis
 from negsim.results.comparison import Comparison
 from negsim.text.bottom_line import outcome_words
@@ -128,7 +128,7 @@ def _deal_sentence(c: Comparison, before: Analysis, after: Analysis) -> str | No
     return "; ".join(parts).capitalize() + f", {d.kept:,} kept."
 
 
-def _solution_sentence(c: Comparison) -> str | None:
+def _solution_sentence(c: Comparison, after: Analysis | None = None) -> str | None:
     moves = [m for m in c.solutions if m.before is not None or m.after is not None]
     if not moves:
         return None
@@ -138,7 +138,8 @@ def _solution_sentence(c: Comparison) -> str | None:
         return f"The {name} deal disappears: no acceptable deal is left for it."
     if m.before is None:
         return f"A {name} deal appears where there was none."
-    moved = [f"{words(k)} {option_text(m.before.get(k))} → {option_text(v)}"
+    moved = [f"{words(k)} {option_text(m.before.get(k), issue_summary(after, k))} → "
+             f"{option_text(v, issue_summary(after, k))}"
              for k, v in m.after.items() if str(m.before.get(k)) != str(v)]
     gain = ", ".join(f"{a} {x:+.2f}" for a, x in m.change.items())
     others = len(moves) - 1
@@ -170,7 +171,7 @@ def what_changes(comparison: Comparison, before: Analysis, after: Analysis) -> l
     if c.unchanged:
         return out + [f"Note: {n}." for n in c.notes][:MAX_CHANGE_SENTENCES - 1]
     out += _verdict_sentences(c, before, after)[:2]
-    for s in (_deal_sentence(c, before, after), _solution_sentence(c),
+    for s in (_deal_sentence(c, before, after), _solution_sentence(c, after),
               _other_sentence(c, after)):
         if s and len(out) < MAX_CHANGE_SENTENCES:
             out.append(s)

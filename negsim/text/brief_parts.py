@@ -6,10 +6,11 @@ renderers only lay it out.  Reads results; never recomputes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from negsim.loading.sources import SourceIndex, index_near
-from negsim.plot.style import words
+from negsim.loading.sources import SourceIndex
+from negsim.plot.style import labelled_options, words
 from negsim.results.analysis import Analysis
 from negsim.results.robustness import Robustness
 from negsim.results.uncertainty import EnsembleResult
@@ -18,7 +19,7 @@ from negsim.text.brief_compare import COMPARISON_CAPTIONS, ComparisonPart
 from negsim.text.brief_games import games_findings
 from negsim.text.caveats import caveats, unconfirmed
 
-__all__ = ["BriefContent", "brief_content", "CAPTIONS", "caption"]
+__all__ = ["BriefContent", "brief_content", "CAPTIONS", "caption", "result_citer"]
 
 CAPTIONS = {
     "proposal_verdicts": "Each proposal against each party's walk-away: margin, verdict and the "
@@ -86,7 +87,31 @@ def _verdicts(a: Analysis) -> tuple[list[str], list[list[str]]]:
     return head, rows
 
 
-def _record(a: Analysis, idx: SourceIndex, keep) -> list[list[str]]:
+def result_citer(a: Analysis, sources: SourceIndex | None = None) -> Callable[[str], str]:
+    """Source → what the brief prints: through ``sources`` when given, else the citations the
+    result carries (resolved at load time; the raw source where none was resolved).
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> a = NS(actors=[NS(demands=[NS(source="x.txt", citation="Paper, “T” (2025)")])],
+    ...        observations=[], verdicts=[])
+    >>> cite = result_citer(a)
+    >>> cite("x.txt"), cite("Reuters, 2025-05-01")
+    ('Paper, “T” (2025)', 'Reuters, 2025-05-01')
+    """
+    if sources is not None:
+        return sources.cite
+    known: dict[str, str] = {}
+    items = [d for act in a.actors for d in act.demands] + list(a.observations) + \
+        [b for v in a.verdicts for r in v.responses for b in r.blockers]
+    for it in items:
+        if it.source and it.citation:
+            known.setdefault(it.source, it.citation)
+    return lambda source: known.get(source, source)
+
+
+def _record(a: Analysis, cite: Callable[[str], str], keep) -> list[list[str]]:
     rows = []
     for o in a.observations:
         if not keep(o):
@@ -97,7 +122,7 @@ def _record(a: Analysis, idx: SourceIndex, keep) -> list[list[str]]:
             name = o.proposal
         rows.append([o.date, o.actor, f"{o.response}s “{name}”",
                      f"model: {o.predicted}" + ("" if o.match else " (miss)"),
-                     idx.cite(o.source) if o.source else ""])
+                     cite(o.source) if o.source else ""])
     return rows
 
 
@@ -105,33 +130,26 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
                   odds: EnsembleResult | None = None, sources: SourceIndex | None = None,
                   footer: str = "", comparison: ComparisonPart | None = None,
                   robust: Robustness | None = None, judged: tuple[str, ...] = ()) -> BriefContent:
-    """Gather the brief's content; ``sources`` defaults to the index found near the scenario;
+    """Gather the brief's content; ``sources`` (an index) overrides the citations the result
+    carries;
     ``comparison`` (a comparison brief) leads with what changes and its figures come first;
     ``robust`` (:func:`negsim.robustness`) gives the probabilities, ``judged`` (the scenario's
     judged paths) names the judgements in the caveats."""
     a = analysis
-    idx = sources if sources is not None else index_near(a.path)
+    cite = result_citer(a, sources)
     demands = []
     cited: list[str] = []
     for act in a.actors:
         for d in sorted(act.demands, key=lambda d: not d.hard):
-            when = words(d.when)
+            when = words(labelled_options(d.when, a))
             kind = ("conditional red line: only if " + when) if d.hard and d.when else \
                 "red line" if d.hard else (f"demand, if {when}" if d.when else "demand")
-            demands.append([act.name, plain_description(d.description), kind,
-                            f"{d.share:.0%}", d.quote, idx.cite(d.source) if d.source else ""])
+            demands.append([act.name, plain_description(labelled_options(d.description, a)), kind,
+                            f"{d.share:.0%}", d.quote, cite(d.source) if d.source else ""])
             cited.append(d.source)
     cited += [o.source for o in a.observations]
     cited += [g.source for g in a.games if getattr(g, "source", "")]
-    seen, sources_list = set(), []
-    for s in cited:
-        if not s:
-            continue
-        art = idx.get(s)
-        key = art.id if art is not None else s
-        if key not in seen:
-            seen.add(key)
-            sources_list.append(art.citation() if art is not None else s)
+    sources_list = list(dict.fromkeys(cite(s) for s in cited if s))
     head, rows = _verdicts(a)
     meta = f"{a.date or 'undated'} · negsim {a.version} · seed {a.seed}"
     figs = dict(figures or {})
@@ -142,10 +160,10 @@ def brief_content(analysis: Analysis, figures: dict[str, bytes] | None = None, *
         title=comparison.after if comparison is not None else a.scenario, meta=meta,
         summary=" ".join((a.summary or "").split()),
         bottom_line=bottom_line(a, odds, robust), key_numbers=key_numbers(a, odds, robust),
-        caveats=caveats(a, idx.cite, robust, tuple(judged)), demands=demands,
+        caveats=caveats(a, cite, robust, tuple(judged)), demands=demands,
         verdict_head=head, verdicts=rows,
-        games=games_findings(a), facts=_record(a, idx, lambda o: not unconfirmed(o)),
-        reported=_record(a, idx, unconfirmed), sources=sorted(sources_list), footer=footer,
+        games=games_findings(a), facts=_record(a, cite, lambda o: not unconfirmed(o)),
+        reported=_record(a, cite, unconfirmed), sources=sorted(sources_list), footer=footer,
         figures=figs, changes=list(comparison.sentences) if comparison is not None else [],
         compared=comparison.before if comparison is not None else "")
 

@@ -82,7 +82,7 @@ def test_distinct_solutions_are_separate_points_at_their_utilities(three):
 def test_outcome_space_draws_every_cloud_point_and_the_frontier(two):
     ax = P.outcome_space(two)
     drawn = sum(len(c.get_offsets()) for c in ax.collections
-                if c.get_gid() in (None, "acceptable-cloud") and len(c.get_offsets())
+                if c.get_gid() in (None, "outcome-cloud", "acceptable-cloud") and len(c.get_offsets())
                 and c.get_label() in ("outcomes", "acceptable to all"))
     assert drawn == len(two.cloud.utilities[0]) == 3  # 4 outcomes minus no deal
     frontier = _by_gid(ax, "frontier")[0]

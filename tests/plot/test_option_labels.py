@@ -83,3 +83,60 @@ def test_a_label_for_a_missing_option_is_one_located_error(tmp_path):
 def test_the_schema_names_the_labels_key():
     schema = json.loads((Path(negsim.__file__).parent / "scenario.schema.json").read_text())
     assert "labels" in json.dumps(schema)
+
+
+EVERYWHERE = """
+[scenario]
+name = "toy"
+
+[[issues]]
+id = "term"
+options = ["10_15y", "25y", 30]
+status_quo = "25y"
+labels = { "10_15y" = "ten to fifteen years", "30" = "thirty years" }
+
+[[issues]]
+id = "war"
+options = ["fight", "truce"]
+status_quo = "fight"
+
+[actors.A]
+[[actors.A.demands]]
+issue = "term"
+want = "10_15y"
+hard = true
+[[actors.A.demands]]
+issue = "war"
+want = "truce"
+when = { term = 30 }
+
+[actors.B]
+[[actors.B.demands]]
+issue = "term"
+want = ["25y", 30]
+
+[[proposals]]
+id = "long"
+terms = { term = 30, war = "truce" }
+"""
+
+
+def test_option_labels_reach_demands_verdicts_and_the_brief(tmp_path):
+    from negsim.plot import demands, proposal_verdicts
+    from negsim.text.bottom_line import outcome_words
+    from negsim.text.brief_parts import brief_content
+
+    a = negsim.analyze(negsim.load_scenario(_write(tmp_path, EVERYWHERE)))
+    shown = []
+    for draw in (demands, proposal_verdicts):
+        ax = draw(a)
+        shown += [t.get_text() for t in ax.figure.findobj(matplotlib.text.Text)]
+        plt.close(ax.figure)
+    text = " ".join(shown)
+    assert "ten to fifteen years" in text and "thirty years" in text
+    assert "10_15y" not in text and "= 30" not in text
+    c = brief_content(a, {})
+    rows = " ".join(" ".join(r) for r in c.demands)
+    assert "term = ten to fifteen years" in rows and "term = 25y or thirty years" in rows
+    assert "only if term = thirty years" in rows.replace("demand, if", "only if")
+    assert outcome_words(a, {"term": 30, "war": "fight"}) == "term: thirty years"

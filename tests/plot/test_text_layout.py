@@ -58,6 +58,31 @@ def test_the_layout_check_sees_an_overlap_and_a_text_off_the_canvas():
     assert "leaves the canvas: 'off the canvas'" in found
 
 
+def test_the_layout_check_sees_crowded_texts_and_a_label_on_another_marker():
+    fig, ax = plt.subplots(figsize=(4, 3))
+    ax.set_xlim(0, 10)
+    ax.set_ylim(0, 10)
+    ax.scatter([5], [5], s=190, gid="solution:nash")
+    ax.scatter([2], [8], s=300, gid="proposal:p1")
+    ax.annotate("Nash", (5, 5), xytext=(0, 0), textcoords="offset points",
+                gid="solution-label:nash")  # on its own marker: allowed
+    ax.text(5, 5.05, "Settlement", gid="proposal-label:p1")  # on another's marker
+    ax.text(1, 2, "offer air truce", fontsize=10)
+    found_before = layout_defects(fig)
+    t = ax.texts[-1]
+    x1 = t.get_window_extent(fig.canvas.get_renderer()).x1
+    x = ax.transData.inverted().transform((x1 + 4, 0))[0]  # 4 px on: under an em at 10 pt
+    ax.text(x, 2, "reject", fontsize=10)
+    ax.text(1, 5, "upper", fontsize=10, va="bottom")
+    ax.text(1, 5, "lower", fontsize=10, va="top")  # stacked, no gap
+    found = layout_defects(fig)
+    plt.close(fig)
+    assert "covers a marker: 'Settlement' on solution:nash" in found_before
+    assert not any("'Nash' on solution:nash" in d for d in found_before)
+    assert "run together: 'offer air truce' and 'reject'" in found
+    assert "too close: 'upper' and 'lower'" in found
+
+
 @pytest.mark.parametrize("name,kind", CASES)
 def test_shipped_figure_texts_neither_overlap_nor_leave_the_canvas(name, kind):
     figs = {n: f for n, f in _figures(name).items() if n == kind or (

@@ -167,3 +167,17 @@ def test_pdf_without_chromium_is_one_clear_error_and_writes_nothing(air, tmp_pat
     with pytest.raises(NegsimError, match=r"needs headless Chromium.*apt-get install chromium"):
         write_brief(air[1], tmp_path / "brief.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_brief_reads_citations_from_the_result_without_an_index(air):
+    import re
+
+    from negsim.text.brief_parts import brief_content
+
+    scenario, a = air
+    c = brief_content(a, {})
+    cited = {d.citation for x in a.actors for d in x.demands if d.citation}
+    assert set(c.sources) >= cited - {""}
+    if any(d.citation != d.source for x in a.actors for d in x.demands):  # an index was found
+        shown = c.sources + [row[-1] for row in c.demands + c.facts + c.reported]
+        assert not any(re.search(r"\d{3}_[0-9a-f]{16}\.txt", s) for s in shown)
