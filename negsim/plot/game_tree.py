@@ -243,11 +243,14 @@ def game_tree(source, game: str | None = None, ax=None, footer: bool = True):
         c = colors.get(mover, "0.5")
         ax.scatter([x0], [y0], s=260, color=c, zorder=4, edgecolors="white", linewidths=1.5,
                    gid="node:" + "/".join(path))
+        # on a white ground above the edges: an edge leaving the node downwards crosses here
         ax.text(x0, y0 + 0.2, abbreviate(mover, 12), ha="center", va="top", fontsize=fs,
-                color=c, fontweight="bold", gid="mover:" + "/".join(path))
+                color=c, fontweight="bold", gid="mover:" + "/".join(path), zorder=5,
+                bbox=dict(boxstyle="square,pad=0.08", fc="white", ec="none"))
         if path in ties:
             ax.text(x0, y0 + 0.5, "(tie)", ha="center", va="top", fontsize=fs - 1,
-                    style="italic", color="0.25", gid="tie:" + "/".join(path))
+                    style="italic", color="0.25", gid="tie:" + "/".join(path), zorder=5,
+                    bbox=dict(boxstyle="square,pad=0.08", fc="white", ec="none"))
     # leaves: outcome and levers, then one payoff column per player
     for path, n in nodes.items():
         if n.kind != "terminal":
