@@ -139,9 +139,12 @@ def test_shipped_brief_page_one_names_judgements_and_lists_no_anonymous_report_a
     assert any(r[2].startswith("conditional red line: only if") for r in c.demands)
 
 
-def test_source_ids_resolve_and_unknown_ids_are_a_located_error(tmp_path):
+def test_source_ids_resolve_and_unknown_ids_are_a_located_error(tmp_path, monkeypatch):
     from negsim.errors import ScenarioError
     from negsim.loading import load_scenario
+    from negsim.loading.sources import SOURCES_ENV
+
+    monkeypatch.delenv(SOURCES_ENV, raising=False)  # the sources folder beside the file decides
 
     (tmp_path / "sources").mkdir()
     (tmp_path / "sources" / "index.toml").write_text(
