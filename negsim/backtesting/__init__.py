@@ -33,6 +33,7 @@ from negsim.engine.verdicts import check_observations, proposal_verdicts
 from negsim.preferences import build_preferences
 from negsim.loading.build import scenario_from_dict
 from negsim.loading.extends import read_merged
+from negsim.loading.sources import SourceIndex, index_near, load_source_index
 
 __all__ = ["BacktestReport", "ScenarioBacktest", "backtest", "backtest_scenario", "scenario_files",
            "model_probabilities", "BASELINES", "BACKTEST_DRAWS", "source_dates"]
@@ -87,13 +88,15 @@ def _scores(scenario, checks, probs, base, keep) -> list:  # type: ignore[no-unt
 
 
 def _one(path: Path, sides: Mapping[str, str] | None, dates: Mapping[str, str] | None,
-         draws: int, default_spread: float | None) -> ScenarioBacktest:
+         draws: int, default_spread: float | None, index: SourceIndex | None) -> ScenarioBacktest:
     shown = str(path)
     try:
         data = read_merged(path)
         if not data.get("observations"):
             return ScenarioBacktest(shown, "skipped", message="records no observations")
-        scenario = scenario_from_dict(data, file=shown)
+        # citations (outlet, headline, date) from the given sources, else the index near the file
+        scenario = scenario_from_dict(data, file=shown,
+                                      sources=index if index is not None else index_near(path))
     except ScenarioError as exc:
         return ScenarioBacktest(shown, "error", message=str(exc))
     return scenario_backtest(scenario, shown, sides=sides, dates=dates, draws=draws,
@@ -170,7 +173,8 @@ def backtest(paths: Iterable[str | Path] | str | Path, *, holdout: str | None = 
     """
     files = scenario_files(paths)
     dates = source_dates(sources) if sources is not None else None
-    rows = [_one(p, sides, dates, draws, default_spread) for p in files]
+    index = load_source_index(sources) if sources is not None else None
+    rows = [_one(p, sides, dates, draws, default_spread, index) for p in files]
     tested = [r for r in rows if r.status in ("pass", "fail")]
     out = None
     if holdout is not None:

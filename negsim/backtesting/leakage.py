@@ -171,7 +171,7 @@ def circular_observations(scenario: Scenario, dates: Mapping[str, str] | None = 
                 rule = "same source and date"
             found.append(CircularObservation(i, o.actor, o.proposal, o.response,
                                              f"actors.{o.actor}.demands[{j}]", d.describe(), role,
-                                             rule, o.source))
+                                             rule, o.source, o.citation or o.source))
             break
     notes = [f"source {s!r} has no known date, so only the quote rule was applied to it"
              for s in sorted(undated)]

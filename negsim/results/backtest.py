@@ -36,7 +36,8 @@ class CircularObservation(PlainData):
 
     ``demand`` is the key path (``actors.Russia.demands[3]``), ``rule`` ``"same source and
     quote"`` or ``"same source and date"``, ``role`` ``"red line"``, ``"main blocker"`` or
-    ``"main enabler"``.
+    ``"main enabler"``.  ``citation`` is the source by outlet, headline and date when the
+    sources index was found at load time (else the raw source).
     """
 
     index: int
@@ -48,6 +49,11 @@ class CircularObservation(PlainData):
     role: str
     rule: str
     source: str
+    citation: str = ""
+
+    def cited(self) -> str:
+        """The source as a reader should see it: the citation, else the raw source."""
+        return self.citation or self.source
 
 
 @dataclass(frozen=True)

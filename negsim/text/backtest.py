@@ -8,6 +8,7 @@ import math
 from negsim.results.backtest import BacktestReport, HoldoutReport, PredictorScore
 from negsim.results.display import render_text
 from negsim.tolerances import ROUND_TOL
+from negsim.loading.sources import short_citation
 
 __all__ = ["backtest_text", "scores_table", "verdict_lines"]
 
@@ -145,7 +146,7 @@ def backtest_text(report: BacktestReport) -> str:
         for path, c in circular:
             lines.append(f"circular: {path}: observations[{c.index}] {c.actor} {c.response}s "
                          f"{c.proposal}: {c.role} {c.demand} ({c.description}), {c.rule} "
-                         f"({c.source})")
+                         f"({short_citation(c.cited())})")
         for s in scored:
             lines += [f"note: {s.path}: {n}" for n in s.leakage_notes]
         if circular:

@@ -180,3 +180,44 @@ quote = "{QUOTE}"
     assert "circular observations: 1 of 1" in str(report)
     assert "does no better than the red_lines_only baseline" in str(report)
     assert type(report).from_json(report.to_json()) == report
+
+
+def test_a_circular_observation_is_cited_by_outlet_and_date_when_the_sources_are_known(
+        tmp_path, monkeypatch):
+    from negsim.loading.sources import SOURCES_ENV
+
+    monkeypatch.delenv(SOURCES_ENV, raising=False)
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "index.toml").write_text(
+        '[[sources]]\nid = "wire_2025_03_01"\nfile = "a.txt"\noutlet = "Wire Service"\n'
+        'date = "2025-03-01"\nheadline = "Talks stall"\n', encoding="utf-8")
+    path = tmp_path / "leak.toml"
+    path.write_text(f'''[scenario]
+name = "leak"
+[[issues]]
+id = "war"
+options = ["fight", "truce", "air"]
+status_quo = "fight"
+[[actors.U.demands]]
+issue = "war"
+want = "truce"
+hard = true
+source = "a.txt"
+quote = "{QUOTE}"
+[[proposals]]
+id = "air"
+terms = {{ war = "air" }}
+[[observations]]
+actor = "U"
+proposal = "air"
+response = "reject"
+source = "a.txt"
+quote = "{QUOTE}"
+''', encoding="utf-8")
+    cited = negsim.backtest(path, sources=tmp_path / "src")
+    (case,) = cited.scenarios[0].circular
+    assert case.source == "a.txt" and "Wire Service" in case.citation
+    line = next(x for x in str(cited).splitlines() if x.startswith("circular: "))
+    assert line.endswith("(Wire Service, 2025-03-01)") and "a.txt" not in line
+    raw = negsim.backtest(path)  # no index anywhere near: the raw source, said as it is
+    assert next(x for x in str(raw).splitlines() if x.startswith("circular: ")).endswith("(a.txt)")
