@@ -15,7 +15,8 @@ import numpy as np
 from negsim.engine.verdicts import meets_reservation
 from negsim.errors import ArgumentError
 from negsim.engine.frontier import frontier_mask
-from negsim.engine.rounding import rounded_columns
+from negsim.engine.rounding import rounded_array
+from negsim.plain import ArrayList
 from negsim.preferences import PreferenceModel, evaluate_block, evaluate_columns
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
@@ -237,10 +238,12 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
 
 def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
                 found: ExhaustiveScan | None = None) -> tuple[
-        list[list[float]], list[bool], list[bool], bool]:
-    """:func:`outcome_cloud` as the lists of the result: each actor's utilities rounded to
-    ``CLOUD_DECIMALS``, the acceptable and the vetoed flags, whether sampled.  The arrays are
-    used as work space (a scan's kept cloud is spent)."""
+        list[ArrayList], ArrayList, ArrayList, bool]:
+    """:func:`outcome_cloud` as the columns of the result: each actor's utilities rounded to
+    ``CLOUD_DECIMALS``, the acceptable and the vetoed flags (each an
+    :class:`negsim.plain.ArrayList`, equal to the list of its values, made into Python objects
+    only when read or written), whether sampled.  The arrays are used as work space (a scan's
+    kept cloud is spent); a kept no-deal outcome is left out by viewing the arrays around it."""
     if found is not None and found.cloud is not None and found.cloud_drop is not None and \
             scenario.space.size <= scenario.cloud_size:
         (utils, ok, vetoed), drop = found.cloud, found.cloud_drop
@@ -248,8 +251,10 @@ def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
     else:
         utils, ok, vetoed, sampled = outcome_cloud(scenario, models, found)
         drop = None
-    lists = (*rounded_columns(utils, overwrite=True), ok.tolist(), vetoed.tolist())
-    if drop is not None:
-        for lst in lists:
-            del lst[drop]
-    return list(lists[:-2]), lists[-2], lists[-1], sampled
+    utils = rounded_array(utils, overwrite=True)
+
+    def column(x: np.ndarray) -> ArrayList:
+        return ArrayList(x) if drop is None else ArrayList(x[:drop], x[drop + 1:])
+
+    return [column(utils[:, j]) for j in range(utils.shape[1])], column(ok), column(vetoed), \
+        sampled

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["CLOUD_DECIMALS", "rounded", "rounded_columns"]
+__all__ = ["CLOUD_DECIMALS", "rounded", "rounded_array", "rounded_columns"]
 
 
 CLOUD_DECIMALS = 6
@@ -91,6 +91,36 @@ def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     ([0.2, 0.3, 1.5, 2.5, -2.5], [2.0, 2.0, -0.0])
     """
     return _rounded_list(np.asarray(values, dtype=float).ravel(), decimals)
+
+
+def rounded_array(values: np.ndarray, decimals: int = CLOUD_DECIMALS, *,
+                  overwrite: bool = False) -> np.ndarray:
+    """:func:`rounded` as an array of the same shape: the doubles ``round`` returns, no Python
+    float made per value (``rounded_array(x).ravel().tolist() == rounded(x)``).
+
+    ``overwrite=True`` rounds in the memory of ``values`` when it is a writeable float array
+    (returned then); else a new array.
+
+    Examples
+    --------
+    >>> rounded_array(np.array([[0.1 + 0.2, 2.5e-7], [1e300, 0.0000125]])).tolist()
+    [[0.3, 0.0], [1e+300, 1.3e-05]]
+    """
+    v = np.asarray(values, dtype=float)
+    if not (overwrite and v.flags.writeable and v is values):
+        v = v.copy()
+    if v.ndim != 2 and not v.flags.c_contiguous:
+        v = np.ascontiguousarray(v)
+    for x in ([v[:, j] for j in range(v.shape[1])] if v.ndim == 2 else [v.reshape(-1)]):
+        _redo_into(x, decimals)
+    return v
+
+
+def _redo_into(x: np.ndarray, decimals: int) -> None:
+    """Round the 1-d view ``x`` in place."""
+    k, redo, values = _rounded(x, decimals, x)
+    for i, val in zip(redo.tolist(), values.tolist()):
+        k[i] = round(val, decimals)
 
 
 def _rounded_list(x: np.ndarray, decimals: int, overwrite: bool = False) -> list[float]:
