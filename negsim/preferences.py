@@ -296,14 +296,28 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
     vetoed = np.zeros((len(models), n), dtype=bool)
     for a, m in enumerate(models):
-        total = utils[a].reshape(grid)  # summed in place: no other array of the block's size
-        total[...] = 0.0
+        total = utils[a].reshape(grid)
+        # Summed factor by factor as on the whole grid (0.0 + c1 v1 + c2 v2 + ...), but each
+        # partial sum only over the axes its factors vary along so far: the same operations on
+        # every outcome's numbers, on a grid that grows to the block's at most once.
+        part: np.ndarray | float = 0.0
+        whole = False
         for f in m.factors:
-            total += f.coef * f.block_values(space, lead, split)
-        np.round(total, UTILITY_DECIMALS, out=total)
+            term = f.coef * f.block_values(space, lead, split)
+            if whole:
+                total += term
+            elif np.broadcast_shapes(np.shape(part), term.shape) == grid:
+                np.add(part, term, out=total)
+                whole = True
+            else:
+                part = part + term
+        if whole:
+            np.round(total, UTILITY_DECIMALS, out=total)
+        else:  # rounded on the smaller grid, then spread over the block
+            total[...] = np.round(np.asarray(part, dtype=float), UTILITY_DECIMALS)
         if m.vetoes:
-            hit = np.zeros(grid, dtype=bool)
+            hit: np.ndarray | bool = False
             for f in m.vetoes:
-                hit |= f.block_values(space, lead, split)
-            vetoed[a] = hit.reshape(-1)
+                hit = hit | f.block_values(space, lead, split)
+            vetoed[a].reshape(grid)[...] = hit
     return utils.T, vetoed.T
