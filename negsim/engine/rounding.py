@@ -13,31 +13,37 @@ CLOUD_DECIMALS = 6
 _PIECE = 1 << 13  # values rounded at once: work arrays small enough to be reused heap memory
 
 
-def _split(a: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _split(a: float) -> tuple[float, float]:
     c = 134217729.0 * a  # 2**27 + 1: Dekker's split into two 26-bit halves
     hi = c - (c - a)
     return hi, a - hi
 
 
 def _exact(a: np.ndarray, scale: float) -> np.ndarray:
-    """``round(a * scale)`` (to even) decided on the exact product of each ``a`` and ``scale``."""
+    """``round(a * scale)`` (to even) decided on the exact product of each ``a`` and ``scale``
+    (Dekker's split and two-product, in a few reused arrays)."""
     p = a * scale
-    ah, al = _split(a)
-    bh, bl = _split(np.array(scale))
-    err = ah * bh - p  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
-    err += ah * bl
-    err += al * bh
-    err += al * bl
+    ah = 134217729.0 * a  # a's split, as _split does it
+    al = ah - a
+    np.subtract(ah, al, out=ah)
+    np.subtract(a, ah, out=al)
+    bh, bl = _split(scale)
+    err = ah * bh  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
+    err -= p
+    prod = np.multiply(ah, bl, out=ah)
+    err += prod
+    err += np.multiply(al, bh, out=prod)
+    err += np.multiply(al, bl, out=prod)
     low = np.floor(p)
-    d = p - low  # exact, and so is d - 0.5: the sign of a * scale - (low + 0.5)
+    d = np.subtract(p, low, out=p)  # exact, and so is d - 0.5: the sign of a * scale - (low + 0.5)
     d -= 0.5
     d += err
-    step = (d > 0).astype(float)
-    tie = d == 0
-    if tie.any():  # exactly half-way: to even
-        step[tie] = low[tie] - 2.0 * np.floor(low[tie] * 0.5)
-    low += step
-    return np.copysign(low, a)  # -0.0 stays
+    np.add(low, d > 0, out=low)
+    tie = np.flatnonzero(d == 0)
+    if len(tie):  # exactly half-way: to even
+        lt = low[tie]
+        low[tie] = lt + (lt - 2.0 * np.floor(lt * 0.5))
+    return np.copysign(low, a, out=low)  # -0.0 stays
 
 
 def _rounded(x: np.ndarray, decimals: int, out: np.ndarray | None = None) -> tuple[
