@@ -245,6 +245,18 @@ def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.
     return utils, vetoed
 
 
+_COLUMN_PIECE = 1 << 13
+"""Outcomes :func:`evaluate_columns` sums at once (its temporaries stay small, reused memory)."""
+
+
+def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray]) -> np.ndarray:
+    """``table[tuple(cols[i] for i in issues)]`` (``take`` for one issue: no cast of small
+    integer columns to intp first)."""
+    if len(issues) == 1 and table.ndim == 1:
+        return table.take(cols[issues[0]])
+    return table[tuple(cols[i] for i in issues)]
+
+
 def evaluate_columns(models: tuple[PreferenceModel, ...],
                      columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of outcomes given as one array of option indices per issue
@@ -263,13 +275,15 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     n = len(columns[0]) if columns else 0
     utils = np.empty((len(models), n))
     vetoed = np.zeros((len(models), n), dtype=bool)
-    for a, m in enumerate(models):
-        total = np.zeros(n)
-        for f in m.factors:
-            total += f.coef * f.table[tuple(columns[i] for i in f.issues)]
-        np.round(total, UTILITY_DECIMALS, out=utils[a])
-        for f in m.vetoes:
-            vetoed[a] |= f.table[tuple(columns[i] for i in f.issues)]
+    for lo in range(0, n, _COLUMN_PIECE):  # pieces: the same operations per outcome, and
+        cols = [c[lo:lo + _COLUMN_PIECE] for c in columns]  # temporaries reused, not fresh
+        for a, m in enumerate(models):
+            total = np.zeros(len(cols[0]))
+            for f in m.factors:
+                total += f.coef * _gather(f.table, f.issues, cols)
+            np.round(total, UTILITY_DECIMALS, out=utils[a, lo:lo + _COLUMN_PIECE])
+            for f in m.vetoes:
+                vetoed[a, lo:lo + _COLUMN_PIECE] |= _gather(f.table, f.issues, cols)
     return utils.T, vetoed.T
 
 

@@ -106,3 +106,29 @@ def test_analysis_cloud_equals_the_lists_round_gives(s):
     assert a.cloud.utilities == [[round(float(x), 6) for x in u[:, j]] for j in range(u.shape[1])]
     assert a.cloud.acceptable == ok.tolist() and a.cloud.vetoed == vetoed.tolist()
     assert Analysis.from_json(a.to_json()).to_json() == a.to_json()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([2, 3, 5, 255, 256, 257, 70_000]), min_size=1, max_size=4),
+       st.integers(0, 2**32 - 1), st.integers(0, 3000))
+def test_sample_columns_are_the_draws_of_sample(shape, seed, n):
+    from negsim.model import Issue
+    from negsim.model.space import OutcomeSpace
+    space = OutcomeSpace(tuple(Issue(f"i{j}", tuple(range(k)), 0) for j, k in enumerate(shape)))
+    r1, r2 = np.random.default_rng(seed), np.random.default_rng(seed)
+    cols = space.sample_columns(n, r1)
+    rows = space.sample(n, r2)
+    assert all((c == rows[:, j]).all() for j, c in enumerate(cols))
+    assert all(c.dtype.kind == "u" or c.dtype == np.intp for c in cols)
+    assert r1.integers(0, 2**62) == r2.integers(0, 2**62)  # the generator left as sample leaves it
+
+
+@settings(max_examples=20, deadline=None)
+@given(rich_scenarios(), st.integers(0, 2**32 - 1))
+def test_evaluate_columns_in_pieces_is_evaluate(s, seed):
+    from negsim.preferences import _COLUMN_PIECE, evaluate, evaluate_columns
+    models = build_preferences(s)
+    rows = s.space.sample(_COLUMN_PIECE + 37, np.random.default_rng(seed))
+    small = [rows[:, j].astype(np.uint8) for j in range(rows.shape[1])]
+    for got, want in zip(evaluate_columns(models, small), evaluate(models, rows)):
+        assert got.tobytes() == want.tobytes()
