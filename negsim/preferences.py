@@ -287,6 +287,23 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     return utils.T, vetoed.T
 
 
+def _spread_add(part: np.ndarray | float, term: np.ndarray, out: np.ndarray) -> None:
+    """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along one
+    axis that ``part`` does not: each call then runs over a long stretch of ``out`` instead of
+    numpy looping over the (often short) last axis (the same additions, the same bits)."""
+    along = [ax for ax, k in enumerate(term.shape) if k != 1]
+    if isinstance(part, np.ndarray) and part.ndim == out.ndim and len(along) == 1 and \
+            part.shape[along[0]] == 1 and out.shape[along[0]] * 64 <= out.size:
+        ax = along[0]
+        head = (slice(None),) * ax
+        base = part[head + (0,)]
+        values = term.reshape(-1)
+        for k in range(out.shape[ax]):
+            np.add(base, values[k], out=out[head + (k,)])
+        return
+    np.add(part, term, out=out)
+
+
 def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lead: np.ndarray,
                    split: int) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of every outcome of a block of :meth:`OutcomeSpace.blocks`, in outcome
@@ -315,16 +332,22 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
         # partial sum only over the axes its factors vary along so far: the same operations on
         # every outcome's numbers, on a grid that grows to the block's at most once.
         part: np.ndarray | float = 0.0
+        shape = (1,) * len(grid)  # the partial sum's shape
         whole = False
         for f in m.factors:
             term = f.coef * f.block_values(space, lead, split)
             if whole:
                 total += term
-            elif np.broadcast_shapes(np.shape(part), term.shape) == grid:
-                np.add(part, term, out=total)
+                continue
+            spans = tuple(map(max, shape, term.shape)) if term.ndim == len(grid) else \
+                np.broadcast_shapes(shape, term.shape)
+            if spans == grid:
+                _spread_add(part, term, total)
                 whole = True
             else:
-                part = part + term
+                grown = np.empty(spans)
+                _spread_add(part, term, grown)
+                part, shape = grown, spans
         if whole:
             np.round(total, UTILITY_DECIMALS, out=total)
         else:  # rounded on the smaller grid, then spread over the block

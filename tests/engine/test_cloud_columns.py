@@ -132,3 +132,18 @@ def test_evaluate_columns_in_pieces_is_evaluate(s, seed):
     small = [rows[:, j].astype(np.uint8) for j in range(rows.shape[1])]
     for got, want in zip(evaluate_columns(models, small), evaluate(models, rows)):
         assert got.tobytes() == want.tobytes()
+
+
+@settings(max_examples=25, deadline=None)
+@given(rich_scenarios(max_issues=8), st.sampled_from([64, 1 << 14]))
+def test_evaluate_block_is_evaluate_bit_for_bit_on_larger_grids(s, chunk):
+    # grids large enough for the per-option additions (_spread_add) to take over
+    from negsim.preferences import evaluate, evaluate_block
+    models = build_preferences(s)
+    space = s.space
+    for start, lead, split in space.blocks(chunk):
+        u, v = evaluate_block(models, space, lead, split)
+        rows = space.rows_of(np.arange(start, start + len(u)))
+        u_ref, v_ref = evaluate(models, rows)
+        assert np.ascontiguousarray(u).tobytes() == np.ascontiguousarray(u_ref).tobytes()
+        assert (v == v_ref).all()
