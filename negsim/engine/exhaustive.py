@@ -173,13 +173,15 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
         res.allowed += int(np.count_nonzero(allowed))
         _present(ok, start, lead, split, shape, res.option_in_acceptable)
         _present(possible, start, lead, split, shape, res.option_allowed)
-        for a in range(n_actors):
-            free = possible & ~veto_by_actor[a] if any_vetoes else possible
-            _present(free, start, lead, split, shape, res.option_free_of_veto[a])
+        for a in range(n_actors if any_vetoes else 0):  # no red lines: the allowed options
+            _present(possible & ~veto_by_actor[a], start, lead, split, shape,
+                     res.option_free_of_veto[a])
         at = np.flatnonzero(ok)
         if len(at):
             acc_ids.append(start + at.astype(np.int64))
             acc_u.append(utils[at])
+    if not any_vetoes:
+        res.option_free_of_veto = [[x.copy() for x in res.option_allowed] for _ in range(n_actors)]
     res.acceptable_ids = np.concatenate(acc_ids) if acc_ids else np.zeros(0, dtype=np.int64)
     res.acceptable_u = np.concatenate(acc_u) if acc_u else np.zeros((0, n_actors))
     res.size = len(res.acceptable_ids)
