@@ -12,14 +12,109 @@ import json
 import math
 import types
 import typing
-from typing import Any, TypeVar
+from collections.abc import Sequence
+from typing import Any, Iterator, TypeVar
 
-__all__ = ["PlainData"]
+import numpy as np
+
+__all__ = ["PlainData", "ArrayList"]
 
 T = TypeVar("T", bound="PlainData")
 
 
+class ArrayList(Sequence):
+    """A read-only list of the values of one or more 1-d numpy arrays, end to end.
+
+    It stands where a result has a ``list`` of numbers or booleans too long to make into Python
+    objects until someone reads or writes it: it has a list's length, indexing, iteration,
+    ``repr`` and equality (``ArrayList(...) == [...]`` compares values as two lists would),
+    ``np.asarray`` gives the values without Python objects, and :class:`PlainData` writes it as
+    the list :meth:`tolist` returns (the same JSON bytes as that list).  The arrays are made
+    read-only; their values are not copied.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> a = ArrayList(np.array([0.5, 1.0]), np.array([2.0]))
+    >>> len(a), a[-1], a == [0.5, 1.0, 2.0], a.tolist()
+    (3, 2.0, True, [0.5, 1.0, 2.0])
+    """
+
+    __slots__ = ("_parts", "_len")
+    __hash__ = None  # type: ignore[assignment]  # like a list
+
+    def __init__(self, *parts: np.ndarray) -> None:
+        views = []
+        for p in parts:
+            v = np.asarray(p).view()
+            if v.ndim != 1:
+                raise ValueError(f"ArrayList takes 1-d arrays, not shape {v.shape}")
+            v.flags.writeable = False
+            views.append(v)
+        self._parts = tuple(views)
+        self._len = sum(len(v) for v in views)
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return self.tolist()[index]
+        i = int(index)
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("ArrayList index out of range")
+        for p in self._parts:
+            if i < len(p):
+                return p[i].item()
+            i -= len(p)
+        raise IndexError("ArrayList index out of range")  # pragma: no cover
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.tolist())
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        if len(self._parts) == 1:
+            out = self._parts[0]
+        elif not self._parts:
+            out = np.zeros(0)
+        else:
+            out = np.concatenate(self._parts)
+            copy = False if copy else copy  # already a new array
+        if dtype is not None and out.dtype != dtype:
+            return out.astype(dtype)
+        return out.copy() if copy else out
+
+    def tolist(self) -> list[Any]:
+        """The values as a new list of Python numbers (or booleans)."""
+        if len(self._parts) == 1:
+            return self._parts[0].tolist()
+        out: list[Any] = []
+        for p in self._parts:
+            out.extend(p.tolist())
+        return out
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ArrayList):
+            return self._len == other._len and self.tolist() == other.tolist()
+        if isinstance(other, list):
+            return self._len == len(other) and self.tolist() == other
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return repr(self.tolist())
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ArrayList, self._parts)
+
+
 def _to_plain(value: Any) -> Any:
+    if isinstance(value, ArrayList):
+        values = value.tolist()
+        if any(p.dtype.kind == "f" and not np.isfinite(p).all() for p in value._parts):
+            return [_to_plain(v) for v in values]
+        return values
     if isinstance(value, PlainData):
         return {f.name: _to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

@@ -245,6 +245,18 @@ def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.
     return utils, vetoed
 
 
+_COLUMN_PIECE = 1 << 13
+"""Outcomes :func:`evaluate_columns` sums at once (its temporaries stay small, reused memory)."""
+
+
+def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray]) -> np.ndarray:
+    """``table[tuple(cols[i] for i in issues)]`` (``take`` for one issue: no cast of small
+    integer columns to intp first)."""
+    if len(issues) == 1 and table.ndim == 1:
+        return table.take(cols[issues[0]])
+    return table[tuple(cols[i] for i in issues)]
+
+
 def evaluate_columns(models: tuple[PreferenceModel, ...],
                      columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of outcomes given as one array of option indices per issue
@@ -263,14 +275,33 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     n = len(columns[0]) if columns else 0
     utils = np.empty((len(models), n))
     vetoed = np.zeros((len(models), n), dtype=bool)
-    for a, m in enumerate(models):
-        total = np.zeros(n)
-        for f in m.factors:
-            total += f.coef * f.table[tuple(columns[i] for i in f.issues)]
-        np.round(total, UTILITY_DECIMALS, out=utils[a])
-        for f in m.vetoes:
-            vetoed[a] |= f.table[tuple(columns[i] for i in f.issues)]
+    for lo in range(0, n, _COLUMN_PIECE):  # pieces: the same operations per outcome, and
+        cols = [c[lo:lo + _COLUMN_PIECE] for c in columns]  # temporaries reused, not fresh
+        for a, m in enumerate(models):
+            total = np.zeros(len(cols[0]))
+            for f in m.factors:
+                total += f.coef * _gather(f.table, f.issues, cols)
+            np.round(total, UTILITY_DECIMALS, out=utils[a, lo:lo + _COLUMN_PIECE])
+            for f in m.vetoes:
+                vetoed[a, lo:lo + _COLUMN_PIECE] |= _gather(f.table, f.issues, cols)
     return utils.T, vetoed.T
+
+
+def _spread_add(part: np.ndarray | float, term: np.ndarray, out: np.ndarray) -> None:
+    """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along one
+    axis that ``part`` does not: each call then runs over a long stretch of ``out`` instead of
+    numpy looping over the (often short) last axis (the same additions, the same bits)."""
+    along = [ax for ax, k in enumerate(term.shape) if k != 1]
+    if isinstance(part, np.ndarray) and part.ndim == out.ndim and len(along) == 1 and \
+            part.shape[along[0]] == 1 and out.shape[along[0]] * 64 <= out.size:
+        ax = along[0]
+        head = (slice(None),) * ax
+        base = part[head + (0,)]
+        values = term.reshape(-1)
+        for k in range(out.shape[ax]):
+            np.add(base, values[k], out=out[head + (k,)])
+        return
+    np.add(part, term, out=out)
 
 
 def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lead: np.ndarray,
@@ -296,14 +327,34 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
     vetoed = np.zeros((len(models), n), dtype=bool)
     for a, m in enumerate(models):
-        total = utils[a].reshape(grid)  # summed in place: no other array of the block's size
-        total[...] = 0.0
+        total = utils[a].reshape(grid)
+        # Summed factor by factor as on the whole grid (0.0 + c1 v1 + c2 v2 + ...), but each
+        # partial sum only over the axes its factors vary along so far: the same operations on
+        # every outcome's numbers, on a grid that grows to the block's at most once.
+        part: np.ndarray | float = 0.0
+        shape = (1,) * len(grid)  # the partial sum's shape
+        whole = False
         for f in m.factors:
-            total += f.coef * f.block_values(space, lead, split)
-        np.round(total, UTILITY_DECIMALS, out=total)
+            term = f.coef * f.block_values(space, lead, split)
+            if whole:
+                total += term
+                continue
+            spans = tuple(map(max, shape, term.shape)) if term.ndim == len(grid) else \
+                np.broadcast_shapes(shape, term.shape)
+            if spans == grid:
+                _spread_add(part, term, total)
+                whole = True
+            else:
+                grown = np.empty(spans)
+                _spread_add(part, term, grown)
+                part, shape = grown, spans
+        if whole:
+            np.round(total, UTILITY_DECIMALS, out=total)
+        else:  # rounded on the smaller grid, then spread over the block
+            total[...] = np.round(np.asarray(part, dtype=float), UTILITY_DECIMALS)
         if m.vetoes:
-            hit = np.zeros(grid, dtype=bool)
+            hit: np.ndarray | bool = False
             for f in m.vetoes:
-                hit |= f.block_values(space, lead, split)
-            vetoed[a] = hit.reshape(-1)
+                hit = hit | f.block_values(space, lead, split)
+            vetoed[a].reshape(grid)[...] = hit
     return utils.T, vetoed.T

@@ -15,7 +15,8 @@ import numpy as np
 from negsim.engine.verdicts import meets_reservation
 from negsim.errors import ArgumentError
 from negsim.engine.frontier import frontier_mask
-from negsim.engine.rounding import rounded_columns
+from negsim.engine.rounding import rounded_array
+from negsim.plain import ArrayList
 from negsim.preferences import PreferenceModel, evaluate_block, evaluate_columns
 from negsim.model.scenario import Scenario
 from negsim.solutions.compromise import rank_distance
@@ -172,13 +173,15 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
         res.allowed += int(np.count_nonzero(allowed))
         _present(ok, start, lead, split, shape, res.option_in_acceptable)
         _present(possible, start, lead, split, shape, res.option_allowed)
-        for a in range(n_actors):
-            free = possible & ~veto_by_actor[a] if any_vetoes else possible
-            _present(free, start, lead, split, shape, res.option_free_of_veto[a])
+        for a in range(n_actors if any_vetoes else 0):  # no red lines: the allowed options
+            _present(possible & ~veto_by_actor[a], start, lead, split, shape,
+                     res.option_free_of_veto[a])
         at = np.flatnonzero(ok)
         if len(at):
             acc_ids.append(start + at.astype(np.int64))
             acc_u.append(utils[at])
+    if not any_vetoes:
+        res.option_free_of_veto = [[x.copy() for x in res.option_allowed] for _ in range(n_actors)]
     res.acceptable_ids = np.concatenate(acc_ids) if acc_ids else np.zeros(0, dtype=np.int64)
     res.acceptable_u = np.concatenate(acc_u) if acc_u else np.zeros((0, n_actors))
     res.size = len(res.acceptable_ids)
@@ -237,10 +240,12 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
 
 def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
                 found: ExhaustiveScan | None = None) -> tuple[
-        list[list[float]], list[bool], list[bool], bool]:
-    """:func:`outcome_cloud` as the lists of the result: each actor's utilities rounded to
-    ``CLOUD_DECIMALS``, the acceptable and the vetoed flags, whether sampled.  The arrays are
-    used as work space (a scan's kept cloud is spent)."""
+        list[ArrayList], ArrayList, ArrayList, bool]:
+    """:func:`outcome_cloud` as the columns of the result: each actor's utilities rounded to
+    ``CLOUD_DECIMALS``, the acceptable and the vetoed flags (each an
+    :class:`negsim.plain.ArrayList`, equal to the list of its values, made into Python objects
+    only when read or written), whether sampled.  The arrays are used as work space (a scan's
+    kept cloud is spent); a kept no-deal outcome is left out by viewing the arrays around it."""
     if found is not None and found.cloud is not None and found.cloud_drop is not None and \
             scenario.space.size <= scenario.cloud_size:
         (utils, ok, vetoed), drop = found.cloud, found.cloud_drop
@@ -248,8 +253,10 @@ def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
     else:
         utils, ok, vetoed, sampled = outcome_cloud(scenario, models, found)
         drop = None
-    lists = (*rounded_columns(utils, overwrite=True), ok.tolist(), vetoed.tolist())
-    if drop is not None:
-        for lst in lists:
-            del lst[drop]
-    return list(lists[:-2]), lists[-2], lists[-1], sampled
+    utils = rounded_array(utils, overwrite=True)
+
+    def column(x: np.ndarray) -> ArrayList:
+        return ArrayList(x) if drop is None else ArrayList(x[:drop], x[drop + 1:])
+
+    return [column(utils[:, j]) for j in range(utils.shape[1])], column(ok), column(vetoed), \
+        sampled

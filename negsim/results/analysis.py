@@ -263,6 +263,9 @@ class OutcomeCloud(PlainData):
     """Utilities of the outcomes kept for plotting (all of them, or a seeded sample).
 
     ``utilities[k]`` lists actor ``actors[k]``'s utility of each kept outcome (rounded to 1e-6).
+    From the engine the columns are :class:`negsim.plain.ArrayList` (read-only, numpy-backed,
+    equal to the lists read back from JSON and written as the same bytes); ``np.asarray`` of a
+    column reads it without making Python floats.
     """
 
     actors: list[str]

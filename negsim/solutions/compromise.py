@@ -52,7 +52,7 @@ def compromise_forecast(scenario: Scenario,
     """
     space = scenario.space
     score = _scores_of(scenario, models)
-    by_issue: dict[str, list[tuple[float, float, float, np.ndarray]]] = {}
+    by_issue: dict[str, list[tuple[float, float, float, list[float]]]] = {}
     for k, actor in enumerate(scenario.actors):  # (power, total weight, weight, combined scores)
         total = actor.total_weight
         if total == 0:
@@ -60,9 +60,11 @@ def compromise_forecast(scenario: Scenario,
         mine: dict[str, list] = {}
         for j, d in enumerate(actor.demands):
             mine.setdefault(d.issue, []).append((j, d))
-        for issue_id, ds in mine.items():
+        for issue_id, ds in mine.items():  # Python floats: the same operations as on arrays
             w = sum(d.weight for _, d in ds)
-            combined = sum(d.weight * score(k, j, d) for j, d in ds) / w
+            tables = [score(k, j, d).tolist() for j, d in ds]
+            combined = [sum(d.weight * t[i] for (_, d), t in zip(ds, tables)) / w
+                        for i in range(len(tables[0]))]
             by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
     for issue in space.issues:
@@ -70,22 +72,25 @@ def compromise_forecast(scenario: Scenario,
         if not entries:
             result.append(issue.status_quo_index)
             continue
-        support = np.zeros(len(issue))
+        support = [0.0] * len(issue)
         ranks, weights = [], []
         for power, total, w, combined in entries:
-            ideal = np.flatnonzero(combined >= combined.max() - ROUND_TOL)
+            cut = max(combined) - ROUND_TOL
+            at = [i for i, c in enumerate(combined) if c >= cut]
             salience = w / total
-            at = ideal.tolist()
             ranks.append(sum(at) / len(at))  # the mean rank (exact: small integers)
             weights.append(power * salience)
-            support[ideal] += power * salience / len(ideal)
+            share = power * salience / len(at)
+            for i in at:
+                support[i] += share
         if issue.ordered:
             mean = float(np.dot(ranks, weights) / np.sum(weights))
             result.append(int(np.floor(mean + 0.5)))
         else:
-            top = np.flatnonzero(support >= support.max() - ROUND_TOL)
+            cut = max(support) - ROUND_TOL
+            top = [i for i, v in enumerate(support) if v >= cut]
             sq = issue.status_quo_index
-            result.append(sq if sq in top else int(top[0]))
+            result.append(sq if sq in top else top[0])
     return tuple(result)
 
 
