@@ -8,13 +8,19 @@ whole list (:func:`tie_ranks`, the order of the deal table).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 
 from negsim.tolerances import TIE_TOL
 
 __all__ = ["best", "best_in_runs", "tie_ranks", "TIE_TOL"]
+
+
+def _tie_floor(top: np.ndarray | float) -> np.ndarray:
+    """The lowest score that ties with ``top``: within ``TIE_TOL`` relative to max(1, |top|);
+    everything ties with a top that is not finite (the one tolerance of this module)."""
+    top = np.asarray(top, dtype=float)
+    with np.errstate(invalid="ignore"):
+        return np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
 
 
 def best_in_runs(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndarray,
@@ -33,9 +39,7 @@ def best_in_runs(score: np.ndarray, tiebreak: np.ndarray | None, starts: np.ndar
     ([2, 3], [False, False, True, True, False])
     """
     top = np.maximum.reduceat(score, starts)  # per run; thresholds are made per run too
-    with np.errstate(invalid="ignore"):
-        floor = np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
-    tied = score >= np.repeat(floor, lens)  # all of a run's points when its top is -inf
+    tied = score >= np.repeat(_tie_floor(top), lens)  # all of a run's points when its top is -inf
     if tiebreak is not None:
         tb = np.where(tied, tiebreak, -np.inf)
         tied &= tb >= np.repeat(np.maximum.reduceat(tb, starts) - TIE_TOL, lens)
@@ -61,9 +65,7 @@ def best(score: np.ndarray, tiebreak: np.ndarray | None = None,
     if n == 0:
         raise ValueError("no points to choose from")
     # best_in_runs of one run, written out: the same comparisons, a fraction of the calls
-    top = float(score.max())
-    floor = top - TIE_TOL * max(1.0, abs(top)) if math.isfinite(top) else -math.inf
-    tied = score >= floor
+    tied = score >= _tie_floor(score.max())
     chosen = tied
     if tiebreak is not None:
         tb = np.where(tied, np.asarray(tiebreak, dtype=float), -np.inf)
@@ -89,8 +91,7 @@ def tie_ranks(values: np.ndarray) -> np.ndarray:
     v = np.asarray(values, dtype=float)
     order = np.argsort(-v, kind="stable")
     s = v[order]
-    with np.errstate(invalid="ignore"):
-        gap = s[:-1] - s[1:] > TIE_TOL * np.maximum(1.0, np.abs(s[:-1]))
+    gap = s[1:] < _tie_floor(s[:-1])  # a new rank where a value falls below its neighbour's ties
     ranks = np.empty(len(v), dtype=np.int64)
     ranks[order] = np.concatenate(([0], np.cumsum(gap)))[: len(v)]
     return ranks
