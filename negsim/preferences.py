@@ -11,6 +11,7 @@ never with the number of outcomes held in memory.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,6 +52,36 @@ class Factor:
                 view[1 + p - split] = space.shape[p]
             return self.table.reshape(view)
         return self.table[space.block_index(self.issues, lead, split)]
+
+
+def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray]) -> np.ndarray:
+    """``table[tuple(cols[i] for i in issues)]`` (``take`` for one issue: no cast of small
+    integer columns to intp first)."""
+    if len(issues) == 1 and table.ndim == 1:
+        return table.take(cols[issues[0]])
+    return table[tuple(cols[i] for i in issues)]
+
+
+def _columns(rows: np.ndarray) -> list[np.ndarray]:
+    """The option-index columns of rows of outcomes (``rows[:, j]`` for each issue ``j``)."""
+    return [rows[:, j] for j in range(rows.shape[1])]
+
+
+def _factor_sum(factors: Iterable[Factor], cols: list[np.ndarray], n: int) -> np.ndarray:
+    """The unrounded utility of ``n`` outcomes given as columns: 0.0 + c1 v1 + c2 v2 + ... in
+    factor order (the one order every evaluation path keeps, so they agree bit for bit)."""
+    total = np.zeros(n)
+    for f in factors:
+        total += f.coef * _gather(f.table, f.issues, cols)
+    return total
+
+
+def _any_veto(vetoes: Iterable[Factor], cols: list[np.ndarray], n: int) -> np.ndarray:
+    """Whether each of ``n`` outcomes (as columns) crosses one of these red-line tables."""
+    out = np.zeros(n, dtype=bool)
+    for f in vetoes:
+        out |= _gather(f.table, f.issues, cols)
+    return out
 
 
 def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
@@ -147,17 +178,11 @@ class PreferenceModel:
 
     def utility(self, rows: np.ndarray) -> np.ndarray:
         """Utility of each row of option indices."""
-        total = np.zeros(len(rows))
-        for f in self.factors:
-            total += f.coef * f.values(rows)
-        return np.round(total, UTILITY_DECIMALS)
+        return np.round(_factor_sum(self.factors, _columns(rows), len(rows)), UTILITY_DECIMALS)
 
     def vetoed(self, rows: np.ndarray) -> np.ndarray:
         """Whether each row crosses one of the actor's red lines."""
-        out = np.zeros(len(rows), dtype=bool)
-        for f in self.vetoes:
-            out |= f.values(rows)
-        return out
+        return _any_veto(self.vetoes, _columns(rows), len(rows))
 
     @property
     def demand_factors(self) -> tuple[Factor, ...]:
@@ -249,14 +274,6 @@ _COLUMN_PIECE = 1 << 13
 """Outcomes :func:`evaluate_columns` sums at once (its temporaries stay small, reused memory)."""
 
 
-def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray]) -> np.ndarray:
-    """``table[tuple(cols[i] for i in issues)]`` (``take`` for one issue: no cast of small
-    integer columns to intp first)."""
-    if len(issues) == 1 and table.ndim == 1:
-        return table.take(cols[issues[0]])
-    return table[tuple(cols[i] for i in issues)]
-
-
 def evaluate_columns(models: tuple[PreferenceModel, ...],
                      columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of outcomes given as one array of option indices per issue
@@ -277,13 +294,11 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     vetoed = np.zeros((len(models), n), dtype=bool)
     for lo in range(0, n, _COLUMN_PIECE):  # pieces: the same operations per outcome, and
         cols = [c[lo:lo + _COLUMN_PIECE] for c in columns]  # temporaries reused, not fresh
+        k = len(cols[0])
         for a, m in enumerate(models):
-            total = np.zeros(len(cols[0]))
-            for f in m.factors:
-                total += f.coef * _gather(f.table, f.issues, cols)
-            np.round(total, UTILITY_DECIMALS, out=utils[a, lo:lo + _COLUMN_PIECE])
-            for f in m.vetoes:
-                vetoed[a, lo:lo + _COLUMN_PIECE] |= _gather(f.table, f.issues, cols)
+            np.round(_factor_sum(m.factors, cols, k), UTILITY_DECIMALS,
+                     out=utils[a, lo:lo + _COLUMN_PIECE])
+            vetoed[a, lo:lo + _COLUMN_PIECE] = _any_veto(m.vetoes, cols, k)
     return utils.T, vetoed.T
 
 
