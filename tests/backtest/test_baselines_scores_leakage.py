@@ -143,13 +143,8 @@ def test_a_clean_scenario_has_no_circular_observation():
     assert circular_observations(_toy([Observation("A", "truce", "accept")]))[0] == []
 
 
-def test_scores_without_circular_observations_and_validate_strict(tmp_path, capsys):
-    row = scenario_backtest(_leaky("a.txt", QUOTE))
-    assert [c.index for c in row.circular] == [0]
-    model = {s.predictor: s for s in row.clean_scores}["model"]
-    assert model.observations == 1
-    path = tmp_path / "leak.toml"
-    path.write_text(f'''[scenario]
+# one red line that quotes the very sentence reporting the rejection it decides
+_LEAK_TOML = f'''[scenario]
 name = "leak"
 [[issues]]
 id = "war"
@@ -170,7 +165,16 @@ proposal = "air"
 response = "reject"
 source = "a.txt"
 quote = "{QUOTE}"
-''', encoding="utf-8")
+'''
+
+
+def test_scores_without_circular_observations_and_validate_strict(tmp_path, capsys):
+    row = scenario_backtest(_leaky("a.txt", QUOTE))
+    assert [c.index for c in row.circular] == [0]
+    model = {s.predictor: s for s in row.clean_scores}["model"]
+    assert model.observations == 1
+    path = tmp_path / "leak.toml"
+    path.write_text(_LEAK_TOML, encoding="utf-8")
     assert main(["validate", str(path)]) == 0
     assert capsys.readouterr().err == ""
     assert main(["validate", "--strict", str(path)]) == 0
@@ -192,28 +196,7 @@ def test_a_circular_observation_is_cited_by_outlet_and_date_when_the_sources_are
         '[[sources]]\nid = "wire_2025_03_01"\nfile = "a.txt"\noutlet = "Wire Service"\n'
         'date = "2025-03-01"\nheadline = "Talks stall"\n', encoding="utf-8")
     path = tmp_path / "leak.toml"
-    path.write_text(f'''[scenario]
-name = "leak"
-[[issues]]
-id = "war"
-options = ["fight", "truce", "air"]
-status_quo = "fight"
-[[actors.U.demands]]
-issue = "war"
-want = "truce"
-hard = true
-source = "a.txt"
-quote = "{QUOTE}"
-[[proposals]]
-id = "air"
-terms = {{ war = "air" }}
-[[observations]]
-actor = "U"
-proposal = "air"
-response = "reject"
-source = "a.txt"
-quote = "{QUOTE}"
-''', encoding="utf-8")
+    path.write_text(_LEAK_TOML, encoding="utf-8")
     cited = negsim.backtest(path, sources=tmp_path / "src")
     (case,) = cited.scenarios[0].circular
     assert case.source == "a.txt" and "Wire Service" in case.citation
