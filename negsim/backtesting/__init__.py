@@ -172,8 +172,8 @@ def backtest(paths: Iterable[str | Path] | str | Path, *, holdout: str | None = 
     (True, ['skipped'])
     """
     files = scenario_files(paths)
-    dates = source_dates(sources) if sources is not None else None
     index = load_source_index(sources) if sources is not None else None
+    dates = index.dates() if index is not None else None
     rows = [_one(p, sides, dates, draws, default_spread, index) for p in files]
     tested = [r for r in rows if r.status in ("pass", "fail")]
     out = None

@@ -19,14 +19,13 @@ are not checked.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
 from negsim.engine.verdicts import proposal_verdicts
-from negsim.errors import NegsimError
+from negsim.loading.sources import load_source_index
 from negsim.model.scenario import Scenario
 from negsim.preferences import build_preferences
 from negsim.results.backtest import CircularObservation
@@ -42,26 +41,15 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-
 
 
 def source_dates(folder: str | Path) -> dict[str, str]:
-    """``{file or id: date}`` from a sources folder's ``index.toml`` (``[[sources]]`` tables with
-    ``file``, ``id`` and ``date``).
+    """``{file or id: date}`` from a sources folder's ``index.toml``, read by the one reader of
+    that file (:func:`negsim.loading.sources.load_source_index`).
 
     Raises
     ------
     NegsimError
-        If the folder has no readable ``index.toml``.
+        If the folder has no readable ``index.toml``, or an entry lacks one of its keys.
     """
-    path = Path(folder) / "index.toml"
-    try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise NegsimError(f"{path}: cannot read the sources index ({exc})") from exc
-    out: dict[str, str] = {}
-    for entry in doc.get("sources", []):
-        date = str(entry.get("date", ""))
-        for key in ("file", "id"):
-            if entry.get(key) and date:
-                out[str(entry[key])] = date
-    return out
+    return load_source_index(folder).dates()
 
 
 def _words(text: str) -> list[str]:

@@ -82,6 +82,21 @@ class SourceIndex:
         found = self.get(source)
         return found.citation() if found is not None else source
 
+    def dates(self) -> dict[str, str]:
+        """``{file or id: date}`` of every article (what the leakage check's date rule reads).
+
+        Examples
+        --------
+        >>> SourceIndex({"w1": Source("w1", "a.txt", "Wire", "2025-03-01", "Talks")}).dates()
+        {'a.txt': '2025-03-01', 'w1': '2025-03-01'}
+        """
+        out: dict[str, str] = {}
+        for s in self.by_id.values():
+            for key in (s.file, s.id):
+                if key and s.date:
+                    out[key] = s.date
+        return out
+
 
 EMPTY_INDEX = SourceIndex({})
 """An index that resolves nothing: each citation is the raw source (what the golden test uses)."""
