@@ -286,13 +286,9 @@ class OutcomeSpace:
 
     def allowed(self, rows: np.ndarray) -> np.ndarray:
         """Boolean mask: which rows no constraint forbids."""
-        ok = np.ones(len(rows), dtype=bool)
-        for terms in self._forbidden:
-            hit = np.ones(len(rows), dtype=bool)
-            for pos, member in terms:
-                hit &= member[rows[:, pos]]
-            ok &= ~hit
-        return ok
+        if rows.shape[1] == 0:
+            return np.ones(len(rows), dtype=bool)
+        return self.allowed_columns([rows[:, j] for j in range(rows.shape[1])])
 
     def block_index(self, positions: tuple[int, ...], lead: np.ndarray,
                     split: int) -> tuple[np.ndarray, ...]:
