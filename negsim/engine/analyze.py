@@ -38,10 +38,30 @@ def _point(scenario: Scenario, index: int, utils: np.ndarray) -> OutcomePoint:
                         {a: float(u) for a, u in zip(scenario.actor_names, utils)})
 
 
+def _points(scenario: Scenario, ids: np.ndarray, utils: np.ndarray,
+            rows: np.ndarray | None = None) -> list[OutcomePoint]:
+    """``[_point(scenario, i, u) for i, u in zip(ids, utils)]``, decoded together (``rows``, the
+    points' option indices, when the caller has them)."""
+    space = scenario.space
+    if len(ids) == 0:
+        return []
+    if rows is None:
+        if space.size >= 2 ** 62:  # beyond rows_of: one at a time
+            return [_point(scenario, int(i), u) for i, u in zip(ids, utils)]
+        rows = space.rows_of(ids)
+    names = scenario.actor_names
+    decoded = [(i.id, i.options) for i in space.issues]
+    return [OutcomePoint(int(i), {iid: opts[k] for (iid, opts), k in zip(decoded, row)},
+                         dict(zip(names, u)))
+            for i, row, u in zip(np.asarray(ids).tolist(), np.asarray(rows).tolist(),
+                                 np.asarray(utils, dtype=float).tolist())]
+
+
 def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier_u: np.ndarray,
                frontier_ids: np.ndarray, target: tuple[int, ...],
                nearest_id: int | None, counts: np.ndarray | None = None,
-               nearest_u: np.ndarray | None = None) -> dict[str, Solution]:
+               nearest_u: np.ndarray | None = None,
+               frontier_rows: np.ndarray | None = None) -> dict[str, Solution]:
     names = scenario.actor_names
     d = np.array([m.reservation for m in models])
     power = np.array([a.power for a in scenario.actors])
@@ -54,17 +74,21 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
         "egalitarian": lambda: egalitarian_solution(frontier_u, d, counts=counts),
         "utilitarian": lambda: utilitarian_solution(frontier_u, counts=counts),
     }
-    for name, pick in pickers.items():
-        if len(frontier_u) == 0:
+    if len(frontier_u) == 0:
+        for name in pickers:
             out[name] = Solution(name, None, None, False, empty_reason)
-            continue
-        i, ties = pick()
-        p = _point(scenario, int(frontier_ids[i]), frontier_u[i])
-        reason = ""
-        if name in ("nash", "asymmetric_nash") and np.any(frontier_u[i] - d <= 0):
-            reason = ("every acceptable deal leaves some actor no better off than without a deal; "
-                      "the Nash product is 0 everywhere, so the largest total gain was taken")
-        out[name] = Solution(name, p.outcome, p.utilities, True, reason, ties)
+    else:
+        picked = {name: pick() for name, pick in pickers.items()}
+        at = np.array([i for i, _ in picked.values()], dtype=np.intp)
+        points = _points(scenario, frontier_ids[at], frontier_u[at],
+                         None if frontier_rows is None else frontier_rows[at])
+        for (name, (i, ties)), p in zip(picked.items(), points):
+            reason = ""
+            if name in ("nash", "asymmetric_nash") and np.any(frontier_u[i] - d <= 0):
+                reason = ("every acceptable deal leaves some actor no better off than without a "
+                          "deal; the Nash product is 0 everywhere, so the largest total gain was "
+                          "taken")
+            out[name] = Solution(name, p.outcome, p.utilities, True, reason, ties)
     space = scenario.space
     row = np.array([target], dtype=np.intp)
     utils, vetoed = evaluate(models, row)
@@ -148,18 +172,19 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
         decomposed_scan(scenario, models, target=target)
     space = scenario.space
     names = scenario.actor_names
-    frontier = [_point(scenario, int(i), u) for i, u in zip(found.frontier_ids, found.frontier_u)]
+    frontier = _points(scenario, found.frontier_ids, found.frontier_u,
+                       getattr(found, "frontier_rows", None))
     options = {issue.id: [issue.options[k] for k in np.flatnonzero(found.option_in_acceptable[j])]
                for j, issue in enumerate(space.issues)}
     excluded: dict[str, dict[str, list[str]]] = {}
     for j, issue in enumerate(space.issues):
-        per_option = {}
-        for k, opt in enumerate(issue.options):
-            if not found.option_allowed[j][k]:
-                continue
-            who = [names[a] for a in range(len(models)) if not found.option_free_of_veto[a][j][k]]
-            if who:
-                per_option[str(opt)] = who
+        # options allowed somewhere that some actor's red lines rule out everywhere
+        barred = [found.option_allowed[j] & ~found.option_free_of_veto[a][j]
+                  for a in range(len(models))]
+        hit = np.flatnonzero(np.logical_or.reduce(barred)) if barred else []
+        per_option = {str(issue.options[k]): [names[a] for a in range(len(models))
+                                              if barred[a][k]]
+                      for k in hit}
         if per_option:
             excluded[issue.id] = per_option
     acceptable = _acceptable_set(found, space.size, method, frontier, options, excluded)
@@ -171,7 +196,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     if found.nearest_id is not None and found.acceptable_ids is not None:  # kept by the scan
         nearest_u = found.acceptable_u[np.searchsorted(found.acceptable_ids, found.nearest_id)]
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
-                           found.nearest_id, counts, nearest_u)
+                           found.nearest_id, counts, nearest_u,
+                           getattr(found, "frontier_rows", None))
     cloud_u, cloud_ok, cloud_vetoed, sampled = cloud_lists(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
     cloud = OutcomeCloud(list(names), cloud_u, cloud_ok, cloud_vetoed, sampled, scenario.seed)

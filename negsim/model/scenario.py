@@ -198,7 +198,7 @@ class Scenario:
         """The outcome space (issues and constraints)."""
         return OutcomeSpace(self.issues, self.constraints)
 
-    @property
+    @cached_property
     def actor_names(self) -> tuple[str, ...]:
         """The actors' names, in order."""
         return tuple(a.name for a in self.actors)

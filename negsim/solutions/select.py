@@ -8,6 +8,8 @@ whole list (:func:`tie_ranks`, the order of the deal table).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 from negsim.tolerances import TIE_TOL
@@ -15,9 +17,12 @@ from negsim.tolerances import TIE_TOL
 __all__ = ["best", "best_in_runs", "tie_ranks", "TIE_TOL"]
 
 
-def _tie_floor(top: np.ndarray | float) -> np.ndarray:
+def _tie_floor(top: np.ndarray | float) -> np.ndarray | float:
     """The lowest score that ties with ``top``: within ``TIE_TOL`` relative to max(1, |top|);
-    everything ties with a top that is not finite (the one tolerance of this module)."""
+    everything ties with a top that is not finite (the one tolerance of this module).  A float
+    ``top`` gives a float (the same double operations, without numpy's per-call cost)."""
+    if isinstance(top, float):
+        return top - TIE_TOL * max(1.0, abs(top)) if math.isfinite(top) else -math.inf
     top = np.asarray(top, dtype=float)
     with np.errstate(invalid="ignore"):
         return np.where(np.isfinite(top), top - TIE_TOL * np.maximum(1.0, np.abs(top)), -np.inf)
@@ -65,11 +70,11 @@ def best(score: np.ndarray, tiebreak: np.ndarray | None = None,
     if n == 0:
         raise ValueError("no points to choose from")
     # best_in_runs of one run, written out: the same comparisons, a fraction of the calls
-    tied = score >= _tie_floor(score.max())
+    tied = score >= _tie_floor(float(score.max()))
     chosen = tied
     if tiebreak is not None:
         tb = np.where(tied, np.asarray(tiebreak, dtype=float), -np.inf)
-        chosen = tied & (tb >= tb.max() - TIE_TOL)
+        chosen = tied & (tb >= float(tb.max()) - TIE_TOL)
     first = int(np.argmax(chosen))
     if not chosen[first]:  # nothing chosen (a nan top): past the end, as best_in_runs says
         first = n
