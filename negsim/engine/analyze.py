@@ -61,7 +61,8 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
                frontier_ids: np.ndarray, target: tuple[int, ...],
                nearest_id: int | None, counts: np.ndarray | None = None,
                nearest_u: np.ndarray | None = None,
-               frontier_rows: np.ndarray | None = None) -> dict[str, Solution]:
+               frontier_rows: np.ndarray | None = None,
+               target_eval: tuple[np.ndarray, np.ndarray] | None = None) -> dict[str, Solution]:
     names = scenario.actor_names
     d = np.array([m.reservation for m in models])
     power = np.array([a.power for a in scenario.actors])
@@ -91,7 +92,10 @@ def _solutions(scenario: Scenario, models: tuple[PreferenceModel, ...], frontier
             out[name] = Solution(name, p.outcome, p.utilities, True, reason, ties)
     space = scenario.space
     row = np.array([target], dtype=np.intp)
-    utils, vetoed = evaluate(models, row)
+    if target_eval is None:
+        utils, vetoed = evaluate(models, row)
+    else:  # the scan's numbers for it (the same bits)
+        utils, vetoed = target_eval[0].reshape(1, -1), target_eval[1].reshape(1, -1)
     forecast = space.decode(target)
     ok = target != space.status_quo and \
         bool(acceptable_mask(utils, vetoed, space.allowed(row), d)[0])
@@ -197,7 +201,9 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
         nearest_u = found.acceptable_u[np.searchsorted(found.acceptable_ids, found.nearest_id)]
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts, nearest_u,
-                           getattr(found, "frontier_rows", None))
+                           getattr(found, "frontier_rows", None),
+                           None if getattr(found, "target_u", None) is None else
+                           (found.target_u, found.target_vetoed))
     cloud_u, cloud_ok, cloud_vetoed, sampled = cloud_lists(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
     cloud = OutcomeCloud(list(names), cloud_u, cloud_ok, cloud_vetoed, sampled, scenario.seed)

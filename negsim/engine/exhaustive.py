@@ -55,6 +55,10 @@ class ExhaustiveScan:
     """Numbers of every acceptable deal, in outcome order (an exhaustive scan; else ``None``)."""
     acceptable_u: np.ndarray | None = None
     """Their utilities (n_deals × n_actors)."""
+    target_u: np.ndarray | None = None
+    """The target outcome's utilities (one per actor), when a target was given."""
+    target_vetoed: np.ndarray | None = None
+    """Whether each actor's red lines rule the target out, when a target was given."""
 
 
 def acceptable_mask(utils: np.ndarray, vetoed: np.ndarray, allowed: np.ndarray,
@@ -123,7 +127,8 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     The space is visited in blocks of at most ``chunk_size`` outcomes (grids filled by
     broadcasting the preference tables, :func:`negsim.preferences.evaluate_block`); the
     acceptable deals' numbers and utilities are kept (``res.acceptable_ids``,
-    ``res.acceptable_u``) for the deal table.
+    ``res.acceptable_u``) for the deal table, and so are the target's utilities and red-line
+    flags (``res.target_u``, ``res.target_vetoed``).
 
     Examples
     --------
@@ -150,6 +155,7 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     acc_u: list[np.ndarray] = []
     kept: list = []
     any_vetoes = any(m.vetoes for m in models)
+    target_id = -1 if target is None else sum(k * st for k, st in zip(target, space.strides))
     for start, lead, split in space.blocks(min(chunk_size, SCAN_BLOCK)):
         possible = space.allowed_block(lead, split)
         n = len(possible)
@@ -158,6 +164,9 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
             allowed = possible.copy()
             allowed[sq_id - start] = False
         utils, vetoed = evaluate_block(models, space, lead, split)
+        if start <= target_id < start + n:
+            res.target_u, res.target_vetoed = utils[target_id - start].copy(), \
+                vetoed[target_id - start].copy()
         by_actor, veto_by_actor = utils.T, vetoed.T  # contiguous rows
         any_veto = np.logical_or.reduce(veto_by_actor, axis=0) if any_vetoes \
             else np.zeros(n, dtype=bool)

@@ -222,3 +222,26 @@ def test_scan_refuses_a_chunk_size_below_one():
     for bad in (0, -3, 2.5, True):
         with pytest.raises(negsim.errors.ArgumentError, match="chunk_size"):
             scan(s, build_preferences(s), chunk_size=bad)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rich_scenarios(), st.data(), st.sampled_from([1, 3, 1 << 16]))
+def test_the_scan_keeps_the_target_as_a_row_by_row_evaluation_gives_it(s, data, chunk):
+    space, models = s.space, build_preferences(s)
+    target = tuple(data.draw(st.integers(0, k - 1)) for k in space.shape)
+    found = scan(s, models, target=target, chunk_size=chunk)
+    u, v = evaluate(models, np.array([target], dtype=np.intp))
+    assert found.target_u.tolist() == u[0].tolist() and found.target_vetoed.tolist() == v[0].tolist()
+    assert scan(s, models).target_u is None
+
+
+@settings(max_examples=40, deadline=None)
+@given(rich_scenarios())
+def test_analysis_points_decode_as_the_space_does(s):
+    from negsim.engine.analyze import _point, _points
+    space, models = s.space, build_preferences(s)
+    ids = np.arange(space.size, dtype=np.int64)
+    u = evaluate(models, space.rows_of(ids))[0]
+    assert _points(s, ids, u) == [_point(s, int(i), x) for i, x in zip(ids, u)]
+    assert _points(s, ids, u, space.rows_of(ids)) == _points(s, ids, u)
+    assert _points(s, ids[:0], u[:0]) == []
