@@ -94,7 +94,7 @@ def tie_ranks(values: np.ndarray) -> np.ndarray:
     [1, 2, 2, 0]
     """
     v = np.asarray(values, dtype=float)
-    order = np.argsort(-v, kind="stable")
+    order = np.argsort(-v)  # equal values share a rank, so their order among them is moot
     s = v[order]
     gap = s[1:] < _tie_floor(s[:-1])  # a new rank where a value falls below its neighbour's ties
     ranks = np.empty(len(v), dtype=np.int64)

@@ -6,8 +6,10 @@ import csv
 import io
 import itertools
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import negsim
 from negsim.results.analysis import Analysis
@@ -108,3 +110,34 @@ def test_gains_that_differ_only_by_float_rounding_tie_and_fall_back_to_the_outco
     table = deal_table(s, models, "frontier", np.array([27, 21, 20, 24]), gains + r)
     assert table.ids == [20, 21, 24, 27]  # 24's total is higher only by the artefact: a tie
     assert "within 1e-09 count as equal" in table.order
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(1, 4).flatmap(lambda k: st.lists(
+    st.lists(st.sampled_from([0.0, -0.0, 0.25, 1 / 3, 1 / 3 + 1e-12, 0.5, 1.0, -0.2, 2.0]),
+             min_size=k, max_size=k), min_size=0, max_size=60)),
+       st.booleans(), st.randoms(use_true_random=False))
+def test_deal_order_is_the_lexsort_of_the_documented_keys(rows, sorted_ids, rnd):
+    """The order against its statement: worst-off gain, then total gain (ranked with the tie
+    tolerance), then the outcome number; with increasing and with shuffled numbers."""
+    from negsim.engine.deals import _order
+    from negsim.tolerances import TIE_TOL
+
+    def ranks(values: list[float]) -> list[int]:  # dense, highest first, neighbours within tol tie
+        ordered = sorted(set(values), reverse=True)
+        rank, out = 0, {}
+        for i, v in enumerate(ordered):
+            if i and v < ordered[i - 1] - TIE_TOL * max(1.0, abs(ordered[i - 1])):
+                rank += 1
+            out[v] = rank
+        return [out[v] for v in values]
+
+    k = len(rows[0]) if rows else 2
+    u = np.array(rows, dtype=float).reshape(len(rows), k)
+    ids = list(range(0, 3 * len(rows), 3))
+    if not sorted_ids:
+        ids = rnd.sample(range(10 * len(rows) + 1), len(rows))
+    gains = [[round(x, 12) for x in row] for row in rows]
+    worst, total = ranks([min(g) for g in gains]), ranks([round(sum(g), 12) for g in gains])
+    want = sorted(range(len(rows)), key=lambda i: (worst[i], total[i], ids[i]))
+    assert _order(np.array(ids, dtype=np.int64), u, np.zeros(k)).tolist() == want
