@@ -2,29 +2,30 @@
 
 ``round(x, d)`` (``0 <= d <= 22``) takes the integer ``K`` nearest the exact ``x * 10**d`` (ties
 to even) and returns the double nearest ``K / 10**d``.  With ``s = 10.0**d`` (exact for
-``d <= 22``) the whole array goes through three numpy passes, ``k = rint(fl(x * s))`` and
-``r = fl(k / s)``: ``r`` is the double nearest ``k / 10**d`` (IEEE division is correctly rounded,
-``k`` an exact integer), so ``r`` is ``round``'s answer wherever ``k == K``.  Then
-``dev = x - r`` and two facts decide where that holds:
+``d <= 22``) numpy's own round does three passes, ``k = rint(fl(x * s))`` and ``r = fl(k / s)``:
+``r`` is the double nearest ``k / 10**d`` (IEEE division is correctly rounded, ``k`` an exact
+integer), so ``r`` is ``round``'s answer wherever ``k == K``.  Then ``dev = x - r``, written
+over ``x``, and two facts, given ``M * s < 2**48`` for the largest ``|x|`` ``M`` (so that
+``|fl(x * s) - x * s| <= 2**-5`` and ``|k| <= M * s + 1``), say where that holds:
 
-*``x - r`` is exact* for every value once ``|r| * s < 2**49`` (checked on the array's largest
-``|r|``).  For ``|k| >= 2``, ``|x * s - k| <= 1/2 + 2**-3`` puts ``x`` within ``[r/2, 2r]``
-(Sterbenz).  For ``k == 0``, ``r`` is a zero.  For ``|k| == 1`` and ``|x| < |r|/2``, ``x`` lies
-within a few ulps of ``0.5 / s``, which is at least 2.4% away from a power of two for every
-``1 <= d <= 22`` (``tests/engine/test_rounding.py`` checks this in rationals): ``x`` and
-``r - x`` share ``x``'s binade, so the difference lies on ``x``'s grid and is representable.
-Hence ``x == r + dev`` exactly, and the originals can be given up for ``dev``.
+*``x - r`` is exact.*  For ``|k| >= 2``, ``|x * s - k| <= 1/2 + 2**-5`` puts ``x`` within
+``[r/2, 2r]`` (Sterbenz).  For ``k == 0``, ``r`` is a zero.  For ``|k| == 1`` and
+``|x| < |r|/2``, ``x`` lies within a few ulps of ``0.5 / s``, which is at least 2.4% away from
+a power of two for every ``1 <= d <= 22`` (``tests/engine/test_rounding.py`` checks this in
+rationals): ``x`` and ``r - x`` share ``x``'s binade, the difference lies on ``x``'s grid and is
+representable.  So ``x == r + dev`` exactly: the originals can be given up for ``dev``.
 
-*``|dev| < T`` proves ``k == K``*, where ``T = (1/2 - 2**-51 (top*s + 1)) / s`` and ``top`` is
-the largest ``|r|``: ``|x*s - k| <= s |dev| + s |r - k/s| <= s |dev| + 2**-53 |k|``, and
-``|k| <= top * s (1 + 2**-52)``; the 2**-51 leaves room for the rounding of ``T`` itself.  So
-``k`` is the one integer within 1/2 of ``x * s``.  The few values with ``|dev| >= T`` lie within
-their products' rounding error of a half-integer: for them ``x = r + dev`` is recovered and the
-exact product (Dekker's two-product) decides the side of the half, ties going to even.
+*``|dev| < T`` proves ``k == K``*, with ``T = (1/2 - 2**-51 (M*s + 2)) / s``:
+``|x*s - k| <= s |dev| + s |r - k/s| <= s |dev| + 2**-53 (M*s + 1)``, below 1/2 (the 2**-51
+leaves room for the rounding of ``T`` itself), so ``k`` is the one integer within 1/2 of
+``x * s``.  The few values with ``|dev| >= T`` lie within their products' rounding error of a
+half-integer: their originals ``r + dev`` are kept, and the exact product (Dekker's
+two-product) decides the side of the half, ties going to even, once for all of them.
 
-Arrays with a non-finite value or a product too large for this (``|r| * s >= 2**49``) round
-their ordinary values this way and pass the others to ``round``; decimals outside 0..22
-(``10**d`` not a double) go to ``round`` value by value.
+The work goes a piece of ``_PIECE`` values at a time through one small array (no temporary of
+the array's size: fresh pages cost more than the arithmetic).  Arrays with a non-finite or too
+large value round their ordinary values this way and pass the others to ``round``; decimals
+outside 0..22 (``10**d`` not a double) go to ``round`` value by value.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ CLOUD_DECIMALS = 6
 """Decimals of the plot cloud's utilities."""
 
 _EXACT_DECIMALS = 22
-"""The largest ``d`` with ``10**d`` a double: the whole-array path needs the exact scale."""
+"""The largest ``d`` with ``10**d`` a double: the numpy path needs the exact scale."""
 
 _FAST_LIMIT = 2.0 ** 48
 """Products ``|x| * 10**d`` below this round on the numpy path (``x - r`` exact, the error of
@@ -48,8 +49,8 @@ _PIECE = 1 << 13
 """Values rounded at once: the work array (64 KiB) stays small enough to be reused heap memory."""
 
 _PRODUCT_BOUND = 2.0 ** -51
-"""Relative bound used for the rounding error of ``x * s`` and ``k / s`` in the threshold ``T``
-(twice 2**-52: room for the rounding of ``T``'s own arithmetic)."""
+"""The bound on the rounding error of ``k / s`` per unit of ``|k|``, as the threshold ``T``
+uses it (four times 2**-53: room for the rounding of ``T``'s own arithmetic)."""
 
 
 def _split(a: float) -> tuple[float, float]:
@@ -60,7 +61,8 @@ def _split(a: float) -> tuple[float, float]:
 
 def _exact(a: np.ndarray, scale: float) -> np.ndarray:
     """``round(a * scale)`` (to even) decided on the exact product of each ``a`` and ``scale``
-    (Dekker's split and two-product, in a few reused arrays); ``|a * scale| < 2**50``."""
+    (Dekker's split and two-product, in a few reused arrays); ``|a * scale|`` in
+    ``[1/4, 2**50)``, as it is near a half-integer."""
     p = a * scale
     ah = 134217729.0 * a  # a's split, as _split does it
     al = ah - a
@@ -69,11 +71,13 @@ def _exact(a: np.ndarray, scale: float) -> np.ndarray:
     bh, bl = _split(scale)
     err = ah * bh  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
     err -= p
-    prod = np.multiply(ah, bl, out=ah)
-    err += prod
-    err += np.multiply(al, bh, out=prod)
-    err += np.multiply(al, bl, out=prod)
-    low = np.floor(p)
+    if bl:
+        err += np.multiply(ah, bl, out=ah)
+        err += np.multiply(al, bh, out=ah)
+        err += np.multiply(al, bl, out=ah)
+    else:  # 10**d, d <= 11, has at most 26 bits: the terms with bl are zero
+        err += np.multiply(al, bh, out=ah)
+    low = np.floor(p, out=ah)
     d = np.subtract(p, low, out=p)  # exact, and so is d - 0.5: the sign of a * scale - (low + 0.5)
     d -= 0.5
     d += err
@@ -120,7 +124,8 @@ def _round_flat(x: np.ndarray, decimals: int, out: np.ndarray) -> None:
             near_x.append(r[near] + dev[near])
         np.copyto(op, r)
     if at:
-        out[np.concatenate(at)] = _exact(np.concatenate(near_x), scale) / scale
+        k = _exact(np.concatenate(near_x), scale)
+        out[np.concatenate(at)] = np.divide(k, scale, out=k)
 
 
 def _round_odd(x: np.ndarray, decimals: int, out: np.ndarray) -> None:
