@@ -10,7 +10,8 @@ low half first, and keeps a pending high half in its state (``has_uint32``, ``ui
 ``uint32`` view, and applies the rule to a whole column with two numpy calls: the leftovers'
 minimum (``w * k`` wrapping in 32 bits) says whether any word is dropped, and ``w * (k / 2**32)``
 in doubles (exact: at most 48 bits for ``k <= 2**16``) cast to the column's unsigned type is
-``m >> 32`` (the cast truncates).  The pending half-word is carried from column to column and
+``m >> 32`` (the cast truncates).  When ``2**32 mod k == 1`` (``k`` odd, as 3, 5, 15, 17 or
+255), the one word dropped is 0 (``k`` is invertible modulo 2**32): the words' minimum says it.  The pending half-word is carried from column to column and
 written back, so the generator ends in the state numpy's draws leave.  Other bit generators,
 larger ranges, or a numpy whose draws this does not reproduce (checked once on a small case)
 draw through ``Generator.integers``.
@@ -79,7 +80,8 @@ def _lemire(rng: np.random.Generator, shape: tuple[int, ...], n: int) -> list[np
         done = 0
         while done < n:
             w = words.take(n - done)
-            if drop and int(np.multiply(w, np.uint32(k)).min()) < drop:
+            if drop == 1 and int(w.min()) == 0 or \
+                    drop > 1 and int(np.multiply(w, np.uint32(k)).min()) < drop:
                 w = w[np.multiply(w, np.uint32(k)) >= drop]
             np.multiply(w, k * 2.0 ** -32, out=col[done:done + len(w)], casting="unsafe")
             done += len(w)

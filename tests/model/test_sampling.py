@@ -72,3 +72,60 @@ def test_empty_and_single_option_issues():
     assert [c.tolist() for c in cols] == [[0] * 7] * 2
     assert [c.tolist() for c in uniform_columns(a, (4,), 0)] == [[]]
     assert a.bit_generator.state == b.bit_generator.state  # nothing drawn
+
+
+class _FixedWords:
+    """A stand-in for the raw word stream: the given words, in order."""
+
+    def __init__(self, words: list[int]) -> None:
+        self.words, self.pos = words, 0
+        self.pending, self.last = None, 0
+
+    def take(self, count: int) -> np.ndarray:
+        out = np.array(self.words[self.pos:self.pos + count], dtype=np.uint32)
+        self.pos += count
+        return out
+
+
+def _lemire_by_hand(words: list[int], shape: tuple[int, ...],
+                    n: int) -> list[list[int]] | None:
+    """numpy's rule, a word at a time (None when the words run out)."""
+    it = iter(words)
+    out = []
+    for k in shape:
+        col = []
+        while k > 1 and len(col) < n:
+            w = next(it, None)
+            if w is None:
+                return None
+            m = w * k
+            if m % 2 ** 32 >= 2 ** 32 % k:
+                col.append(m >> 32)
+        out.append(col if k > 1 else [0] * n)
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from([1, 2, 3, 5, 7, 17, 255, 256, 257, 1000, 65_175, 65_535]),
+                min_size=1, max_size=4), st.integers(1, 25), st.data())
+def test_the_rule_on_words_at_the_edges(ranges, n, data):
+    shape = tuple(ranges)
+    edge = []  # for each range: 0, and the words just at and next to a dropped leftover
+    for k in shape:
+        if k > 1:
+            for j in range(4):
+                w = -(-j * 2 ** 32 // k)  # ceil(j 2**32 / k)
+                edge += [w % 2 ** 32, (w + 1) % 2 ** 32, (w - 1) % 2 ** 32]
+    pool = st.one_of(st.sampled_from(edge + [0, 2 ** 32 - 1]), st.integers(0, 2 ** 32 - 1))
+    words = data.draw(st.lists(pool, min_size=len(shape) * n * 3, max_size=len(shape) * n * 3))
+    want = _lemire_by_hand(words, shape, n)
+    if want is None:  # too many drops for the words drawn
+        return
+    import negsim.model.sampling as sampling
+    real = sampling._Words
+    sampling._Words = lambda bg, has, last: _FixedWords(words)  # type: ignore[assignment]
+    try:
+        got = sampling._lemire(np.random.default_rng(0), shape, n)
+    finally:
+        sampling._Words = real
+    assert [c.tolist() for c in got] == want
