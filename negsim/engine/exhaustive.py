@@ -214,6 +214,15 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
     All allowed outcomes (but no-deal) when there are at most ``scenario.cloud_size`` (taken
     from ``found.cloud`` when the scan kept them, not evaluated again), else a sample of that
     many drawn with ``scenario.seed``.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.examples.toy_scenario()
+    >>> u, ok, vetoed, sampled = outcome_cloud(s, build_preferences(s))
+    >>> u.shape[0] == len(ok) == len(vetoed), sampled
+    (True, False)
     """
     space = scenario.space
     if found is not None and found.cloud is not None and space.size <= scenario.cloud_size:
