@@ -30,7 +30,11 @@ outside 0..22 (``10**d`` not a double) go to ``round`` value by value.
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
+
+from negsim.errors import ArgumentError
 
 __all__ = ["CLOUD_DECIMALS", "rounded", "rounded_array", "rounded_columns"]
 
@@ -145,6 +149,9 @@ def _round_odd(x: np.ndarray, decimals: int, out: np.ndarray) -> None:
 def _round_any(v: np.ndarray, decimals: int, overwrite: bool) -> np.ndarray:
     """The rounded values of the float array ``v`` as an array of its shape: ``v`` itself when
     ``overwrite`` (its memory then holds them), else a new array."""
+    if isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral):
+        raise ArgumentError(f"decimals must be an integer, as round() takes it, not {decimals!r}")
+    decimals = int(decimals)
     contiguous = v.flags.c_contiguous or v.flags.f_contiguous
     if overwrite and contiguous:
         flat = v.ravel(order="K")  # a view: the memory in its own order

@@ -11,10 +11,11 @@ low half first, and keeps a pending high half in its state (``has_uint32``, ``ui
 minimum (``w * k`` wrapping in 32 bits) says whether any word is dropped, and ``w * (k / 2**32)``
 in doubles (exact: at most 48 bits for ``k <= 2**16``) cast to the column's unsigned type is
 ``m >> 32`` (the cast truncates).  When ``2**32 mod k == 1`` (``k`` odd, as 3, 5, 15, 17 or
-255), the one word dropped is 0 (``k`` is invertible modulo 2**32): the words' minimum says it.  The pending half-word is carried from column to column and
-written back, so the generator ends in the state numpy's draws leave.  Other bit generators,
-larger ranges, or a numpy whose draws this does not reproduce (checked once on a small case)
-draw through ``Generator.integers``.
+255), the one word dropped is 0 (``k`` is invertible modulo 2**32): the words' minimum says it.
+The pending half-word is carried from column to column and written back, so the generator ends
+in the state numpy's draws leave.  Other bit generators, larger ranges, or a numpy whose draws
+this does not reproduce (checked once per process on a small case) draw through
+``Generator.integers``.
 """
 
 from __future__ import annotations

@@ -111,6 +111,15 @@ def test_non_finite_and_huge_values_among_ordinary_ones():
         assert _bits(rounded_array(x.copy(), d, overwrite=True).tolist()) == _bits(_want(x, d))
 
 
+@pytest.mark.parametrize("bad", [2.5, "6", True, None])
+def test_decimals_must_be_an_integer(bad):
+    from negsim.errors import ArgumentError
+    for f in (rounded, rounded_array, rounded_columns):
+        with pytest.raises(ArgumentError, match="decimals must be an integer"):
+            f(np.zeros((2, 2)), bad)
+    assert rounded(np.array([0.125]), np.int64(2)) == [round(0.125, 2)]
+
+
 def test_signed_zeros_and_empty():
     x = np.array([-0.0, 0.0, -4e-7, 4e-7, -0.5e-6, 0.5e-6, -1.5e-6])
     assert _bits(rounded(x)) == _bits(_want(x, 6))
