@@ -66,14 +66,19 @@ def _split(a: float) -> tuple[float, float]:
 def _exact(a: np.ndarray, scale: float) -> np.ndarray:
     """``round(a * scale)`` (to even) decided on the exact product of each ``a`` and ``scale``
     (Dekker's split and two-product, in a few reused arrays); ``|a * scale|`` in
-    ``[1/4, 2**50)``, as it is near a half-integer."""
-    p = a * scale
-    ah = 134217729.0 * a  # a's split, as _split does it
-    al = ah - a
+    ``[1/4, 2**50)``, as it is near a half-integer.
+
+    Worked on ``|a|`` (rounding to even is symmetric), the sign put back at the end: then
+    ``p - floor(p)`` and its difference with 1/2 are exact (for a negative ``p`` just above
+    -1/2, ``p + 1`` is not, and the decision went wrong)."""
+    b = np.abs(a)
+    p = b * scale
+    ah = 134217729.0 * b  # b's split, as _split does it
+    al = ah - b
     np.subtract(ah, al, out=ah)
-    np.subtract(a, ah, out=al)
+    np.subtract(b, ah, out=al)
     bh, bl = _split(scale)
-    err = ah * bh  # ((ah bh - p) + ah bl + al bh) + al bl: p's rounding error
+    err = np.multiply(ah, bh, out=b)  # ((ah bh - p) + ah bl + al bh) + al bl: p's error
     err -= p
     if bl:
         err += np.multiply(ah, bl, out=ah)
@@ -82,7 +87,7 @@ def _exact(a: np.ndarray, scale: float) -> np.ndarray:
     else:  # 10**d, d <= 11, has at most 26 bits: the terms with bl are zero
         err += np.multiply(al, bh, out=ah)
     low = np.floor(p, out=ah)
-    d = np.subtract(p, low, out=p)  # exact, and so is d - 0.5: the sign of a * scale - (low + 0.5)
+    d = np.subtract(p, low, out=p)  # exact, and so is d - 0.5: the sign of |a| s - (low + 0.5)
     d -= 0.5
     d += err
     np.add(low, d > 0, out=low)

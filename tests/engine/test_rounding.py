@@ -40,8 +40,8 @@ any_float = st.floats(width=64)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.integers(-10 ** 7, 10 ** 7), min_size=1, max_size=60), st.integers(0, 22),
-       st.data())
+@given(st.lists(st.one_of(st.integers(-3, 2), st.integers(-10 ** 7, 10 ** 7)), min_size=1,
+                max_size=60), st.integers(0, 22), st.data())
 def test_next_to_half_way_points_at_every_decimals(ks, d, data):
     ulps = data.draw(st.lists(st.integers(-3, 3), min_size=len(ks), max_size=len(ks)))
     xs = np.array(_near_halves(ks, d, ulps))
@@ -101,6 +101,21 @@ def test_many_pieces_some_near_halves(seed, n, share):
     want = _want(x, 6)
     assert _bits(rounded_array(x.reshape(-1, 1), 6).ravel().tolist()) == _bits(want)
     assert _bits(rounded_array(x, 6, overwrite=True).tolist()) == _bits(want)
+
+
+@pytest.mark.parametrize("d", range(23))
+def test_every_double_next_to_the_first_halves(d):
+    # +-0.5, +-1.5, +-2.5 units of the last decimal and the 300 doubles either side of each:
+    # a negative product just above -1/2 once went to -1 instead of -0.0
+    xs = []
+    for c in (-2.5, -1.5, -0.5, 0.5, 1.5, 2.5):
+        lo = hi = c / 10.0 ** d
+        xs.append(lo)
+        for _ in range(300):
+            lo, hi = float(np.nextafter(lo, -math.inf)), float(np.nextafter(hi, math.inf))
+            xs += [lo, hi]
+    v = np.array(xs)
+    assert _bits(rounded(v, d)) == _bits(_want(v, d))
 
 
 def test_non_finite_and_huge_values_among_ordinary_ones():
