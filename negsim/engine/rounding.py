@@ -174,9 +174,9 @@ def _round_any(v: np.ndarray, decimals: int, overwrite: bool) -> np.ndarray:
 def rounded(values: np.ndarray, decimals: int = CLOUD_DECIMALS) -> list[float]:
     """``[round(float(x), decimals) for x in values]``, exactly, without a Python call per value.
 
-    The module's notes say why: numpy's ``x * 10**d``, ``rint`` and ``/ 10**d`` on the whole
-    array, a proof that the numerator is ``round``'s wherever ``x`` is far enough from a half,
-    and the exact product for the few that are not.  Values too large for this go through
+    The module's notes say why: numpy's ``x * 10**d``, ``rint`` and ``/ 10**d`` over the array
+    (a piece at a time), a proof that the numerator is ``round``'s wherever ``x`` is far enough
+    from a half, and the exact product for the few that are not.  Values too large for this go through
     ``round``.
 
     Examples
