@@ -211,6 +211,10 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     return res
 
 
+_MASKED_ISSUES = 3
+"""Issues matched over the whole sample by :func:`_rows_at` before it narrows by positions."""
+
+
 def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
                   found: ExhaustiveScan | None = None) -> tuple[
         np.ndarray, np.ndarray, np.ndarray, bool]:
@@ -219,6 +223,15 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
     All allowed outcomes (but no-deal) when there are at most ``scenario.cloud_size`` (taken
     from ``found.cloud`` when the scan kept them, not evaluated again), else a sample of that
     many drawn with ``scenario.seed``.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> from negsim.preferences import build_preferences
+    >>> s = negsim.examples.toy_scenario()
+    >>> u, ok, vetoed, sampled = outcome_cloud(s, build_preferences(s))
+    >>> u.shape[0] == len(ok) == len(vetoed), sampled
+    (True, False)
     """
     space = scenario.space
     if found is not None and found.cloud is not None and space.size <= scenario.cloud_size:
@@ -227,7 +240,6 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
             utils, ok, vetoed = (np.delete(x, found.cloud_drop, axis=0) for x in found.cloud)
         return utils, ok, vetoed, False
     reservations = np.array([m.reservation for m in models])
-    sq = space.status_quo
     if space.size <= scenario.cloud_size:
         rows = np.concatenate([r for _, r in space.chunks()]) if space.size else np.zeros((0, 0))
         cols = [rows[:, j] for j in range(rows.shape[1])]
@@ -236,15 +248,38 @@ def outcome_cloud(scenario: Scenario, models: tuple[PreferenceModel, ...],
         cols = space.sample_columns(scenario.cloud_size, np.random.default_rng(scenario.seed))
         sampled = True
     keep = space.allowed_columns(cols)
-    at_sq = np.ones(len(keep), dtype=bool)
-    for c, k in zip(cols, sq):
-        at_sq &= c == k
-    keep &= ~at_sq
+    keep[_rows_at(cols, space.status_quo, len(keep))] = False
     if not keep.all():
         cols = [c[keep] for c in cols]
     utils, vetoed = evaluate_columns(models, cols)
-    ok = acceptable_mask(utils, vetoed, np.ones(len(utils), dtype=bool), reservations)
-    return utils, ok, vetoed.any(axis=1), sampled
+    by_actor, veto_by_actor = utils.T, vetoed.T  # contiguous rows
+    if any(m.vetoes for m in models):
+        any_veto = np.logical_or.reduce(veto_by_actor, axis=0)
+        ok = ~any_veto
+    else:
+        any_veto = np.zeros(len(utils), dtype=bool)
+        ok = np.ones(len(utils), dtype=bool)
+    for a in range(len(models)):  # acceptable_mask, an actor's contiguous row at a time
+        ok &= meets_reservation(by_actor[a], reservations[a])
+    return utils, ok, any_veto, sampled
+
+
+def _rows_at(cols: list[np.ndarray], target: tuple[int, ...], n: int) -> np.ndarray:
+    """Positions of the outcomes (given as columns of ``n`` option indices) equal to
+    ``target``: a mask of the first few issues' matches, then narrowed issue by issue on the
+    few positions left."""
+    if not cols:
+        return np.arange(n)
+    hit = cols[0] == target[0]
+    eq = np.empty_like(hit)
+    for c, k in zip(cols[1:_MASKED_ISSUES], target[1:_MASKED_ISSUES]):
+        hit &= np.equal(c, k, out=eq)
+    at = np.flatnonzero(hit)
+    for c, k in zip(cols[_MASKED_ISSUES:], target[_MASKED_ISSUES:]):
+        if not len(at):
+            break
+        at = at[c[at] == k]
+    return at
 
 
 def cloud_lists(scenario: Scenario, models: tuple[PreferenceModel, ...],
