@@ -15,7 +15,6 @@ import numpy as np
 
 from negsim.errors import NegsimError, ScenarioError, did_you_mean
 from negsim.model import Constraint, Issue, Option, same_option
-from negsim.model.sampling import uniform_columns
 
 __all__ = ["OutcomeSpace", "DEFAULT_CHUNK"]
 
@@ -238,8 +237,7 @@ class OutcomeSpace:
     def sample_columns(self, n: int, rng: np.random.Generator) -> list[np.ndarray]:
         """:meth:`sample` as one array of option indices per issue (the same draws, and the
         generator left in the same state), each of the smallest unsigned integer type that holds
-        the issue's option indices (:func:`negsim.model.sampling.uniform_columns`: a fraction of
-        the memory, drawn from the generator's raw words in bulk).
+        the issue's option indices.
 
         Examples
         --------
@@ -248,7 +246,14 @@ class OutcomeSpace:
         >>> (np.stack(cols, axis=1) == space.sample(4, np.random.default_rng(0))).all()
         np.True_
         """
-        return uniform_columns(rng, self.shape, n)
+        # drawn as int32, which takes the same numbers from the generator as its default int64
+        # for ranges below 2**32, and kept in the smallest unsigned type that holds the options:
+        # a fraction of the memory (fresh pages cost more than the draws on large samples)
+        out = []
+        for k in self.shape:
+            small = np.uint8 if k <= 1 << 8 else np.uint16 if k <= 1 << 16 else np.intp
+            out.append(rng.integers(0, k, size=n, dtype=np.int32).astype(small))
+        return out
 
     def allowed_columns(self, columns: list[np.ndarray]) -> np.ndarray:
         """:meth:`allowed` of outcomes given as one array of option indices per issue."""
