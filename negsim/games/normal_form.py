@@ -184,8 +184,13 @@ def _run(A: np.ndarray, B: np.ndarray, methods: Sequence[str], eps: float,
                     notes.append(f"vertex_enumeration failed (qhull: {first_line})")
             else:
                 for label in range(sum(A.shape)):
-                    got = lemke_howson_capped(game.payoff_matrices[0], game.payoff_matrices[1],
-                                              label)
+                    try:
+                        got = lemke_howson_capped(game.payoff_matrices[0],
+                                                  game.payoff_matrices[1], label)
+                    except ValueError as exc:  # nashpy's pivoting on a degenerate game
+                        notes.append(f"lemke_howson[{label}] failed (nashpy: {exc}); the "
+                                     "other methods' equilibria stand")
+                        continue
                     if got is None:
                         notes.append(f"lemke_howson[{label}] stopped early: no equilibrium "
                                      f"within MAX_LEMKE_HOWSON_STEPS ({MAX_LEMKE_HOWSON_STEPS:,}) "

@@ -161,3 +161,17 @@ def test_methods_agree_and_count_is_odd_on_random_nondegenerate_games(seed, shap
     for eq in sol.equilibria:
         assert len(eq.row_support) == len(eq.column_support)
         _assert_best_responses(A, B, eq)
+
+
+def test_a_lemke_howson_pivot_failure_is_a_note_and_the_other_methods_stand():
+    # a degenerate 5x5 game (two players backing proposals, a deal only when both back it) on
+    # which nashpy's tableau cannot find the dropped label from some initial labels
+    k, gains = 4, [(0.0, -1.0), (-2.0, -1.0), (4.0, 1.0), (-1.0, 0.0)]
+    A, B = np.zeros((k + 1, k + 1)), np.zeros((k + 1, k + 1))
+    for i, (a, b) in enumerate(gains):
+        A[i, i], B[i, i] = a, b
+    sol = solve_two_player(A, B)
+    assert any("lemke_howson" in n and "nashpy" in n for n in sol.notes)
+    pure = {(i, j) for i in range(k + 1) for j in range(k + 1)
+            if A[i, j] >= A[:, j].max() and B[i, j] >= B[i, :].max()}  # brute force
+    assert {(e.row_support[0], e.column_support[0]) for e in sol.equilibria if e.is_pure} == pure
