@@ -12,7 +12,8 @@ never with the number of outcomes held in memory.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+import math
 
 import numpy as np
 
@@ -31,6 +32,11 @@ class Factor:
 
     ``demand`` tells a demand's term (``source`` ``"demand[k]"``) from a lever's
     (``"lever:<id>"``); code that needs the demands alone tests this flag, never the label.
+    ``scaled`` is ``0.0 + coef * table`` (made when not given; the boolean table itself for a red
+    line), the term every evaluation path adds: ``(c * t)[i] == c * t[i]`` bit for bit, and the
+    ``0.0 +`` only turns ``-0.0`` into ``0.0``, which changes no sum that starts at ``0.0`` (such
+    a sum is never ``-0.0``, and ``x + 0.0 == x + -0.0`` for every other ``x``).  ``spread`` is
+    ``scaled`` viewed over every issue of the space (size 1 along the issues it does not use).
     """
 
     issues: tuple[int, ...]
@@ -38,6 +44,13 @@ class Factor:
     coef: float
     source: str  # "demand[k]" or "lever:<id>"
     demand: bool = False
+    scaled: np.ndarray = field(default=None, repr=False)  # type: ignore[assignment]
+    spread: tuple[int, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        if self.scaled is None:
+            scaled = self.table if self.table.dtype == bool else 0.0 + self.coef * self.table
+            object.__setattr__(self, "scaled", scaled)
 
     def values(self, rows: np.ndarray) -> np.ndarray:
         """The table's entries for each row of option indices."""
@@ -46,19 +59,34 @@ class Factor:
     def block_values(self, space: OutcomeSpace, lead: np.ndarray, split: int) -> np.ndarray:
         """The table's entries for a block of :meth:`OutcomeSpace.blocks`, as an array that
         broadcasts to the block's grid (size 1 along the issues the table does not use)."""
-        if not self.issues or self.issues[0] >= split:  # a view of the table itself
-            view = [1] * (1 + len(space.shape) - split)
-            for p in self.issues:
-                view[1 + p - split] = space.shape[p]
-            return self.table.reshape(view)
-        return self.table[space.block_index(self.issues, lead, split)]
+        return _block_term(self, self.table, space, lead, split)
 
 
-def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray]) -> np.ndarray:
-    """``table[tuple(cols[i] for i in issues)]`` (``take`` for one issue: no cast of small
-    integer columns to intp first)."""
+def _block_term(f: Factor, table: np.ndarray, space: OutcomeSpace, lead: np.ndarray,
+                split: int) -> np.ndarray:
+    """``table`` (``f.table`` or ``f.scaled``) over a block's grid: a view when the factor uses
+    none of the block's leading issues, else a gather of the leading rows."""
+    if not f.issues or f.issues[0] >= split:
+        full = f.spread if len(f.spread) == len(space.shape) else _spread_shape(f.issues, space)
+        return table.reshape((1, *full[split:]))
+    return table[space.block_index(f.issues, lead, split)]
+
+
+def _spread_shape(issues: tuple[int, ...], space: OutcomeSpace) -> tuple[int, ...]:
+    """The shape of a table over ``issues`` viewed over every issue of the space."""
+    shape = [1] * len(space.shape)
+    for p in issues:
+        shape[p] = space.shape[p]
+    return tuple(shape)
+
+
+def _gather(table: np.ndarray, issues: tuple[int, ...], cols: list[np.ndarray], n: int) -> np.ndarray:
+    """``table[tuple(cols[i] for i in issues)]`` as a fresh array of ``n`` entries (``take``
+    for one issue; a table over no issue is its one entry ``n`` times)."""
     if len(issues) == 1 and table.ndim == 1:
         return table.take(cols[issues[0]])
+    if not issues:
+        return np.full(n, table[()])
     return table[tuple(cols[i] for i in issues)]
 
 
@@ -67,25 +95,110 @@ def _columns(rows: np.ndarray) -> list[np.ndarray]:
     return [rows[:, j] for j in range(rows.shape[1])]
 
 
-def _factor_sum(factors: Iterable[Factor], cols: list[np.ndarray], n: int) -> np.ndarray:
+def _factor_sum(factors: tuple[Factor, ...], cols: list[np.ndarray], n: int,
+                out: np.ndarray | None = None, done: int = 0,
+                head: np.ndarray | None = None) -> np.ndarray:
     """The unrounded utility of ``n`` outcomes given as columns: 0.0 + c1 v1 + c2 v2 + ... in
-    factor order (the one order every evaluation path keeps, so they agree bit for bit)."""
-    total = np.zeros(n)
-    for f in factors:
-        total += f.coef * _gather(f.table, f.issues, cols)
+    factor order (the one order every evaluation path keeps, so they agree bit for bit), summed
+    as ``scaled1 + scaled2 + ...`` (the same bits, see :class:`Factor`), into ``out`` if given.
+    ``head`` (a fresh array) is the sum of the first ``done`` factors, already gathered."""
+    rest = factors[done:]
+    if head is None:
+        if not rest:
+            head = np.zeros(n)
+        else:
+            head, rest = _gather(rest[0].scaled, rest[0].issues, cols, n), rest[1:]
+    if not rest:
+        if out is None:
+            return head
+        out[...] = head
+        return out
+    total = np.add(head, _gather(rest[0].scaled, rest[0].issues, cols, n), out=out)
+    for f in rest[1:]:
+        np.add(total, _gather(f.scaled, f.issues, cols, n), out=total)
     return total
 
 
-def _any_veto(vetoes: Iterable[Factor], cols: list[np.ndarray], n: int) -> np.ndarray:
+_PREFIX_MAX = 1 << 10
+"""Most cells of a table of the first few factors' partial sums (:func:`_prefix_table`)."""
+
+
+def _prefix_table(factors: tuple[Factor, ...], n: int) -> tuple[int, tuple[int, ...],
+                                                              tuple[int, ...], np.ndarray] | None:
+    """``(p, issues, shape, table)``: the partial sums ``scaled1 + ... + scaled_p`` of the
+    longest run of first factors (``p >= 2``) over at most ``min(_PREFIX_MAX, n // 4)``
+    combinations of their issues, as a flat table over those issues (sorted positions, option
+    counts ``shape``).  Summed by broadcasting, in factor order: each entry is the same sum, bit
+    for bit, as the outcome's first ``p`` terms, so one gather stands for ``p``."""
+    limit = min(_PREFIX_MAX, n // 4)
+    sizes: dict[int, int] = {}
+    cells, p = 1, 0
+    for f in factors:
+        new = {q: k for q, k in zip(f.issues, f.table.shape) if q not in sizes}
+        if cells * math.prod(new.values()) > limit:
+            break
+        sizes.update(new)
+        cells *= math.prod(new.values())
+        p += 1
+    if p < 2:
+        return None
+    issues = tuple(sorted(sizes))
+    shape = tuple(sizes[q] for q in issues)
+    table: np.ndarray = factors[0].scaled
+    for k, f in enumerate(factors[:p]):
+        view = [1] * len(issues)
+        for q in f.issues:
+            view[issues.index(q)] = sizes[q]
+        term = f.scaled.reshape(view)
+        table = term if k == 0 else table + term
+    return p, issues, shape, np.ascontiguousarray(np.broadcast_to(table, shape)).reshape(-1)
+
+
+def _flat_index(cols: list[np.ndarray], issues: tuple[int, ...], shape: tuple[int, ...]) -> np.ndarray:
+    """The position of each outcome in a flat table over ``issues`` (option counts ``shape``,
+    at most ``2 ** 16`` cells), as small unsigned integers: the columns must hold valid option
+    indices."""
+    dtype = np.uint8 if math.prod(shape) <= 1 << 8 else np.uint16
+    idx = cols[issues[0]].astype(dtype)
+    for q, k in zip(issues[1:], shape[1:]):
+        np.multiply(idx, k, out=idx, casting="unsafe")
+        np.add(idx, cols[q], out=idx, casting="unsafe")
+    return idx
+
+
+def _any_veto(vetoes: tuple[Factor, ...], cols: list[np.ndarray], n: int,
+              out: np.ndarray | None = None) -> np.ndarray:
     """Whether each of ``n`` outcomes (as columns) crosses one of these red-line tables."""
-    out = np.zeros(n, dtype=bool)
+    if out is None:
+        out = np.zeros(n, dtype=bool)
     for f in vetoes:
-        out |= _gather(f.table, f.issues, cols)
+        np.logical_or(out, _gather(f.table, f.issues, cols, n), out=out)
+    return out
+
+
+def _option_indices(space: OutcomeSpace, pos: int, options: Iterable[object]) -> list[int]:
+    """``[space.option_index(pos, o) for o in options]``: a dictionary hit on an option of the
+    same type is the same option (``same_option`` of equal values of one type), anything else
+    goes through :meth:`OutcomeSpace.option_index` (its answer, its error)."""
+    positions, opts = space.option_positions[pos], space.issues[pos].options
+    out = []
+    for o in options:
+        try:
+            k = positions.get(o)  # type: ignore[call-overload]
+        except TypeError:  # unhashable
+            k = None
+        if k is None or opts[k].__class__ is not o.__class__:
+            k = space.option_index(pos, o)
+        out.append(k)
     return out
 
 
 def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
     """The demand's score of every option of its issue, ignoring its condition.
+
+    ``want``: 1 on the wanted options; on an ordered issue ``1 - d / (n - 1)`` elsewhere (``d``
+    the rank distance to the nearest wanted option), else 0.  ``avoid``: 0 on those, 1
+    elsewhere.  ``scores``: the listed scores, 0 for the options not listed.
 
     Examples
     --------
@@ -94,57 +207,66 @@ def demand_scores(demand: Demand, space: OutcomeSpace) -> np.ndarray:
     >>> demand_scores(Demand("x", want="b"), space).tolist()
     [0.75, 1.0, 0.75, 0.5, 0.25]
     """
-    issue = space.issue(demand.issue)
-    pos = space.position[issue.id]
-    n = len(issue)
+    return np.array(_score_list(demand, space)[1], dtype=float)
+
+
+def _score_list(demand: Demand, space: OutcomeSpace) -> tuple[int, list[float]]:
+    """(position of the demand's issue, :func:`demand_scores` as a list of Python floats)."""
+    pos = space.position.get(demand.issue)
+    issue = space.issues[pos] if pos is not None else space.issue(demand.issue)
+    n = len(issue.options)
     if demand.want is not None:
-        wanted = [space.option_index(pos, o) for o in demand.want]
-        if issue.ordered:
-            ranks = np.arange(n)
-            dist = np.min(np.abs(ranks[:, None] - np.array(wanted)[None, :]), axis=1)
-            return 1.0 - dist / (n - 1)
-        s = np.zeros(n)
-        s[wanted] = 1.0
-        return s
+        wanted = _option_indices(space, pos, demand.want)  # type: ignore[arg-type]
+        if issue.ordered:  # the same IEEE operations as on arrays: 1.0 - float(d) / float(n - 1)
+            return pos, [1.0 - min(abs(r - w) for w in wanted) / (n - 1)  # type: ignore[return-value]
+                         for r in range(n)]
+        s = [0.0] * n
+        for k in wanted:
+            s[k] = 1.0
+        return pos, s  # type: ignore[return-value]
     if demand.avoid is not None:
-        s = np.ones(n)
-        s[[space.option_index(pos, o) for o in demand.avoid]] = 0.0
-        return s
-    s = np.zeros(n)
-    for opt, score in demand.scores or ():
-        s[space.option_index(pos, opt)] = score
-    return s
+        s = [1.0] * n
+        for k in _option_indices(space, pos, demand.avoid):  # type: ignore[arg-type]
+            s[k] = 0.0
+        return pos, s  # type: ignore[return-value]
+    pairs = demand.scores or ()
+    s = [0.0] * n
+    for k, (_, score) in zip(_option_indices(space, pos, [o for o, _ in pairs]),  # type: ignore[arg-type]
+                             pairs):
+        s[k] = float(score)
+    return pos, s  # type: ignore[return-value]
 
 
 def condition_mask(cond: Condition, space: OutcomeSpace, axes: tuple[int, ...]) -> np.ndarray:
     """Boolean table over ``axes`` (issue positions, sorted) where the condition holds."""
-    shape = tuple(space.shape[a] for a in axes)
-    mask = np.ones(shape, dtype=bool)
+    mask = np.ones(tuple(space.shape[a] for a in axes), dtype=bool)
     for issue_id, opts in cond.terms:
-        issue = space.issue(issue_id)
-        pos = space.position[issue.id]
-        member = np.zeros(len(issue), dtype=bool)
-        member[[space.option_index(pos, o) for o in opts]] = True
+        pos = space.position.get(issue_id)
+        if pos is None:
+            space.issue(issue_id)  # the error naming the known issues
+        member = np.zeros(space.shape[pos], dtype=bool)  # type: ignore[index]
+        member[_option_indices(space, pos, opts)] = True  # type: ignore[arg-type]
         view = [1] * len(axes)
-        view[axes.index(space.position[issue_id])] = len(issue)
-        mask = mask & member.reshape(view)
+        view[axes.index(pos)] = len(member)  # type: ignore[arg-type]
+        mask &= member.reshape(view)
     return mask
 
 
-def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...], np.ndarray, np.ndarray]:
-    """(axes, score table, vetoed table) of a demand over its issue and its condition's issues."""
+def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...], np.ndarray,
+                                                                   np.ndarray | None]:
+    """(axes, score table, vetoed table or None when the demand is no red line) of a demand
+    over its issue and its condition's issues."""
     own = space.position[demand.issue]
     s = demand_scores(demand, space)
     if not demand.when.terms:  # no condition: the scores themselves
-        return (own,), s, (s < 1.0) if demand.hard else np.zeros(len(s), dtype=bool)
+        return (own,), s, (s < 1.0) if demand.hard else None
     axes = tuple(sorted({own, *(space.position[i] for i in demand.when.issues)}))
     view = [1] * len(axes)
     view[axes.index(own)] = len(s)
     s_full = np.broadcast_to(s.reshape(view), tuple(space.shape[a] for a in axes))
     applies = condition_mask(demand.when, space, axes)
     table = np.where(applies, s_full, 1.0)
-    vetoed = applies & (s_full < 1.0) if demand.hard else np.zeros_like(applies)
-    return axes, table, vetoed
+    return axes, table, applies & (s_full < 1.0) if demand.hard else None
 
 
 @dataclass(frozen=True, eq=False)
@@ -194,15 +316,30 @@ class PreferenceModel:
         return np.array([f.values(rows) for f in self.demand_factors])
 
 
-def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> PreferenceModel:
+def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace,
+               status_quo: tuple[int, ...], spreads: list[tuple[int, ...]]) -> PreferenceModel:
     total = actor.total_weight or 1.0  # an actor with no demands is indifferent over outcomes
     factors: list[Factor] = []
     vetoes: list[Factor] = []
+    at_sq: list[float] = []  # each factor's term at the status quo
     for k, d in enumerate(actor.demands):
+        coef = d.weight / total
+        if not d.when.terms:  # a table over its own issue: the scores, built as Python floats
+            pos, s = _score_list(d, space)  # (the same IEEE operations as on arrays)
+            scaled = [0.0 + coef * x for x in s]
+            factors.append(Factor((pos,), np.array(s), coef, f"demand[{k}]", True,
+                                  np.array(scaled), spreads[pos]))
+            at_sq.append(scaled[status_quo[pos]])
+            if d.hard:
+                vetoes.append(Factor((pos,), np.array([x < 1.0 for x in s]), 0.0, f"demand[{k}]",
+                                     True, spread=spreads[pos]))
+            continue
         axes, table, vetoed = _demand_tables(d, space)
-        factors.append(Factor(axes, table, d.weight / total, f"demand[{k}]", demand=True))
-        if d.hard:
-            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]", demand=True))
+        f = Factor(axes, table, coef, f"demand[{k}]", True, spread=_spread_shape(axes, space))
+        factors.append(f)
+        at_sq.append(float(f.scaled[tuple(status_quo[i] for i in axes)]))
+        if vetoed is not None:
+            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]", True, spread=f.spread))
     shift = 0.0
     for lv in levers:
         effect = lv.expected_effect(actor.name)
@@ -214,11 +351,14 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace) -> 
             cond = lv.trigger
             assert isinstance(cond, Condition)
             axes = tuple(sorted(space.position[i] for i in cond.issues))
-            factors.append(Factor(axes, condition_mask(cond, space, axes).astype(float), effect,
-                                  f"lever:{lv.id}"))
-    sq = np.array([space.status_quo], dtype=np.intp)
-    model = PreferenceModel(actor.name, tuple(factors), tuple(vetoes), 0.0, 0.0, 0.0, False)
-    no_deal = float(model.utility(sq)[0])
+            f = Factor(axes, condition_mask(cond, space, axes).astype(float), effect,
+                       f"lever:{lv.id}", spread=_spread_shape(axes, space))
+            factors.append(f)
+            at_sq.append(float(f.scaled[tuple(status_quo[i] for i in axes)]))
+    no_deal = 0.0  # the status quo's utility, summed as every evaluation path sums it
+    for x in at_sq:
+        no_deal += x
+    no_deal = float(np.round(no_deal, UTILITY_DECIMALS))
     shift = round(shift, UTILITY_DECIMALS)
     given = actor.reservation is not None
     reservation = float(actor.reservation) if given else round(no_deal + shift, UTILITY_DECIMALS)
@@ -240,7 +380,10 @@ def build_preferences(scenario: Scenario) -> tuple[PreferenceModel, ...]:
     (0.0, -0.2, -0.2)
     """
     space = scenario.space
-    return tuple(_build_one(a, scenario.levers, space) for a in scenario.actors)
+    status_quo = space.status_quo
+    spreads = [_spread_shape((p,), space) for p in range(len(space.shape))]
+    return tuple(_build_one(a, scenario.levers, space, status_quo, spreads)
+                 for a in scenario.actors)
 
 
 def demand_utility(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
@@ -257,10 +400,8 @@ def demand_utility(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
     >>> float(demand_utility(m, rows)[0]), float(m.utility(rows)[0])
     (1.0, 1.5)
     """
-    total = np.zeros(len(rows))
-    for f in model.demand_factors:
-        total += f.coef * f.values(rows)
-    return np.round(total, UTILITY_DECIMALS)
+    total = _factor_sum(model.demand_factors, _columns(rows), len(rows))
+    return np.round(total, UTILITY_DECIMALS, out=total)
 
 
 def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -277,7 +418,8 @@ _COLUMN_PIECE = 1 << 13
 def evaluate_columns(models: tuple[PreferenceModel, ...],
                      columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of outcomes given as one array of option indices per issue
-    (``columns[j] == rows[:, j]``): the same numbers, without forming the rows.
+    (``columns[j] == rows[:, j]``): the same numbers, without forming the rows.  The arrays
+    returned are transposed views of actor-major ones (``utils.T[a]`` is contiguous).
 
     Examples
     --------
@@ -292,29 +434,47 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     n = len(columns[0]) if columns else 0
     utils = np.empty((len(models), n))
     vetoed = np.zeros((len(models), n), dtype=bool)
+    prefixes = [_prefix_table(m.factors, n) for m in models]
     for lo in range(0, n, _COLUMN_PIECE):  # pieces: the same operations per outcome, and
-        cols = [c[lo:lo + _COLUMN_PIECE] for c in columns]  # temporaries reused, not fresh
-        k = len(cols[0])
+        hi = min(n, lo + _COLUMN_PIECE)    # temporaries reused, not fresh
+        cols = [c[lo:hi] for c in columns]
+        flat: dict[tuple[int, ...], np.ndarray] = {}  # positions in prefix tables, shared
         for a, m in enumerate(models):
-            np.round(_factor_sum(m.factors, cols, k), UTILITY_DECIMALS,
-                     out=utils[a, lo:lo + _COLUMN_PIECE])
-            vetoed[a, lo:lo + _COLUMN_PIECE] = _any_veto(m.vetoes, cols, k)
+            row, prefix = utils[a, lo:hi], prefixes[a]
+            if prefix is None:
+                _factor_sum(m.factors, cols, hi - lo, out=row)
+            else:
+                p, issues, shape, table = prefix
+                if issues not in flat:
+                    flat[issues] = _flat_index(cols, issues, shape)
+                _factor_sum(m.factors, cols, hi - lo, out=row, done=p,
+                            head=table.take(flat[issues]))
+            np.round(row, UTILITY_DECIMALS, out=row)
+            if m.vetoes:
+                _any_veto(m.vetoes, cols, hi - lo, out=vetoed[a, lo:hi])
     return utils.T, vetoed.T
 
 
-def _spread_add(part: np.ndarray | float, term: np.ndarray, out: np.ndarray) -> None:
+_SPREAD_MIN = 512
+"""Shortest stretch of a block worth one addition call of its own (:func:`_spread_add`)."""
+
+
+def _spread_add(part: np.ndarray, term: np.ndarray, out: np.ndarray) -> None:
     """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along one
-    axis that ``part`` does not: each call then runs over a long stretch of ``out`` instead of
-    numpy looping over the (often short) last axis (the same additions, the same bits)."""
+    axis only: each call then runs over a long stretch of ``out`` instead of numpy looping over
+    the (often short) last axis (the same additions, the same bits)."""
     along = [ax for ax, k in enumerate(term.shape) if k != 1]
-    if isinstance(part, np.ndarray) and part.ndim == out.ndim and len(along) == 1 and \
-            part.shape[along[0]] == 1 and out.shape[along[0]] * 64 <= out.size:
+    if len(along) == 1 and part.ndim == out.ndim and out.size >= _SPREAD_MIN * out.shape[along[0]]:
         ax = along[0]
         head = (slice(None),) * ax
-        base = part[head + (0,)]
         values = term.reshape(-1)
-        for k in range(out.shape[ax]):
-            np.add(base, values[k], out=out[head + (k,)])
+        if part.shape[ax] == 1:
+            base = part[head + (0,)]
+            for k in range(len(values)):
+                np.add(base, values[k], out=out[head + (k,)])
+        else:
+            for k in range(len(values)):
+                np.add(part[head + (k,)], values[k], out=out[head + (k,)])
         return
     np.add(part, term, out=out)
 
@@ -338,38 +498,41 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     True
     """
     grid = (len(lead), *space.shape[split:])
-    n = int(np.prod(grid))
+    n = math.prod(grid)
     utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
     vetoed = np.zeros((len(models), n), dtype=bool)
     for a, m in enumerate(models):
         total = utils[a].reshape(grid)
-        # Summed factor by factor as on the whole grid (0.0 + c1 v1 + c2 v2 + ...), but each
-        # partial sum only over the axes its factors vary along so far: the same operations on
-        # every outcome's numbers, on a grid that grows to the block's at most once.
-        part: np.ndarray | float = 0.0
-        shape = (1,) * len(grid)  # the partial sum's shape
+        # Summed factor by factor as on the whole grid (scaled1 + scaled2 + ..., see Factor),
+        # but each partial sum only over the axes its factors vary along so far: the same
+        # operations on every outcome's numbers, on a grid that grows to the block's at most
+        # once.  The first term is a view of its table, never written to.
+        part: np.ndarray | None = None
         whole = False
         for f in m.factors:
-            term = f.coef * f.block_values(space, lead, split)
+            term = _block_term(f, f.scaled, space, lead, split)
             if whole:
-                total += term
-                continue
-            spans = tuple(map(max, shape, term.shape)) if term.ndim == len(grid) else \
-                np.broadcast_shapes(shape, term.shape)
-            if spans == grid:
-                _spread_add(part, term, total)
-                whole = True
+                _spread_add(total, term, total)
+            elif part is None:
+                part = term
             else:
-                grown = np.empty(spans)
-                _spread_add(part, term, grown)
-                part, shape = grown, spans
-        if whole:
+                spans = tuple(map(max, part.shape, term.shape))
+                if spans == grid:
+                    _spread_add(part, term, total)
+                    whole = True
+                elif math.prod(spans) < _SPREAD_MIN * 2:  # small: one allocating addition
+                    part = part + term
+                else:
+                    grown = np.empty(spans)
+                    _spread_add(part, term, grown)
+                    part = grown
+        if not whole:  # rounded on the smaller grid, then spread over the block
+            total[...] = 0.0 if part is None else np.round(part, UTILITY_DECIMALS)
+        else:
             np.round(total, UTILITY_DECIMALS, out=total)
-        else:  # rounded on the smaller grid, then spread over the block
-            total[...] = np.round(np.asarray(part, dtype=float), UTILITY_DECIMALS)
         if m.vetoes:
-            hit: np.ndarray | bool = False
-            for f in m.vetoes:
-                hit = hit | f.block_values(space, lead, split)
+            hit = _block_term(m.vetoes[0], m.vetoes[0].table, space, lead, split)
+            for f in m.vetoes[1:]:
+                hit = hit | _block_term(f, f.table, space, lead, split)
             vetoed[a].reshape(grid)[...] = hit
     return utils.T, vetoed.T
