@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from negsim.model import Demand
 from negsim.preferences import PreferenceModel, demand_scores
 from negsim.model.scenario import Scenario
 from negsim.tolerances import ROUND_TOL
@@ -19,18 +20,21 @@ from negsim.tolerances import ROUND_TOL
 __all__ = ["compromise_forecast", "rank_distance"]
 
 
-def _scores_of(scenario: Scenario, models: tuple[PreferenceModel, ...] | None):  # type: ignore[no-untyped-def]
-    """``score(actor k, demand j)``: from the models' tables where a demand has no condition
-    (its table is :func:`demand_scores` itself), else computed."""
-    space = scenario.space
-
-    def score(k: int, j: int, d):  # type: ignore[no-untyped-def]
+def _score_lists(scenario: Scenario, k: int, models: tuple[PreferenceModel, ...] | None,
+                 ds: list[tuple[int, Demand]]) -> list[list[float]]:
+    """The scores of actor ``k``'s demands ``ds`` (index, demand) as lists: from the models'
+    tables where a demand has no condition (its table is :func:`demand_scores` itself), else
+    computed."""
+    out = []
+    for j, d in ds:
         if models is not None and not d.when.terms:
             f = models[k].factors[j]
-            if f.demand and f.source == f"demand[{j}]" and f.table.shape == (len(space.issue(d.issue)),):
-                return f.table
-        return demand_scores(d, space)
-    return score
+            if f.demand and f.table.ndim == 1 and f.source == f"demand[{j}]" and \
+                    f.issues == (scenario.space.position.get(d.issue),):
+                out.append(f.table.tolist())
+                continue
+        out.append(demand_scores(d, scenario.space).tolist())
+    return out
 
 
 def compromise_forecast(scenario: Scenario,
@@ -51,20 +55,23 @@ def compromise_forecast(scenario: Scenario,
     (2,)
     """
     space = scenario.space
-    score = _scores_of(scenario, models)
     by_issue: dict[str, list[tuple[float, float, float, list[float]]]] = {}
     for k, actor in enumerate(scenario.actors):  # (power, total weight, weight, combined scores)
         total = actor.total_weight
         if total == 0:
             continue
-        mine: dict[str, list] = {}
+        mine: dict[str, list[tuple[int, Demand]]] = {}
         for j, d in enumerate(actor.demands):
             mine.setdefault(d.issue, []).append((j, d))
         for issue_id, ds in mine.items():  # Python floats: the same operations as on arrays
-            w = sum(d.weight for _, d in ds)
-            tables = [score(k, j, d).tolist() for j, d in ds]
-            combined = [sum(d.weight * t[i] for (_, d), t in zip(ds, tables)) / w
-                        for i in range(len(tables[0]))]
+            tables = _score_lists(scenario, k, models, ds)
+            if len(ds) == 1:  # sum() of one term: 0 + x, which is x
+                w = ds[0][1].weight
+                combined = [w * x / w for x in tables[0]]
+            else:
+                w = sum(d.weight for _, d in ds)
+                combined = [sum(d.weight * t[i] for (_, d), t in zip(ds, tables)) / w
+                            for i in range(len(tables[0]))]
             by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
     for issue in space.issues:
