@@ -300,10 +300,16 @@ class PreferenceModel:
 
     def utility(self, rows: np.ndarray) -> np.ndarray:
         """Utility of each row of option indices."""
-        return np.round(_factor_sum(self.factors, _columns(rows), len(rows)), UTILITY_DECIMALS)
+        if len(rows) <= _FEW_ROWS:
+            total = np.array([_row_sum(self.factors, r) for r in rows.tolist()], dtype=float)
+        else:
+            total = _factor_sum(self.factors, _columns(rows), len(rows))
+        return np.round(total, UTILITY_DECIMALS, out=total)
 
     def vetoed(self, rows: np.ndarray) -> np.ndarray:
         """Whether each row crosses one of the actor's red lines."""
+        if len(rows) <= _FEW_ROWS:
+            return np.array([_row_veto(self.vetoes, r) for r in rows.tolist()], dtype=bool)
         return _any_veto(self.vetoes, _columns(rows), len(rows))
 
     @property
@@ -404,8 +410,46 @@ def demand_utility(model: PreferenceModel, rows: np.ndarray) -> np.ndarray:
     return np.round(total, UTILITY_DECIMALS, out=total)
 
 
+_FEW_ROWS = 8
+"""Up to this many rows are summed in Python floats (the same IEEE operations as on arrays,
+without a numpy call per factor)."""
+
+
+def _row_sum(factors: tuple[Factor, ...], row: list[int]) -> float:
+    """The unrounded utility of one outcome (a list of option indices), as :func:`_factor_sum`
+    sums it: 0.0 + scaled1 + scaled2 + ... in factor order."""
+    total = 0.0
+    for f in factors:
+        issues = f.issues
+        total += f.scaled.item(row[issues[0]]) if len(issues) == 1 else \
+            f.scaled.item(*[row[i] for i in issues])
+    return total
+
+
+def _row_veto(vetoes: tuple[Factor, ...], row: list[int]) -> bool:
+    """Whether one outcome (a list of option indices) crosses one of these red-line tables."""
+    return any(f.table.item(*[row[i] for i in f.issues]) for f in vetoes)
+
+
 def evaluate(models: tuple[PreferenceModel, ...], rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Utilities (n_rows × n_actors) and red-line vetoes (n_rows × n_actors) of rows."""
+    """Utilities (n_rows × n_actors) and red-line vetoes (n_rows × n_actors) of rows.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.examples.toy_scenario()
+    >>> utils, vetoed = evaluate(build_preferences(s), np.array([[0], [1]]))
+    >>> utils.shape == vetoed.shape == (2, len(s.actors))
+    True
+    """
+    if 0 < len(models) and len(rows) <= _FEW_ROWS:
+        listed = rows.tolist()
+        shape = (len(listed), len(models))
+        utils = np.array([[_row_sum(m.factors, r) for m in models] for r in listed],
+                         dtype=float).reshape(shape)
+        vetoed = np.array([[_row_veto(m.vetoes, r) for m in models] for r in listed],
+                          dtype=bool).reshape(shape)
+        return np.round(utils, UTILITY_DECIMALS, out=utils), vetoed
     utils = np.stack([m.utility(rows) for m in models], axis=1)
     vetoed = np.stack([m.vetoed(rows) for m in models], axis=1)
     return utils, vetoed

@@ -87,6 +87,13 @@ def test_every_path_is_the_plain_sum_bit_for_bit(s):
     u_ref, v_ref = _plain(models, rows)
     u, v = evaluate(models, rows)
     assert _bits(u) == _bits(u_ref) and (v == v_ref).all()
+    for k in (1, 2, prefs._FEW_ROWS, prefs._FEW_ROWS + 1):  # a few rows: in Python floats
+        some = rows[::-1][:k]
+        u, v = evaluate(models, some)
+        assert _bits(u) == _bits(u_ref[::-1][:k]) and (v == v_ref[::-1][:k]).all()
+        for a, m in enumerate(models):
+            assert _bits(m.utility(some)) == _bits(u_ref[::-1][:k, a])
+            assert (m.vetoed(some) == v_ref[::-1][:k, a]).all()
     for a, m in enumerate(models):
         assert _bits(m.utility(rows)) == _bits(u_ref[:, a])
         assert (m.vetoed(rows) == v_ref[:, a]).all()
