@@ -322,30 +322,56 @@ class PreferenceModel:
         return np.array([f.values(rows) for f in self.demand_factors])
 
 
+def _new_factor(issues: tuple[int, ...], table: np.ndarray, coef: float, source: str,
+                demand: bool, scaled: np.ndarray, spread: tuple[int, ...]) -> Factor:
+    """``Factor(issues, table, coef, source, demand, scaled, spread)`` with every field given,
+    set in one step (what the generated ``__init__`` does one ``object.__setattr__`` at a time)."""
+    f = object.__new__(Factor)
+    f.__dict__.update(issues=issues, table=table, coef=coef, source=source, demand=demand,
+                      scaled=scaled, spread=spread)
+    return f
+
+
 def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace,
                status_quo: tuple[int, ...], spreads: list[tuple[int, ...]]) -> PreferenceModel:
     total = actor.total_weight or 1.0  # an actor with no demands is indifferent over outcomes
-    factors: list[Factor] = []
-    vetoes: list[Factor] = []
     at_sq: list[float] = []  # each factor's term at the status quo
+    # demands without a condition: tables over their own issue, the scores and their scaled
+    # copies as Python floats (the same IEEE operations as on arrays) in one array, viewed
+    flat: list[float] = []
+    plan: list[tuple[int, int, int, float, int, bool] | tuple[Factor, Factor | None]] = []
     for k, d in enumerate(actor.demands):
         coef = d.weight / total
-        if not d.when.terms:  # a table over its own issue: the scores, built as Python floats
-            pos, s = _score_list(d, space)  # (the same IEEE operations as on arrays)
+        if not d.when.terms:
+            pos, s = _score_list(d, space)
             scaled = [0.0 + coef * x for x in s]
-            factors.append(Factor((pos,), np.array(s), coef, f"demand[{k}]", True,
-                                  np.array(scaled), spreads[pos]))
             at_sq.append(scaled[status_quo[pos]])
-            if d.hard:
-                vetoes.append(Factor((pos,), np.array([x < 1.0 for x in s]), 0.0, f"demand[{k}]",
-                                     True, spread=spreads[pos]))
+            plan.append((k, pos, len(flat), coef, len(s), d.hard))
+            flat += s
+            flat += scaled
             continue
         axes, table, vetoed = _demand_tables(d, space)
         f = Factor(axes, table, coef, f"demand[{k}]", True, spread=_spread_shape(axes, space))
-        factors.append(f)
         at_sq.append(float(f.scaled[tuple(status_quo[i] for i in axes)]))
-        if vetoed is not None:
-            vetoes.append(Factor(axes, vetoed, 0.0, f"demand[{k}]", True, spread=f.spread))
+        plan.append((f, None if vetoed is None else
+                     Factor(axes, vetoed, 0.0, f"demand[{k}]", True, spread=f.spread)))
+    tables = np.array(flat)
+    factors: list[Factor] = []
+    vetoes: list[Factor] = []
+    for step in plan:
+        if len(step) == 2:
+            factors.append(step[0])  # type: ignore[arg-type]
+            if step[1] is not None:
+                vetoes.append(step[1])  # type: ignore[arg-type]
+            continue
+        k, pos, lo, coef, n, hard = step  # type: ignore[misc]
+        table = tables[lo:lo + n]
+        factors.append(_new_factor((pos,), table, coef, f"demand[{k}]", True,
+                                   tables[lo + n:lo + 2 * n], spreads[pos]))
+        if hard:
+            vetoed = table < 1.0
+            vetoes.append(_new_factor((pos,), vetoed, 0.0, f"demand[{k}]", True, vetoed,
+                                      spreads[pos]))
     shift = 0.0
     for lv in levers:
         effect = lv.expected_effect(actor.name)
@@ -364,12 +390,31 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace,
     no_deal = 0.0  # the status quo's utility, summed as every evaluation path sums it
     for x in at_sq:
         no_deal += x
-    no_deal = float(np.round(no_deal, UTILITY_DECIMALS))
+    no_deal = _rounded(no_deal)
     shift = round(shift, UTILITY_DECIMALS)
     given = actor.reservation is not None
     reservation = float(actor.reservation) if given else round(no_deal + shift, UTILITY_DECIMALS)
     return PreferenceModel(actor.name, tuple(factors), tuple(vetoes), no_deal, shift,
                            reservation, given)
+
+
+_SCALE = 10.0 ** UTILITY_DECIMALS
+
+
+def _rounded(x: float) -> float:
+    """``float(np.round(x, UTILITY_DECIMALS))`` of one Python float without the array round
+    trip: numpy rounds as ``rint(x * 10**d) / 10**d``, and ``round`` of a float is ``rint`` (half
+    to even) but for the sign of a zero, which ``copysign`` restores.
+
+    Examples
+    --------
+    >>> _rounded(0.1 + 0.2), _rounded(-1e-13)
+    (0.3, -0.0)
+    """
+    y = x * _SCALE
+    if not math.isfinite(y):
+        return float(np.round(x, UTILITY_DECIMALS))
+    return math.copysign(float(round(y)), y) / _SCALE
 
 
 def build_preferences(scenario: Scenario) -> tuple[PreferenceModel, ...]:

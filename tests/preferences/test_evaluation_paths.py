@@ -232,3 +232,15 @@ def test_utilities_are_the_reference_reading(s):
             assert bool(m.vetoed(row)[0]) == reference.vetoes(s, actor, outcome)
     for actor, m in zip(s.actors, models):
         assert m.reservation == pytest.approx(reference.reservation(s, actor), abs=1e-9)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.floats(allow_nan=False, width=64),
+                 st.integers(-10**15, 10**15).map(lambda k: (k + 0.5) / 1e12),
+                 st.integers(-10**15, 10**15).map(lambda k: k / 1e12),
+                 st.sampled_from([0.0, -0.0, -1e-13, 4e-13, -5e-13, 5e-13, 1e300, -1e300])))
+def test_rounded_is_numpy_round_of_one_float(x):
+    with np.errstate(over="ignore", invalid="ignore"):
+        want = np.round(np.array([x]), prefs.UTILITY_DECIMALS)
+        got = prefs._rounded(x)
+    assert np.array([got]).tobytes() == want.tobytes()
