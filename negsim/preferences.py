@@ -544,28 +544,37 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     return utils.T, vetoed.T
 
 
-_SPREAD_MIN = 512
+_SPREAD_MIN = 1024
 """Shortest stretch of a block worth one addition call of its own (:func:`_spread_add`)."""
 
 
-def _spread_add(part: np.ndarray, term: np.ndarray, out: np.ndarray) -> None:
-    """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along one
-    axis only: each call then runs over a long stretch of ``out`` instead of numpy looping over
-    the (often short) last axis (the same additions, the same bits)."""
-    along = [ax for ax, k in enumerate(term.shape) if k != 1]
-    if len(along) == 1 and part.ndim == out.ndim and out.size >= _SPREAD_MIN * out.shape[along[0]]:
-        ax = along[0]
+def _spread_add(part: np.ndarray, term: np.ndarray, out: np.ndarray, ax: int | None) -> None:
+    """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along the
+    one axis ``ax`` (``None``: along several, or none): each call then runs over a long stretch
+    of ``out`` instead of numpy looping over the (often short) last axis (the same additions,
+    the same bits)."""
+    if ax is not None and out.size >= _SPREAD_MIN * out.shape[ax]:
         head = (slice(None),) * ax
-        values = term.reshape(-1)
+        values = term.reshape(-1).tolist()
         if part.shape[ax] == 1:
             base = part[head + (0,)]
-            for k in range(len(values)):
-                np.add(base, values[k], out=out[head + (k,)])
+            for k, v in enumerate(values):
+                np.add(base, v, out=out[head + (k,)])
         else:
-            for k in range(len(values)):
-                np.add(part[head + (k,)], values[k], out=out[head + (k,)])
+            for k, v in enumerate(values):
+                np.add(part[head + (k,)], v, out=out[head + (k,)])
         return
     np.add(part, term, out=out)
+
+
+def _block_scaled(f: Factor, space: OutcomeSpace, lead: np.ndarray,
+                  split: int) -> tuple[np.ndarray, int | None]:
+    """(``f.scaled`` over a block's grid, the one axis it varies along or ``None``)."""
+    issues = f.issues
+    if issues and issues[0] < split:
+        return f.scaled[space.block_index(issues, lead, split)], 0 if len(issues) == 1 else None
+    full = f.spread if len(f.spread) == len(space.shape) else _spread_shape(issues, space)
+    return f.scaled.reshape((1, *full[split:])), 1 + issues[0] - split if len(issues) == 1 else None
 
 
 def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lead: np.ndarray,
@@ -590,6 +599,7 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
     n = math.prod(grid)
     utils = np.empty((len(models), n))  # actor-major: each actor's row is contiguous
     vetoed = np.zeros((len(models), n), dtype=bool)
+    whole = [False] * len(models)
     for a, m in enumerate(models):
         total = utils[a].reshape(grid)
         # Summed factor by factor as on the whole grid (scaled1 + scaled2 + ..., see Factor),
@@ -597,31 +607,34 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
         # operations on every outcome's numbers, on a grid that grows to the block's at most
         # once.  The first term is a view of its table, never written to.
         part: np.ndarray | None = None
-        whole = False
         for f in m.factors:
-            term = _block_term(f, f.scaled, space, lead, split)
-            if whole:
-                _spread_add(total, term, total)
+            term, ax = _block_scaled(f, space, lead, split)
+            if whole[a]:
+                _spread_add(total, term, total, ax)
             elif part is None:
                 part = term
             else:
                 spans = tuple(map(max, part.shape, term.shape))
                 if spans == grid:
-                    _spread_add(part, term, total)
-                    whole = True
+                    _spread_add(part, term, total, ax)
+                    whole[a] = True
                 elif math.prod(spans) < _SPREAD_MIN * 2:  # small: one allocating addition
                     part = part + term
                 else:
                     grown = np.empty(spans)
-                    _spread_add(part, term, grown)
+                    _spread_add(part, term, grown, ax)
                     part = grown
-        if not whole:  # rounded on the smaller grid, then spread over the block
+        if not whole[a]:  # rounded on the smaller grid, then spread over the block
             total[...] = 0.0 if part is None else np.round(part, UTILITY_DECIMALS)
-        else:
-            np.round(total, UTILITY_DECIMALS, out=total)
         if m.vetoes:
             hit = _block_term(m.vetoes[0], m.vetoes[0].table, space, lead, split)
             for f in m.vetoes[1:]:
                 hit = hit | _block_term(f, f.table, space, lead, split)
             vetoed[a].reshape(grid)[...] = hit
+    if all(whole):  # every actor's grid summed in full: rounded in one call
+        np.round(utils, UTILITY_DECIMALS, out=utils)
+    else:
+        for a in range(len(models)):
+            if whole[a]:
+                np.round(utils[a], UTILITY_DECIMALS, out=utils[a])
     return utils.T, vetoed.T
