@@ -21,6 +21,8 @@ from hypothesis import strategies as st
 
 import negsim
 import negsim.preferences as prefs
+from negsim.preferences import build as pbuild
+from negsim.preferences import evaluation as peval
 from negsim.preferences import (build_preferences, demand_scores, demand_utility, evaluate,
                                 evaluate_block, evaluate_columns)
 from tests.support import reference
@@ -87,7 +89,7 @@ def test_every_path_is_the_plain_sum_bit_for_bit(s):
     u_ref, v_ref = _plain(models, rows)
     u, v = evaluate(models, rows)
     assert _bits(u) == _bits(u_ref) and (v == v_ref).all()
-    for k in (1, 2, prefs._FEW_ROWS, prefs._FEW_ROWS + 1):  # a few rows: in Python floats
+    for k in (1, 2, peval._FEW_ROWS, peval._FEW_ROWS + 1):  # a few rows: in Python floats
         some = rows[::-1][:k]
         u, v = evaluate(models, some)
         assert _bits(u) == _bits(u_ref[::-1][:k]) and (v == v_ref[::-1][:k]).all()
@@ -119,8 +121,8 @@ def test_columns_with_any_prefix_table_and_piece_are_the_plain_sum(s, prefix, pi
     cols = [rows[:, j].astype(np.uint8) for j in range(rows.shape[1])]
     mp = pytest.MonkeyPatch()
     with mp.context() as m:
-        m.setattr(prefs, "_PREFIX_MAX", prefix)
-        m.setattr(prefs, "_COLUMN_PIECE", piece)
+        m.setattr(peval, "_PREFIX_MAX", prefix)
+        m.setattr(peval, "_COLUMN_PIECE", piece)
         u, v = evaluate_columns(models, cols)
     assert _bits(u) == _bits(u_ref) and (v == v_ref).all()
 
@@ -131,7 +133,7 @@ def test_blocks_with_or_without_per_option_additions_are_the_plain_sum(s, spread
     space, models = s.space, build_preferences(s)
     mp = pytest.MonkeyPatch()
     with mp.context() as m:
-        m.setattr(prefs, "_SPREAD_MIN", spread_min)
+        m.setattr(peval, "_SPREAD_MIN", spread_min)
         for start, lead, split in space.blocks(chunk):
             u, v = evaluate_block(models, space, lead, split)
             rows = space.rows_of(np.arange(start, start + len(u)))
@@ -210,14 +212,14 @@ def test_demand_scores_are_the_documented_scores(opts, ordered, data):
 
 def test_option_lookups_keep_their_errors():
     space = negsim.OutcomeSpace((negsim.Issue("x", (0, 30, 60), 0, ordered=True),))
-    assert prefs._option_indices(space, 0, [30.0, 60, 0]) == [1, 2, 0]
+    assert pbuild._option_indices(space, 0, [30.0, 60, 0]) == [1, 2, 0]
     with pytest.raises(negsim.ScenarioError) as want:
         space.option_index(0, "30")
     with pytest.raises(negsim.ScenarioError) as got:
-        prefs._option_indices(space, 0, ["30"])
+        pbuild._option_indices(space, 0, ["30"])
     assert str(got.value) == str(want.value)
     with pytest.raises(negsim.ScenarioError):
-        prefs._option_indices(space, 0, [True])  # True == 1 is not the option 1
+        pbuild._option_indices(space, 0, [True])  # True == 1 is not the option 1
 
 
 @settings(max_examples=100, deadline=None)
@@ -242,5 +244,5 @@ def test_utilities_are_the_reference_reading(s):
 def test_rounded_is_numpy_round_of_one_float(x):
     with np.errstate(over="ignore", invalid="ignore"):
         want = np.round(np.array([x]), prefs.UTILITY_DECIMALS)
-        got = prefs._rounded(x)
+        got = pbuild._rounded(x)
     assert np.array([got]).tobytes() == want.tobytes()
