@@ -10,7 +10,7 @@ import numpy as np
 from negsim.model import Actor, Condition, Demand, Lever
 from negsim.model.scenario import Scenario
 from negsim.model.space import OutcomeSpace
-from negsim.preferences.factors import (Factor, PreferenceModel, _columns, _factor_sum,
+from negsim.preferences.factors import (Factor, PreferenceModel, _columns, _factor_sum, _scaled,
                                         _spread_shape)
 from negsim.tolerances import UTILITY_DECIMALS
 
@@ -112,8 +112,8 @@ def _demand_tables(demand: Demand, space: OutcomeSpace) -> tuple[tuple[int, ...]
 
 def _new_factor(issues: tuple[int, ...], table: np.ndarray, coef: float, source: str,
                 demand: bool, scaled: np.ndarray, spread: tuple[int, ...]) -> Factor:
-    """``Factor(issues, table, coef, source, demand, scaled, spread)`` with every field given,
-    set in one step (what the generated ``__init__`` does one ``object.__setattr__`` at a time)."""
+    """A :class:`Factor` with its made fields given too (``scaled`` must be ``_scaled(table,
+    coef)``), set in one step (what ``__init__`` does one ``object.__setattr__`` at a time)."""
     f = object.__new__(Factor)
     f.__dict__.update(issues=issues, table=table, coef=coef, source=source, demand=demand,
                       scaled=scaled, spread=spread)
@@ -139,10 +139,11 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace,
             flat += scaled
             continue
         axes, table, vetoed = _demand_tables(d, space)
-        f = Factor(axes, table, coef, f"demand[{k}]", True, spread=_spread_shape(axes, space))
+        f = _new_factor(axes, table, coef, f"demand[{k}]", True, _scaled(table, coef),
+                        _spread_shape(axes, space))
         at_sq.append(float(f.scaled[tuple(status_quo[i] for i in axes)]))
         plan.append((f, None if vetoed is None else
-                     Factor(axes, vetoed, 0.0, f"demand[{k}]", True, spread=f.spread)))
+                     _new_factor(axes, vetoed, 0.0, f"demand[{k}]", True, vetoed, f.spread)))
     tables = np.array(flat)
     factors: list[Factor] = []
     vetoes: list[Factor] = []
@@ -171,8 +172,9 @@ def _build_one(actor: Actor, levers: tuple[Lever, ...], space: OutcomeSpace,
             cond = lv.trigger
             assert isinstance(cond, Condition)
             axes = tuple(sorted(space.position[i] for i in cond.issues))
-            f = Factor(axes, condition_mask(cond, space, axes).astype(float), effect,
-                       f"lever:{lv.id}", spread=_spread_shape(axes, space))
+            mask = condition_mask(cond, space, axes).astype(float)
+            f = _new_factor(axes, mask, effect, f"lever:{lv.id}", False, _scaled(mask, effect),
+                            _spread_shape(axes, space))
             factors.append(f)
             at_sq.append(float(f.scaled[tuple(status_quo[i] for i in axes)]))
     no_deal = 0.0  # the status quo's utility, summed as every evaluation path sums it

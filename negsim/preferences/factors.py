@@ -22,11 +22,13 @@ class Factor:
 
     ``demand`` tells a demand's term (``source`` ``"demand[k]"``) from a lever's
     (``"lever:<id>"``); code that needs the demands alone tests this flag, never the label.
-    ``scaled`` is ``0.0 + coef * table`` (made when not given; the boolean table itself for a red
-    line), the term every evaluation path adds: ``(c * t)[i] == c * t[i]`` bit for bit, and the
-    ``0.0 +`` only turns ``-0.0`` into ``0.0``, which changes no sum that starts at ``0.0`` (such
-    a sum is never ``-0.0``, and ``x + 0.0 == x + -0.0`` for every other ``x``).  ``spread`` is
-    ``scaled`` viewed over every issue of the space (size 1 along the issues it does not use).
+    ``scaled`` is ``0.0 + coef * table`` (the boolean table itself for a red line), made from
+    the other fields, never given: the term every evaluation path adds.  ``(c * t)[i] == c *
+    t[i]`` bit for bit, and the ``0.0 +`` only turns ``-0.0`` into ``0.0``, which changes no sum
+    that starts at ``0.0`` (such a sum is never ``-0.0``, and ``x + 0.0 == x + -0.0`` for every
+    other ``x``).  ``spread`` is the shape of the table viewed over every issue of the space
+    (size 1 along the issues it does not use), set by :func:`negsim.preferences.build_preferences`
+    (empty otherwise: worked out when needed).
     """
 
     issues: tuple[int, ...]
@@ -34,13 +36,11 @@ class Factor:
     coef: float
     source: str  # "demand[k]" or "lever:<id>"
     demand: bool = False
-    scaled: np.ndarray = field(default=None, repr=False)  # type: ignore[assignment]
-    spread: tuple[int, ...] = field(default=(), repr=False)
+    scaled: np.ndarray = field(init=False, repr=False)
+    spread: tuple[int, ...] = field(init=False, default=(), repr=False)
 
     def __post_init__(self) -> None:
-        if self.scaled is None:
-            scaled = self.table if self.table.dtype == bool else 0.0 + self.coef * self.table
-            object.__setattr__(self, "scaled", scaled)
+        object.__setattr__(self, "scaled", _scaled(self.table, self.coef))
 
     def values(self, rows: np.ndarray) -> np.ndarray:
         """The table's entries for each row of option indices."""
@@ -50,6 +50,11 @@ class Factor:
         """The table's entries for a block of :meth:`OutcomeSpace.blocks`, as an array that
         broadcasts to the block's grid (size 1 along the issues the table does not use)."""
         return _block_term(self, self.table, space, lead, split)
+
+
+def _scaled(table: np.ndarray, coef: float) -> np.ndarray:
+    """A factor's ``scaled``: ``0.0 + coef * table``, or a red line's boolean table itself."""
+    return table if table.dtype == bool else 0.0 + coef * table
 
 
 def _block_term(f: Factor, table: np.ndarray, space: OutcomeSpace, lead: np.ndarray,

@@ -12,6 +12,7 @@ agree with the plain reading of the documentation in ``tests.support.reference``
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import numpy as np
@@ -96,6 +97,15 @@ def test_every_path_is_the_plain_sum_bit_for_bit(s):
         for a, m in enumerate(models):
             assert _bits(m.utility(some)) == _bits(u_ref[::-1][:k, a])
             assert (m.vetoed(some) == v_ref[::-1][:k, a]).all()
+    for m in models:  # the made fields are what the constructor makes of the others
+        for f in (*m.factors, *m.vetoes):
+            again = prefs.Factor(f.issues, f.table, f.coef, f.source, f.demand)
+            assert _bits(f.scaled) == _bits(again.scaled) and f.scaled.dtype == again.scaled.dtype
+            assert f.spread == tuple(space.shape[p] if p in f.issues else 1
+                                     for p in range(len(space.shape)))
+            changed = dataclasses.replace(f, coef=f.coef / 2)
+            assert changed.spread == () and _bits(changed.scaled) == _bits(
+                prefs.Factor(f.issues, f.table, f.coef / 2, f.source, f.demand).scaled)
     for a, m in enumerate(models):
         assert _bits(m.utility(rows)) == _bits(u_ref[:, a])
         assert (m.vetoed(rows) == v_ref[:, a]).all()
