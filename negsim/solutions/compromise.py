@@ -23,20 +23,21 @@ _FEW_ROWS = 8
 """Up to this many rows, :func:`rank_distance` sums in Python floats."""
 
 
-def _score_lists(scenario: Scenario, k: int, models: tuple[PreferenceModel, ...] | None,
-                 ds: list[tuple[int, Demand]]) -> list[list[float]]:
-    """The scores of actor ``k``'s demands ``ds`` (index, demand) as lists: from the models'
-    tables where a demand has no condition (its table is :func:`demand_scores` itself), else
-    computed."""
+def _score_lists(scenario: Scenario, k: int,
+                 models: tuple[PreferenceModel, ...] | None) -> list[list[float]]:
+    """The scores of actor ``k``'s demands as lists: from the models' tables where a demand has
+    no condition (its table is :func:`demand_scores` itself), else computed."""
+    space = scenario.space
+    factors = models[k].factors if models is not None else ()
     out = []
-    for j, d in ds:
-        if models is not None and not d.when.terms:
-            f = models[k].factors[j]
+    for j, d in enumerate(scenario.actors[k].demands):
+        if j < len(factors) and not d.when.terms:
+            f = factors[j]
             if f.demand and f.table.ndim == 1 and f.source == f"demand[{j}]" and \
-                    f.issues == (scenario.space.position.get(d.issue),):
+                    f.issues == (space.position.get(d.issue),):
                 out.append(f.table.tolist())
                 continue
-        out.append(demand_scores(d, scenario.space).tolist())
+        out.append(demand_scores(d, space).tolist())
     return out
 
 
@@ -63,18 +64,20 @@ def compromise_forecast(scenario: Scenario,
         total = actor.total_weight
         if total == 0:
             continue
-        mine: dict[str, list[tuple[int, Demand]]] = {}
-        for j, d in enumerate(actor.demands):
-            mine.setdefault(d.issue, []).append((j, d))
+        tables = _score_lists(scenario, k, models)
+        demands = actor.demands
+        if len({d.issue for d in demands}) == len(demands):  # one demand per issue
+            for d, t in zip(demands, tables):  # sum() of one term: 0 + x, which is x
+                w = d.weight
+                by_issue.setdefault(d.issue, []).append((actor.power, total, w,
+                                                         [w * x / w for x in t]))
+            continue
+        mine: dict[str, list[tuple[Demand, list[float]]]] = {}
+        for d, t in zip(demands, tables):
+            mine.setdefault(d.issue, []).append((d, t))
         for issue_id, ds in mine.items():  # Python floats: the same operations as on arrays
-            tables = _score_lists(scenario, k, models, ds)
-            if len(ds) == 1:  # sum() of one term: 0 + x, which is x
-                w = ds[0][1].weight
-                combined = [w * x / w for x in tables[0]]
-            else:
-                w = sum(d.weight for _, d in ds)
-                combined = [sum(d.weight * t[i] for (_, d), t in zip(ds, tables)) / w
-                            for i in range(len(tables[0]))]
+            w = sum(d.weight for d, _ in ds)
+            combined = [sum(d.weight * t[i] for d, t in ds) / w for i in range(len(ds[0][1]))]
             by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
     for issue in space.issues:
