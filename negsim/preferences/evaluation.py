@@ -97,8 +97,10 @@ _COLUMN_PIECE = 1 << 13
 def evaluate_columns(models: tuple[PreferenceModel, ...],
                      columns: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`evaluate` of outcomes given as one array of option indices per issue
-    (``columns[j] == rows[:, j]``): the same numbers, without forming the rows.  The arrays
-    returned are transposed views of actor-major ones (``utils.T[a]`` is contiguous).
+    (``columns[j] == rows[:, j]``, valid option indices of any integer type): the same
+    numbers, without forming the rows.  The first few factors of an actor are gathered at once
+    from a table of their partial sums (:func:`_prefix_table`).  The arrays returned are
+    transposed views of actor-major ones (``utils.T[a]`` is contiguous).
 
     Examples
     --------
