@@ -54,10 +54,11 @@ def _prefix_table(factors: tuple[Factor, ...], n: int) -> tuple[int, tuple[int, 
 
 
 def _flat_index(cols: list[np.ndarray], issues: tuple[int, ...], shape: tuple[int, ...]) -> np.ndarray:
-    """The position of each outcome in a flat table over ``issues`` (option counts ``shape``,
-    at most ``2 ** 16`` cells), as small unsigned integers: the columns must hold valid option
+    """The position of each outcome in a flat table over ``issues`` (option counts ``shape``),
+    in the smallest unsigned integer type that holds them: the columns must hold valid option
     indices."""
-    dtype = np.uint8 if math.prod(shape) <= 1 << 8 else np.uint16
+    cells = math.prod(shape)
+    dtype = np.uint8 if cells <= 1 << 8 else np.uint16 if cells <= 1 << 16 else np.uint64
     idx = cols[issues[0]].astype(dtype)
     for q, k in zip(issues[1:], shape[1:]):
         np.multiply(idx, k, out=idx, casting="unsafe")

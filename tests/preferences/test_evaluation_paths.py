@@ -256,3 +256,15 @@ def test_rounded_is_numpy_round_of_one_float(x):
         want = np.round(np.array([x]), prefs.UTILITY_DECIMALS)
         got = pbuild._rounded(x)
     assert np.array([got]).tobytes() == want.tobytes()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(1, 400), min_size=1, max_size=4), st.integers(0, 2**32 - 1),
+       st.sampled_from([np.uint8, np.uint16, np.intp]))
+def test_flat_index_is_ravel_multi_index(shape, seed, cast):
+    rng = np.random.default_rng(seed)
+    fits = [k for k in shape if k <= np.iinfo(cast).max + 1] or [1]
+    cols = [rng.integers(0, k, 50).astype(cast) for k in fits]
+    got = peval._flat_index(cols, tuple(range(len(fits))), tuple(fits))
+    assert got.tolist() == np.ravel_multi_index(tuple(cols), tuple(fits)).tolist()
+    assert np.iinfo(got.dtype).max >= int(np.prod(fits)) - 1
