@@ -138,16 +138,19 @@ def evaluate_columns(models: tuple[PreferenceModel, ...],
     return utils.T, vetoed.T
 
 
-_SPREAD_MIN = 1024
-"""Shortest stretch of a block worth one addition call of its own (:func:`_spread_add`)."""
+_SPREAD_MIN = 128
+"""Per-option additions (:func:`_spread_add`) pay off from ``_SPREAD_MIN * n ** 2`` outcomes
+(``n`` options on the axis): numpy's own loop then makes ``size / n`` short passes, which cost
+more than ``n`` calls."""
 
 
 def _spread_add(part: np.ndarray, term: np.ndarray, out: np.ndarray, ax: int | None) -> None:
     """``np.add(part, term, out=out)``, by one call per option when ``term`` varies along the
-    one axis ``ax`` (``None``: along several, or none): each call then runs over a long stretch
-    of ``out`` instead of numpy looping over the (often short) last axis (the same additions,
-    the same bits)."""
-    if ax is not None and out.size >= _SPREAD_MIN * out.shape[ax]:
+    one axis ``ax`` (``None``: along several, or none) and that axis is the last that ``out``
+    varies along: each call then runs over a long stretch of ``out`` instead of numpy looping
+    over that short last axis (the same additions, the same bits)."""
+    if ax is not None and out.size >= _SPREAD_MIN * out.shape[ax] ** 2 and \
+            math.prod(out.shape[ax + 1:]) == 1:
         head = (slice(None),) * ax
         values = term.reshape(-1).tolist()
         if part.shape[ax] == 1:
@@ -213,7 +216,7 @@ def evaluate_block(models: tuple[PreferenceModel, ...], space: OutcomeSpace, lea
                 if spans == grid:
                     _spread_add(part, term, total, ax)
                     whole[a] = True
-                elif math.prod(spans) < _SPREAD_MIN * 2:  # small: one allocating addition
+                elif math.prod(spans) < 1 << 11:  # small: one allocating addition
                     part = part + term
                 else:
                     grown = np.empty(spans)
