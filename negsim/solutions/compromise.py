@@ -12,25 +12,33 @@ from __future__ import annotations
 
 import numpy as np
 
+from negsim.model import Demand
 from negsim.preferences import PreferenceModel, demand_scores
 from negsim.model.scenario import Scenario
 from negsim.tolerances import ROUND_TOL
 
 __all__ = ["compromise_forecast", "rank_distance"]
 
+_FEW_ROWS = 8
+"""Up to this many rows, :func:`rank_distance` sums in Python floats."""
 
-def _scores_of(scenario: Scenario, models: tuple[PreferenceModel, ...] | None):  # type: ignore[no-untyped-def]
-    """``score(actor k, demand j)``: from the models' tables where a demand has no condition
-    (its table is :func:`demand_scores` itself), else computed."""
+
+def _score_lists(scenario: Scenario, k: int,
+                 models: tuple[PreferenceModel, ...] | None) -> list[list[float]]:
+    """The scores of actor ``k``'s demands as lists: from the models' tables where a demand has
+    no condition (its table is :func:`demand_scores` itself), else computed."""
     space = scenario.space
-
-    def score(k: int, j: int, d):  # type: ignore[no-untyped-def]
-        if models is not None and not d.when.terms:
-            f = models[k].factors[j]
-            if f.demand and f.source == f"demand[{j}]" and f.table.shape == (len(space.issue(d.issue)),):
-                return f.table
-        return demand_scores(d, space)
-    return score
+    factors = models[k].factors if models is not None else ()
+    out = []
+    for j, d in enumerate(scenario.actors[k].demands):
+        if j < len(factors) and not d.when.terms:
+            f = factors[j]
+            if f.demand and f.table.ndim == 1 and f.source == f"demand[{j}]" and \
+                    f.issues == (space.position.get(d.issue),):
+                out.append(f.table.tolist())
+                continue
+        out.append(demand_scores(d, space).tolist())
+    return out
 
 
 def compromise_forecast(scenario: Scenario,
@@ -51,20 +59,25 @@ def compromise_forecast(scenario: Scenario,
     (2,)
     """
     space = scenario.space
-    score = _scores_of(scenario, models)
     by_issue: dict[str, list[tuple[float, float, float, list[float]]]] = {}
     for k, actor in enumerate(scenario.actors):  # (power, total weight, weight, combined scores)
         total = actor.total_weight
         if total == 0:
             continue
-        mine: dict[str, list] = {}
-        for j, d in enumerate(actor.demands):
-            mine.setdefault(d.issue, []).append((j, d))
+        tables = _score_lists(scenario, k, models)
+        demands = actor.demands
+        if len({d.issue for d in demands}) == len(demands):  # one demand per issue
+            for d, t in zip(demands, tables):  # sum() of one term: 0 + x, which is x
+                w = d.weight
+                by_issue.setdefault(d.issue, []).append((actor.power, total, w,
+                                                         [w * x / w for x in t]))
+            continue
+        mine: dict[str, list[tuple[Demand, list[float]]]] = {}
+        for d, t in zip(demands, tables):
+            mine.setdefault(d.issue, []).append((d, t))
         for issue_id, ds in mine.items():  # Python floats: the same operations as on arrays
-            w = sum(d.weight for _, d in ds)
-            tables = [score(k, j, d).tolist() for j, d in ds]
-            combined = [sum(d.weight * t[i] for (_, d), t in zip(ds, tables)) / w
-                        for i in range(len(tables[0]))]
+            w = sum(d.weight for d, _ in ds)
+            combined = [sum(d.weight * t[i] for d, t in ds) / w for i in range(len(ds[0][1]))]
             by_issue.setdefault(issue_id, []).append((actor.power, total, w, combined))
     result = []
     for issue in space.issues:
@@ -96,9 +109,34 @@ def compromise_forecast(scenario: Scenario,
 
 def rank_distance(rows: np.ndarray, target: tuple[int, ...], scenario: Scenario) -> np.ndarray:
     """Distance of each row to ``target``: the sum over issues of the rank difference as a share
-    of the issue's range (ordered issues), or 1 where the option differs (unordered issues)."""
+    of the issue's range (ordered issues), or 1 where the option differs (unordered issues).
+
+    Each issue's term of each option is tabulated once and gathered (a few rows are summed in
+    Python floats): the same operations, in issue order, as one issue at a time on arrays.
+
+    Examples
+    --------
+    >>> import negsim
+    >>> s = negsim.Scenario("toy", issues=(
+    ...     negsim.Issue("days", (0, 30, 60), 0, ordered=True), negsim.Issue("who", ("a", "b"), "a")),
+    ...     actors=(negsim.Actor("A", (negsim.Demand("days", want=60),)),))
+    >>> rank_distance(np.array([[0, 0], [1, 1], [2, 0]]), (2, 0), s).tolist()
+    [1.0, 1.5, 0.0]
+    """
+    # per issue, the term of each option: |k - t| / (n - 1) or [k != t], the same IEEE
+    # operations as on arrays of differences; then added in issue order from 0.0
+    tables = [[abs(k - t) / (len(i) - 1) for k in range(len(i))] if i.ordered else
+              [0.0 if k == t else 1.0 for k in range(len(i))]
+              for i, t in zip(scenario.space.issues, target)]
+    if len(rows) <= _FEW_ROWS:
+        out = []
+        for row in np.asarray(rows).tolist():
+            d = 0.0
+            for table, k in zip(tables, row):
+                d += table[k]
+            out.append(d)
+        return np.array(out, dtype=float)
     dist = np.zeros(len(rows))
-    for pos, issue in enumerate(scenario.space.issues):
-        diff = np.abs(rows[:, pos] - target[pos])
-        dist += diff / (len(issue) - 1) if issue.ordered else (diff > 0)
+    for j, table in enumerate(tables):
+        dist += np.array(table).take(rows[:, j])
     return dist

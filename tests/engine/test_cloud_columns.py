@@ -126,7 +126,8 @@ def test_sample_columns_are_the_draws_of_sample(shape, seed, n):
 @settings(max_examples=20, deadline=None)
 @given(rich_scenarios(), st.integers(0, 2**32 - 1))
 def test_evaluate_columns_in_pieces_is_evaluate(s, seed):
-    from negsim.preferences import _COLUMN_PIECE, evaluate, evaluate_columns
+    from negsim.preferences import evaluate, evaluate_columns
+    from negsim.preferences.evaluation import _COLUMN_PIECE
     models = build_preferences(s)
     rows = s.space.sample(_COLUMN_PIECE + 37, np.random.default_rng(seed))
     small = [rows[:, j].astype(np.uint8) for j in range(rows.shape[1])]
