@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import math
+
 import numpy as np
 
 from negsim.tolerances import MERGE_TOL, PRUNE_TOL
@@ -30,6 +32,8 @@ TOL = MERGE_TOL
 _CANDIDATES = 1 << 21  # sums formed at once
 _BLOCK = 128  # candidates checked at once against the kept points (3+ objectives)
 _KEPT = 1024
+_SMALL = 256  # up to this many points: whole-array steps with few numpy calls (measured)
+_COLS = np.arange(16)
 
 
 @dataclass(frozen=True, eq=False)
@@ -65,82 +69,116 @@ class PointSet:
 
 
 def rank_columns(vals: np.ndarray) -> np.ndarray:
-    """Each column replaced by the rank of its value, values within TOL sharing a rank."""
-    n = len(vals)
-    out = np.empty(vals.shape, dtype=np.int64)
-    if n == 0:
+    """Each column replaced by the rank of its value, values within TOL sharing a rank.
+
+    A rank does not depend on how equal values are ordered, so the sort need not be stable.
+
+    Examples
+    --------
+    >>> rank_columns(np.array([[0.5, 2.0], [0.5 + 1e-12, 1.0], [0.1, 1.0]])).tolist()
+    [[1, 1], [1, 0], [0, 0]]
+    """
+    n, k = vals.shape
+    if n <= _SMALL:  # every column at once: a few numpy calls in all
+        out = np.empty((n, k), dtype=np.int64)
+        if n == 0:
+            return out
+        order = vals.argsort(axis=0)
+        cols = _COLS[:k] if k <= len(_COLS) else np.arange(k)
+        v = vals[order, cols]
+        run = np.empty((n, k), dtype=np.int64)
+        run[0] = 0
+        np.cumsum(v[1:] - v[:-1] > TOL, axis=0, out=run[1:])
+        out[order, cols] = run
         return out
+    out = np.empty((n, k), dtype=np.int64)
     run = np.empty(n, dtype=np.int64)
     run[0] = 0
-    for c in range(vals.shape[1]):
+    for c in range(k):
         col = vals[:, c]
-        order = np.argsort(col, kind="stable")
+        order = col.argsort()
         v = col[order]
         np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
         out[order, c] = run
     return out
 
 
-def _lex_key(ranks: np.ndarray) -> np.ndarray | None:
-    """Rank vectors as mixed-radix integers (lexicographic order kept), or None if too wide."""
-    if ranks.shape[1] == 0:
-        return np.zeros(len(ranks), dtype=np.int64)
-    radix = ranks.max(axis=0) + 1
-    if float(np.prod(radix.astype(float))) >= 2.0 ** 62:
-        return None
+def _lex_order(ranks: np.ndarray) -> np.ndarray:
+    """The stable order of the rank vectors, lexicographically (by a mixed-radix integer when
+    it fits in 62 bits, else by ``lexsort``)."""
+    k = ranks.shape[1]
+    if k == 0:
+        return np.arange(len(ranks))
+    radix = (ranks.max(axis=0) + 1).tolist()
+    if math.prod(radix) >= 1 << 62:
+        return np.lexsort(ranks.T[::-1])
     key = ranks[:, 0].copy()
-    for c in range(1, ranks.shape[1]):
-        key *= int(radix[c])
+    for c in range(1, k):
+        key *= radix[c]
         key += ranks[:, c]
-    return key
+    return key.argsort(kind="stable")
 
 
-def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
-    """One point per rank vector: counts added, the lexicographically smallest row kept."""
+def _distinct(points: PointSet, ranks: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
+    """:func:`dedupe` as indices: the kept point of each rank vector (lexicographic order), the
+    added counts (None: each kept point's own) and the distinct rank vectors."""
     n = len(points)
-    if n <= 1:
-        return points, ranks
-    key = _lex_key(ranks)
-    if key is not None:  # one integer per rank vector, in the same (lexicographic) order
-        order = np.argsort(key, kind="stable")
-        k = key[order]
-        new = np.ones(n, dtype=bool)
-        np.not_equal(k[1:], k[:-1], out=new[1:])
-    else:
-        order = np.lexsort(ranks.T[::-1])
-        new = np.ones(n, dtype=bool)
-        r = ranks[order]
-        new[1:] = np.any(r[1:] != r[:-1], axis=1)
+    order = _lex_order(ranks)
     r = ranks[order]
+    if n <= 1:
+        return order, None, r
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.any(r[1:] != r[:-1], axis=1, out=new[1:])
     if new.all():
-        return points.take(order), r
-    run = np.cumsum(new) - 1
+        return order, None, r
+    run = new.cumsum() - 1
     starts = np.flatnonzero(new)
-    lengths = np.diff(np.append(starts, n))
-    first = order[starts].copy()
+    lengths = np.diff(starts, append=n)
+    first = order[starts]
     multi = np.flatnonzero(lengths > 1) if points.rows.shape[1] else ()  # no rows: all tie
     if len(multi):
         members = np.flatnonzero(lengths[run] > 1)
         rows = points.rows[order[members]]
         sub = np.lexsort((*rows.T[::-1], run[members]))
         members = members[sub]
-        lead = np.ones(len(members), dtype=bool)
-        lead[1:] = run[members[1:]] != run[members[:-1]]
+        lead = np.empty(len(members), dtype=bool)
+        lead[0] = True
+        np.not_equal(run[members[1:]], run[members[:-1]], out=lead[1:])
         first[run[members[lead]]] = order[members[lead]]
-    count = np.add.reduceat(points.count[order], starts)
-    return PointSet(points.vals[first], points.rows[first], count), r[starts]
+    return first, np.add.reduceat(points.count[order], starts), r[starts]
 
 
-def _undominated_2(ranks: np.ndarray, ascending: bool = False) -> np.ndarray:
-    """Mask of undominated points among distinct 2-d rank vectors (``ascending``: already in
-    increasing lexicographic order, as :func:`dedupe` returns them)."""
-    order = np.arange(len(ranks) - 1, -1, -1) if ascending else \
-        np.lexsort((-ranks[:, 1], -ranks[:, 0]))
-    second = ranks[order, 1]
-    best_before = np.maximum.accumulate(np.concatenate([[-1], second[:-1]]))
-    keep = np.zeros(len(ranks), dtype=bool)
-    keep[order[second > best_before]] = True
-    return keep
+def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
+    """One point per rank vector: counts added, the lexicographically smallest row kept.
+
+    The points come out in the lexicographic order of their rank vectors, returned with them.
+
+    Examples
+    --------
+    >>> p = PointSet(np.array([[1.0, 0], [0, 1], [1, 0]]), np.array([[3], [1], [2]], dtype=np.int16),
+    ...              np.ones(3, dtype=np.int64))
+    >>> d, r = dedupe(p, rank_columns(p.vals))
+    >>> d.rows[:, 0].tolist(), d.count.tolist(), r.tolist()
+    ([1, 2], [1, 2], [[0, 1], [1, 0]])
+    """
+    if len(points) <= 1:
+        return points, ranks
+    first, count, r = _distinct(points, ranks)
+    return PointSet(points.vals[first], points.rows[first],
+                    points.count[first] if count is None else count), r
+
+
+def _undominated_2(ranks: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among distinct 2-d rank vectors in increasing lexicographic
+    order (as :func:`dedupe` returns them): from the last, a point is kept when its second rank
+    beats every second rank after it."""
+    second = ranks[::-1, 1]
+    keep = np.empty(len(ranks), dtype=bool)
+    keep[0] = True
+    np.greater(second[1:], np.maximum.accumulate(second)[:-1], out=keep[1:])
+    return keep[::-1]
 
 
 def _geq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -151,6 +189,17 @@ def _geq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
+def _undominated_pairs(ranks: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among few distinct rank vectors: all pairs at once (a distinct
+    vector at least as large in every column dominates)."""
+    cols = ranks.T.copy()
+    geq = cols[0] >= cols[0][:, None]  # [p, q]: q >= p
+    for c in range(1, len(cols)):
+        geq &= cols[c] >= cols[c][:, None]
+    np.fill_diagonal(geq, False)
+    return ~geq.any(axis=1)
+
+
 def _undominated_n(ranks: np.ndarray) -> np.ndarray:
     """Mask of undominated points among distinct rank vectors (any number of columns).
 
@@ -159,6 +208,8 @@ def _undominated_n(ranks: np.ndarray) -> np.ndarray:
     most dominated points drop out after the first comparisons.
     """
     n = len(ranks)
+    if n <= _SMALL:
+        return _undominated_pairs(ranks)
     order = np.argsort(-ranks.sum(axis=1), kind="stable")
     r = ranks[order].astype(np.int32)
     kept = np.empty_like(r)
@@ -182,6 +233,8 @@ def _undominated_n(ranks: np.ndarray) -> np.ndarray:
 def reduce_points(points: PointSet) -> PointSet:
     """The Pareto frontier of a point set, duplicates merged.
 
+    The frontier comes out in the lexicographic order of its rank vectors.
+
     Examples
     --------
     >>> p = PointSet(np.array([[1.0, 0], [0, 1], [1, 0], [0.4, 0.4], [0.5, 0.5]]),
@@ -190,24 +243,30 @@ def reduce_points(points: PointSet) -> PointSet:
     >>> f.vals.tolist(), f.rows[:, 0].tolist(), f.count.tolist()
     ([[0.0, 1.0], [0.5, 0.5], [1.0, 0.0]], [1, 4, 2], [1, 1, 2])
     """
-    if len(points) == 0:
-        return points
-    points, ranks = dedupe(points, rank_columns(points.vals))
     if len(points) <= 1:
         return points
-    if ranks.shape[1] == 1:
-        keep = ranks[:, 0] == ranks[:, 0].max()
-    elif ranks.shape[1] == 2:
-        keep = _undominated_2(ranks, ascending=True)
-    else:
-        keep = _undominated_n(ranks)
-    return points.take(keep)
+    first, count, ranks = _distinct(points, rank_columns(points.vals))
+    if len(first) > 1:
+        k = ranks.shape[1]
+        if k == 1:
+            keep = ranks[:, 0] == ranks[-1, 0]  # the largest rank comes last
+        elif k == 2:
+            keep = _undominated_2(ranks)
+        else:
+            keep = _undominated_n(ranks)
+        if not keep.all():
+            first = first[keep]
+            count = None if count is None else count[keep]
+    return PointSet(points.vals[first], points.rows[first],
+                    points.count[first] if count is None else count)
 
 
 def _bound_ok(vals: np.ndarray, headroom: np.ndarray | None, need: np.ndarray | None) -> np.ndarray:
     if need is None or headroom is None:
         return np.ones(len(vals), dtype=bool)
     floor = need - PRUNE_TOL
+    if len(vals) <= _SMALL:
+        return (vals + headroom >= floor).all(axis=1)
     ok = vals[:, 0] + headroom[0] >= floor[0]  # column by column: no (n, k) temporaries
     for c in range(1, vals.shape[1]):
         ok &= vals[:, c] + headroom[c] >= floor[c]
@@ -220,6 +279,16 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
 
     ``group`` covers other issues than ``front`` (rows add up).  Sums that cannot reach ``need``
     even with ``headroom`` added (the most the groups not merged yet can add) are dropped.
+
+    Examples
+    --------
+    >>> a = PointSet(np.array([[1.0, 0], [0, 1]]), np.array([[1, 0], [2, 0]], dtype=np.int16),
+    ...              np.ones(2, dtype=np.int64))
+    >>> b = PointSet(np.array([[0.5, 0.5], [0, 0]]), np.array([[0, 1], [0, 0]], dtype=np.int16),
+    ...              np.ones(2, dtype=np.int64))
+    >>> c = combine(a, b)
+    >>> c.vals.tolist(), c.rows.tolist()
+    ([[0.5, 1.5], [1.5, 0.5]], [[2, 1], [1, 1]])
     """
     if len(front) == 0 or len(group) == 0:
         return PointSet(np.zeros((0, front.vals.shape[1])), front.rows[:0], front.count[:0])
@@ -230,10 +299,15 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
         part = front if step >= len(front) else front.take(slice(start, start + step))
         vals = (part.vals[:, None, :] + group.vals[None, :, :]).reshape(-1, part.vals.shape[1])
         ok = _bound_ok(vals, headroom, need)
-        at = np.flatnonzero(ok)
-        ia, ib = np.divmod(at, n_group)  # the sum at ia * n_group + ib is part[ia] + group[ib]
-        vals = vals[at]
-        cand = PointSet(vals, part.rows[ia] + group.rows[ib], part.count[ia] * group.count[ib])
+        if len(vals) <= _SMALL and ok.all():  # every sum: broadcast, no index arrays
+            rows = part.rows[:, None, :] + group.rows[None, :, :]
+            cand = PointSet(vals, rows.reshape(len(vals), part.rows.shape[1]),
+                            (part.count[:, None] * group.count[None, :]).reshape(-1))
+        else:
+            at = np.flatnonzero(ok)
+            ia, ib = np.divmod(at, n_group)  # the sum at ia * n_group + ib: part[ia] + group[ib]
+            cand = PointSet(vals[at], part.rows[ia] + group.rows[ib],
+                            part.count[ia] * group.count[ib])
         cand = reduce_points(cand)
         result = cand if result is None else reduce_points(PointSet.concat([result, cand]))
     assert result is not None
