@@ -32,8 +32,8 @@ TOL = MERGE_TOL
 _CANDIDATES = 1 << 21  # sums formed at once
 _BLOCK = 128  # candidates checked at once against the kept points (3+ objectives)
 _KEPT = 1024
-_SMALL = 256  # up to this many points: whole-array steps with few numpy calls (measured)
-_COLS = np.arange(16)
+_SMALL = 256  # up to this many distinct points, dominance by all pairs at once (measured)
+_SORT_ALL = 1024  # up to this many points, every column ranked by one sort (measured)
 
 
 @dataclass(frozen=True, eq=False)
@@ -56,9 +56,13 @@ class PointSet:
     def __len__(self) -> int:
         return len(self.vals)
 
-    def take(self, keep: np.ndarray) -> PointSet:
-        """The points selected by a mask or an index array."""
-        return PointSet(self.vals[keep], self.rows[keep], self.count[keep])
+    def take(self, keep: np.ndarray | slice) -> PointSet:
+        """The points selected by a mask, an index array or a slice."""
+        if isinstance(keep, slice):
+            return PointSet(self.vals[keep], self.rows[keep], self.count[keep])
+        at = keep.nonzero()[0] if keep.dtype == bool else keep
+        return PointSet(self.vals.take(at, axis=0), self.rows.take(at, axis=0),
+                        self.count.take(at))
 
     @staticmethod
     def concat(parts: list[PointSet]) -> PointSet:
@@ -68,86 +72,102 @@ class PointSet:
                         np.concatenate([p.count for p in parts]))
 
 
+def _ranks(vals: np.ndarray) -> np.ndarray:
+    """The ranks of :func:`rank_columns`, one row per column (shape (k, n), contiguous)."""
+    n, k = vals.shape
+    out = np.empty((k, n), dtype=np.int64)
+    if n == 0:
+        return out
+    if n <= _SORT_ALL:  # every column in one sort
+        cols = vals.T.copy()
+        flat = cols.argsort(axis=1)
+        flat += (np.arange(0, k * n, n))[:, None]
+        flat = flat.ravel()
+        v = cols.take(flat).reshape(k, n)
+        run = np.empty((k, n), dtype=np.int64)
+        run[:, 0] = 0
+        np.cumsum(v[:, 1:] - v[:, :-1] > TOL, axis=1, out=run[:, 1:])
+        out.put(flat, run)
+        return out
+    run = np.empty(n, dtype=np.int64)
+    run[0] = 0
+    for c in range(k):
+        col = vals[:, c]
+        order = col.argsort()
+        v = col.take(order)
+        np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
+        out[c].put(order, run)
+    return out
+
+
 def rank_columns(vals: np.ndarray) -> np.ndarray:
     """Each column replaced by the rank of its value, values within TOL sharing a rank.
 
-    A rank does not depend on how equal values are ordered, so the sort need not be stable.
+    A rank does not depend on how equal values are ordered, so the sorts need not be stable.
 
     Examples
     --------
     >>> rank_columns(np.array([[0.5, 2.0], [0.5 + 1e-12, 1.0], [0.1, 1.0]])).tolist()
     [[1, 1], [1, 0], [0, 0]]
     """
-    n, k = vals.shape
-    if n <= _SMALL:  # every column at once: a few numpy calls in all
-        out = np.empty((n, k), dtype=np.int64)
-        if n == 0:
-            return out
-        order = vals.argsort(axis=0)
-        cols = _COLS[:k] if k <= len(_COLS) else np.arange(k)
-        v = vals[order, cols]
-        run = np.empty((n, k), dtype=np.int64)
-        run[0] = 0
-        np.cumsum(v[1:] - v[:-1] > TOL, axis=0, out=run[1:])
-        out[order, cols] = run
-        return out
-    out = np.empty((n, k), dtype=np.int64)
-    run = np.empty(n, dtype=np.int64)
-    run[0] = 0
-    for c in range(k):
-        col = vals[:, c]
-        order = col.argsort()
-        v = col[order]
-        np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
-        out[order, c] = run
-    return out
+    return _ranks(vals).T
 
 
-def _lex_order(ranks: np.ndarray) -> np.ndarray:
-    """The stable order of the rank vectors, lexicographically (by a mixed-radix integer when
-    it fits in 62 bits, else by ``lexsort``)."""
-    k = ranks.shape[1]
+def _lex_order(rt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The stable lexicographic order of the rank vectors (columns of ``rt``, shape (k, n)) and
+    where a new vector starts in it.  A mixed-radix integer key when it fits in 62 bits."""
+    k, n = rt.shape
+    new = np.empty(n, dtype=bool)
+    new[:1] = True
     if k == 0:
-        return np.arange(len(ranks))
-    radix = (ranks.max(axis=0) + 1).tolist()
-    if math.prod(radix) >= 1 << 62:
-        return np.lexsort(ranks.T[::-1])
-    key = ranks[:, 0].copy()
+        new[1:] = False
+        return np.arange(n), new
+    radix = [int(rt[c].max()) + 1 for c in range(k)]
+    if math.prod(radix) < 1 << 62:
+        key = rt[0].copy()
+        for c in range(1, k):
+            key *= radix[c]
+            key += rt[c]
+        order = key.argsort(kind="stable")
+        key = key.take(order)
+        np.not_equal(key[1:], key[:-1], out=new[1:])
+        return order, new
+    order = np.lexsort(rt[::-1])
+    r = rt.take(order, axis=1)
+    np.not_equal(r[0, 1:], r[0, :-1], out=new[1:])
     for c in range(1, k):
-        key *= radix[c]
-        key += ranks[:, c]
-    return key.argsort(kind="stable")
+        new[1:] |= r[c, 1:] != r[c, :-1]
+    return order, new
 
 
-def _distinct(points: PointSet, ranks: np.ndarray
+def _distinct(points: PointSet, rt: np.ndarray
               ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
     """:func:`dedupe` as indices: the kept point of each rank vector (lexicographic order), the
-    added counts (None: each kept point's own) and the distinct rank vectors."""
+    added counts (None: each kept point's own) and the distinct rank vectors (shape (k, m))."""
     n = len(points)
-    order = _lex_order(ranks)
-    r = ranks[order]
     if n <= 1:
-        return order, None, r
-    new = np.empty(n, dtype=bool)
-    new[0] = True
-    np.any(r[1:] != r[:-1], axis=1, out=new[1:])
+        return np.arange(n), None, rt
+    order, new = _lex_order(rt)
     if new.all():
-        return order, None, r
+        return order, None, rt.take(order, axis=1)
     run = new.cumsum() - 1
-    starts = np.flatnonzero(new)
+    starts = new.nonzero()[0]
     lengths = np.diff(starts, append=n)
-    first = order[starts]
-    multi = np.flatnonzero(lengths > 1) if points.rows.shape[1] else ()  # no rows: all tie
-    if len(multi):
-        members = np.flatnonzero(lengths[run] > 1)
-        rows = points.rows[order[members]]
-        sub = np.lexsort((*rows.T[::-1], run[members]))
-        members = members[sub]
+    first = order.take(starts)
+    multi = (lengths > 1).any() if points.rows.shape[1] else False  # no rows: all tie
+    if multi:
+        members = (lengths.take(run) > 1).nonzero()[0]
+        at = run.take(members)
+        rows = points.rows.take(order.take(members), axis=0)
+        members = members.take(np.lexsort((*rows.T[::-1], at)))
+        at = run.take(members)
         lead = np.empty(len(members), dtype=bool)
         lead[0] = True
-        np.not_equal(run[members[1:]], run[members[:-1]], out=lead[1:])
-        first[run[members[lead]]] = order[members[lead]]
-    return first, np.add.reduceat(points.count[order], starts), r[starts]
+        np.not_equal(at[1:], at[:-1], out=lead[1:])
+        lead = lead.nonzero()[0]
+        first[at.take(lead)] = order.take(members.take(lead))
+    return first, np.add.reduceat(points.count.take(order), starts), \
+        rt.take(order.take(starts), axis=1)
 
 
 def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
@@ -165,17 +185,17 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     """
     if len(points) <= 1:
         return points, ranks
-    first, count, r = _distinct(points, ranks)
-    return PointSet(points.vals[first], points.rows[first],
-                    points.count[first] if count is None else count), r
+    first, count, r = _distinct(points, ranks.T)
+    return PointSet(points.vals.take(first, axis=0), points.rows.take(first, axis=0),
+                    points.count.take(first) if count is None else count), r.T
 
 
-def _undominated_2(ranks: np.ndarray) -> np.ndarray:
-    """Mask of undominated points among distinct 2-d rank vectors in increasing lexicographic
-    order (as :func:`dedupe` returns them): from the last, a point is kept when its second rank
-    beats every second rank after it."""
-    second = ranks[::-1, 1]
-    keep = np.empty(len(ranks), dtype=bool)
+def _undominated_2(rt: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among distinct 2-d rank vectors (columns of ``rt``) in
+    increasing lexicographic order (as :func:`dedupe` returns them): from the last, a point is
+    kept when its second rank beats every second rank after it."""
+    second = rt[1, ::-1]
+    keep = np.empty(len(second), dtype=bool)
     keep[0] = True
     np.greater(second[1:], np.maximum.accumulate(second)[:-1], out=keep[1:])
     return keep[::-1]
@@ -189,29 +209,29 @@ def _geq(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def _undominated_pairs(ranks: np.ndarray) -> np.ndarray:
-    """Mask of undominated points among few distinct rank vectors: all pairs at once (a distinct
-    vector at least as large in every column dominates)."""
-    cols = ranks.T.copy()
-    geq = cols[0] >= cols[0][:, None]  # [p, q]: q >= p
-    for c in range(1, len(cols)):
-        geq &= cols[c] >= cols[c][:, None]
+def _undominated_pairs(rt: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among few distinct rank vectors (columns of ``rt``): all pairs
+    at once (a distinct vector at least as large in every column dominates)."""
+    geq = rt[0] >= rt[0][:, None]  # [p, q]: q >= p
+    for c in range(1, len(rt)):
+        geq &= rt[c] >= rt[c][:, None]
     np.fill_diagonal(geq, False)
     return ~geq.any(axis=1)
 
 
-def _undominated_n(ranks: np.ndarray) -> np.ndarray:
-    """Mask of undominated points among distinct rank vectors (any number of columns).
+def _undominated_n(rt: np.ndarray) -> np.ndarray:
+    """Mask of undominated points among distinct rank vectors (columns of ``rt``, any number).
 
-    Points are visited by decreasing rank sum (only a point with a larger sum can dominate), a
-    block at a time; each block is checked against the points kept so far, the best first, so
-    most dominated points drop out after the first comparisons.
+    Few points are compared all pairs at once.  More are visited by decreasing rank sum (only a
+    point with a larger sum can dominate), a block at a time; each block is checked against the
+    points kept so far, the best first, so most dominated points drop out after the first
+    comparisons.
     """
-    n = len(ranks)
+    n = rt.shape[1]
     if n <= _SMALL:
-        return _undominated_pairs(ranks)
-    order = np.argsort(-ranks.sum(axis=1), kind="stable")
-    r = ranks[order].astype(np.int32)
+        return _undominated_pairs(rt)
+    order = np.argsort(-rt.sum(axis=0), kind="stable")
+    r = rt.T.take(order, axis=0).astype(np.int32)
     kept = np.empty_like(r)
     n_kept = 0
     keep = np.zeros(n, dtype=bool)
@@ -245,31 +265,31 @@ def reduce_points(points: PointSet) -> PointSet:
     """
     if len(points) <= 1:
         return points
-    first, count, ranks = _distinct(points, rank_columns(points.vals))
+    first, count, rt = _distinct(points, _ranks(points.vals))
     if len(first) > 1:
-        k = ranks.shape[1]
+        k = len(rt)
         if k == 1:
-            keep = ranks[:, 0] == ranks[-1, 0]  # the largest rank comes last
+            keep = rt[0] == rt[0, -1]  # the largest rank comes last
         elif k == 2:
-            keep = _undominated_2(ranks)
+            keep = _undominated_2(rt)
         else:
-            keep = _undominated_n(ranks)
+            keep = _undominated_n(rt)
         if not keep.all():
-            first = first[keep]
-            count = None if count is None else count[keep]
-    return PointSet(points.vals[first], points.rows[first],
-                    points.count[first] if count is None else count)
+            at = keep.nonzero()[0]
+            first = first.take(at)
+            count = None if count is None else count.take(at)
+    return PointSet(points.vals.take(first, axis=0), points.rows.take(first, axis=0),
+                    points.count.take(first) if count is None else count)
 
 
 def _bound_ok(vals: np.ndarray, headroom: np.ndarray | None, need: np.ndarray | None) -> np.ndarray:
     if need is None or headroom is None:
         return np.ones(len(vals), dtype=bool)
-    floor = need - PRUNE_TOL
-    if len(vals) <= _SMALL:
-        return (vals + headroom >= floor).all(axis=1)
-    ok = vals[:, 0] + headroom[0] >= floor[0]  # column by column: no (n, k) temporaries
+    floor = (need - PRUNE_TOL).tolist()
+    head = headroom.tolist()
+    ok = vals[:, 0] + head[0] >= floor[0]  # column by column (row reductions are slow)
     for c in range(1, vals.shape[1]):
-        ok &= vals[:, c] + headroom[c] >= floor[c]
+        ok &= vals[:, c] + head[c] >= floor[c]
     return ok
 
 
@@ -299,15 +319,16 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
         part = front if step >= len(front) else front.take(slice(start, start + step))
         vals = (part.vals[:, None, :] + group.vals[None, :, :]).reshape(-1, part.vals.shape[1])
         ok = _bound_ok(vals, headroom, need)
-        if len(vals) <= _SMALL and ok.all():  # every sum: broadcast, no index arrays
+        if ok.all():  # every sum: broadcast, no index arrays
             rows = part.rows[:, None, :] + group.rows[None, :, :]
             cand = PointSet(vals, rows.reshape(len(vals), part.rows.shape[1]),
                             (part.count[:, None] * group.count[None, :]).reshape(-1))
         else:
-            at = np.flatnonzero(ok)
+            at = ok.nonzero()[0]
             ia, ib = np.divmod(at, n_group)  # the sum at ia * n_group + ib: part[ia] + group[ib]
-            cand = PointSet(vals[at], part.rows[ia] + group.rows[ib],
-                            part.count[ia] * group.count[ib])
+            cand = PointSet(vals.take(at, axis=0),
+                            part.rows.take(ia, axis=0) + group.rows.take(ib, axis=0),
+                            part.count.take(ia) * group.count.take(ib))
         cand = reduce_points(cand)
         result = cand if result is None else reduce_points(PointSet.concat([result, cand]))
     assert result is not None

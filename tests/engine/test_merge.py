@@ -80,7 +80,8 @@ def test_reduce_points_is_the_old_reduction_and_the_definition(p: PointSet) -> N
 
 @settings(max_examples=40, deadline=None)
 @given(point_sets(max_points=0), st.integers(0, 2**32 - 1), st.integers(2, 4),
-       st.sampled_from([merge._SMALL - 1, merge._SMALL, merge._SMALL + 1, 700]))
+       st.sampled_from([merge._SMALL - 1, merge._SMALL, merge._SMALL + 1, merge._SORT_ALL,
+                        merge._SORT_ALL + 1, 1500]))
 def test_both_sides_of_the_small_threshold(empty: PointSet, seed: int, k: int, n: int) -> None:
     rng = np.random.default_rng(seed)
     vals = rng.integers(0, 12, (n, k)) / 12 + rng.integers(0, 2, (n, k)) * 0.6 * MERGE_TOL
