@@ -183,35 +183,66 @@ def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
     return out
 
 
+def _known_hits(ctx: _Ctx, acc_rows: np.ndarray, acc_u: np.ndarray
+                ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """For every group, which feasible assignments pass the bound (``ok``) and which of those
+    make an acceptable deal with the rest of some known acceptable deal (``found``): all groups'
+    assignments laid end to end and checked against all deals at once, column by column."""
+    space = ctx.scenario.space
+    n_groups, n_deals = len(ctx.tables), len(acc_rows)
+    sizes = [len(p) for p in ctx.points]
+    offsets = np.cumsum([0] + sizes[:-1]).tolist()
+    vals = np.concatenate([p.vals for p in ctx.points])  # (K, A): every group's assignments
+    of_group = np.repeat(np.arange(n_groups), sizes)
+    member = np.zeros((len(space.issues), n_groups), dtype=np.int64)
+    own = np.empty((n_groups, n_deals), dtype=np.int64)  # each deal's assignment, as a row of vals
+    for g, t in enumerate(ctx.tables):
+        local = list(t.issues)
+        member[local, g] = 1
+        shape = tuple(space.shape[i] for i in local)
+        lookup = np.full(math.prod(shape), -1, dtype=np.int64)
+        lookup[np.ravel_multi_index(tuple(t.rows.compress(t.feasible, axis=0).T), shape)] = \
+            np.arange(offsets[g], offsets[g] + sizes[g])
+        own[g] = lookup.take(np.ravel_multi_index(tuple(acc_rows[:, local].T), shape))
+    # others_sq[g, d]: deal d is at the status quo on every issue outside group g
+    off_sq = (acc_rows != ctx.sq).astype(np.int64) @ member  # (deals, groups)
+    others_sq = (off_sq.sum(axis=1)[:, None] == off_sq).T
+    total_ideal = sum(ctx.ideal)
+    rest_ideal = total_ideal - np.array(ctx.ideal)  # (groups, A): what the other groups add at most
+    floor, near = (ctx.need - PRUNE_TOL).tolist(), (ctx.need - TOL).tolist()
+    ok = np.ones(len(vals), dtype=bool)
+    for c in range(vals.shape[1]):
+        ok &= vals[:, c] + rest_ideal[:, c].take(of_group) >= floor[c]
+    # others[c][g, d]: what deal d gets outside group g
+    others = [acc_u[:, c] - vals[:, c].take(own) for c in range(vals.shape[1])]
+    sq_rows = [offsets[g] + s for g, s in enumerate(ctx.sq_at) if s >= 0]
+    sq_group = [g for g, s in enumerate(ctx.sq_at) if s >= 0]
+    found = np.zeros(len(vals), dtype=bool)
+    step = max(1, _PAIRS // max(1, n_deals))
+    for lo in range(0, len(vals), step):  # [a, deal]: a with the rest of a known deal
+        hi = min(len(vals), lo + step)
+        grp = of_group[lo:hi]
+        hit = others[0].take(grp, axis=0) + vals[lo:hi, 0, None] >= near[0]
+        for c in range(1, vals.shape[1]):
+            hit &= others[c].take(grp, axis=0) + vals[lo:hi, c, None] >= near[c]
+        for a, g in zip(sq_rows, sq_group):  # not the deal that is no deal at all
+            if lo <= a < hi:
+                hit[a - lo] &= ~others_sq[g]
+        found[lo:hi] = hit.any(axis=1)
+    found &= ok
+    return ([ok[o:o + k] for o, k in zip(offsets, sizes)],
+            [found[o:o + k] for o, k in zip(offsets, sizes)])
+
+
 def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.ndarray) -> None:
     """Which options occur in some acceptable deal (exact; see the module docstring)."""
     space = ctx.scenario.space
-    total_ideal = sum(ctx.ideal)
+    oks, founds = _known_hits(ctx, acc_rows, acc_u)
     for g, (t, p) in enumerate(zip(ctx.tables, ctx.points)):
-        local = list(t.issues)
-        # the group's own contribution to each acceptable frontier deal
-        shape = tuple(space.shape[i] for i in local)
-        lookup = np.full(int(np.prod(shape)), -1, dtype=np.int64)
-        feas_rows = t.rows[t.feasible]
-        lookup[np.ravel_multi_index(tuple(feas_rows.T), shape)] = np.arange(len(feas_rows))
-        own = lookup[np.ravel_multi_index(tuple(acc_rows[:, local].T), shape)]
-        others = acc_u - p.vals[own]
-        outside = np.ones(len(space.issues), dtype=bool)
-        outside[local] = False
-        others_sq = np.all(acc_rows[:, outside] == ctx.sq[outside], axis=1)
-        ok = np.all(p.vals + (total_ideal - ctx.ideal[g]) >= ctx.need - PRUNE_TOL, axis=1)
-        found = np.zeros(len(p), dtype=bool)
-        cand = np.flatnonzero(ok)
-        step = max(1, _PAIRS // max(1, len(others)))
-        for lo in range(0, len(cand), step):  # [a, deal]: a with the rest of a known deal
-            part = cand[lo:lo + step]
-            hit = np.all(others[None, :, :] + p.vals[part][:, None, :] >= ctx.need - TOL, axis=2)
-            sq = np.flatnonzero(part == ctx.sq_at[g])
-            if len(sq):
-                hit[sq[0]] &= ~others_sq
-            found[part] = hit.any(axis=1)
-        todo = np.flatnonzero(ok & ~found)
+        found = founds[g]
+        todo = np.flatnonzero(oks[g] & ~found)
         if len(todo):
+            found = found.copy()
             rest = [q for h, q in enumerate(ctx.points) if h != g]
             rest_sq = [s for h, s in enumerate(ctx.sq_at) if h != g]
             if not rest:
@@ -224,8 +255,9 @@ def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.nda
                 a = ctx.sq_at[g]
                 front = frontier_without(rest, sufs, rest_sq, ctx.need, ctx.ideal[g])
                 found[a] = np.any(np.all(front.vals + p.vals[a] >= ctx.need - TOL, axis=1))
-        for j, pos in enumerate(local):
-            res.option_in_acceptable[pos] |= np.bincount(feas_rows[found, j],
+        picked = t.rows.compress(t.feasible, axis=0).compress(found, axis=0)
+        for j, pos in enumerate(t.issues):
+            res.option_in_acceptable[pos] |= np.bincount(picked[:, j],
                                                          minlength=space.shape[pos]) > 0
 
 
