@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, dedupe, rank_columns
+from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, deduped
 
 __all__ = ["SizeCount", "count_acceptable", "MAX_PAIRS", "MAX_STATES", "SAMPLES"]
 
@@ -59,8 +59,7 @@ def _reach(vals: np.ndarray, add: np.ndarray, floor: np.ndarray) -> np.ndarray:
 
 
 def _states(utils: np.ndarray, count: np.ndarray) -> PointSet:
-    p = PointSet(utils, np.zeros((len(utils), 0), dtype=np.int16), count)
-    return dedupe(p, rank_columns(p.vals))[0]
+    return deduped(PointSet(utils, np.zeros((len(utils), 0), dtype=np.int16), count))
 
 
 def _state_bounds(groups: list[np.ndarray], max_states: int) -> list[float]:

@@ -70,18 +70,19 @@ class _Ctx:
                       for p in self.points]
         # index of each group's status-quo assignment among its feasible ones (-1: not feasible)
         self.sq_at = []
-        for t, p in zip(tables, self.points):
-            i = t.find(tuple(self.sq[list(t.issues)]))
+        for t in tables:
+            i = t.find(tuple(self.sq[list(t.issues)].tolist()))
             self.sq_at.append(int(np.count_nonzero(t.feasible[:i])) if i >= 0 and t.feasible[i]
                               else -1)
 
     def point_set(self, t: IssueGroup, keep: np.ndarray, vals: np.ndarray) -> PointSet:
-        rows = np.zeros((int(np.count_nonzero(keep)), self.n_issues), dtype=np.int16)
-        rows[:, list(t.issues)] = t.rows[keep]
+        at = keep.nonzero()[0]
+        rows = np.zeros((len(at), self.n_issues), dtype=np.int16)
+        picked = t.rows.take(at, axis=0)
+        for j, pos in enumerate(t.issues):
+            rows[:, pos] = picked[:, j]
         count = np.ones(len(rows), dtype=object if self.big else np.int64)
-        if self.big:
-            count[:] = 1
-        return PointSet(vals[keep], rows, count)
+        return PointSet(vals.take(at, axis=0), rows, count)
 
     def headrooms(self, ideals: list[np.ndarray], extra: np.ndarray) -> list[np.ndarray]:
         """headroom[k] = extra + what groups 0..k-1 can add at most."""
@@ -324,17 +325,19 @@ def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     if any(len(p) == 0 for p in ctx.points):
         return res
     front = _acceptable_frontier(ctx, ctx.points, ctx.need)
-    rows = front.rows.astype(np.intp)
-    utils, vetoed = evaluate(models, rows)
-    ok = acceptable_mask(utils, vetoed, np.ones(len(rows), dtype=bool), ctx.need)
-    order = np.lexsort(rows[ok].T[::-1])
-    res.frontier_rows = rows[ok][order]
-    res.frontier_u = utils[ok][order]
-    res.frontier_counts = front.count[ok][order]
-    res.frontier_ids = _ids(space, res.frontier_rows)
     sq_row = ctx.sq[None, :]
-    sq_u, sq_vetoed = evaluate(models, sq_row)
-    sq_ok = bool(acceptable_mask(sq_u, sq_vetoed, space.allowed(sq_row), ctx.need)[0])
+    rows = np.concatenate([front.rows.astype(np.intp), sq_row])  # one evaluation, row by row
+    utils, vetoed = evaluate(models, rows)
+    allowed = np.ones(len(rows), dtype=bool)
+    allowed[-1:] = space.allowed(sq_row)
+    ok = acceptable_mask(utils, vetoed, allowed, ctx.need)
+    sq_ok, ok = bool(ok[-1]), ok[:-1].nonzero()[0]
+    kept = rows.take(ok, axis=0)
+    order = ok.take(np.lexsort(kept.T[::-1]))
+    res.frontier_rows = rows.take(order, axis=0)
+    res.frontier_u = utils.take(order, axis=0)
+    res.frontier_counts = front.count.take(order)
+    res.frontier_ids = _ids(space, res.frontier_rows)
     counted = count_acceptable([p.vals for p in ctx.points], ctx.need, seed=scenario.seed)
     known = int(sum(int(c) for c in res.frontier_counts))
     res.size = max(counted.size - int(sq_ok), known)

@@ -23,8 +23,8 @@ import numpy as np
 
 from negsim.tolerances import MERGE_TOL, PRUNE_TOL
 
-__all__ = ["PointSet", "TOL", "PRUNE_TOL", "rank_columns", "dedupe", "reduce_points", "combine",
-           "suffix_frontiers"]
+__all__ = ["PointSet", "TOL", "PRUNE_TOL", "rank_columns", "dedupe", "deduped", "reduce_points",
+           "combine", "suffix_frontiers"]
 
 TOL = MERGE_TOL
 """Values closer than this are equal for deduplication and dominance (``MERGE_TOL``)."""
@@ -72,32 +72,35 @@ class PointSet:
                         np.concatenate([p.count for p in parts]))
 
 
-def _ranks(vals: np.ndarray) -> np.ndarray:
-    """The ranks of :func:`rank_columns`, one row per column (shape (k, n), contiguous)."""
+def _ranks(vals: np.ndarray) -> tuple[np.ndarray, list[int]]:
+    """The ranks of :func:`rank_columns`, one row per column (shape (k, n), contiguous), and
+    each column's number of distinct ranks."""
     n, k = vals.shape
     out = np.empty((k, n), dtype=np.int64)
     if n == 0:
-        return out
+        return out, [0] * k
     if n <= _SORT_ALL:  # every column in one sort
         cols = vals.T.copy()
         flat = cols.argsort(axis=1)
-        flat += (np.arange(0, k * n, n))[:, None]
+        flat += np.arange(0, k * n, n)[:, None]
         flat = flat.ravel()
         v = cols.take(flat).reshape(k, n)
         run = np.empty((k, n), dtype=np.int64)
         run[:, 0] = 0
         np.cumsum(v[:, 1:] - v[:, :-1] > TOL, axis=1, out=run[:, 1:])
         out.put(flat, run)
-        return out
+        return out, (run[:, -1] + 1).tolist()
     run = np.empty(n, dtype=np.int64)
     run[0] = 0
+    radix = []
     for c in range(k):
         col = vals[:, c]
         order = col.argsort()
         v = col.take(order)
         np.cumsum(v[1:] - v[:-1] > TOL, out=run[1:])
         out[c].put(order, run)
-    return out
+        radix.append(int(run[-1]) + 1)
+    return out, radix
 
 
 def rank_columns(vals: np.ndarray) -> np.ndarray:
@@ -110,19 +113,22 @@ def rank_columns(vals: np.ndarray) -> np.ndarray:
     >>> rank_columns(np.array([[0.5, 2.0], [0.5 + 1e-12, 1.0], [0.1, 1.0]])).tolist()
     [[1, 1], [1, 0], [0, 0]]
     """
-    return _ranks(vals).T
+    return _ranks(vals)[0].T
 
 
-def _lex_order(rt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _lex_order(rt: np.ndarray, radix: list[int] | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
     """The stable lexicographic order of the rank vectors (columns of ``rt``, shape (k, n)) and
-    where a new vector starts in it.  A mixed-radix integer key when it fits in 62 bits."""
+    where a new vector starts in it.  A mixed-radix integer key (``radix``: each column's largest
+    rank plus one) when it fits in 62 bits."""
     k, n = rt.shape
     new = np.empty(n, dtype=bool)
     new[:1] = True
     if k == 0:
         new[1:] = False
         return np.arange(n), new
-    radix = [int(rt[c].max()) + 1 for c in range(k)]
+    if radix is None:
+        radix = [int(rt[c].max()) + 1 for c in range(k)]
     if math.prod(radix) < 1 << 62:
         key = rt[0].copy()
         for c in range(1, k):
@@ -140,14 +146,14 @@ def _lex_order(rt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return order, new
 
 
-def _distinct(points: PointSet, rt: np.ndarray
+def _distinct(points: PointSet, rt: np.ndarray, radix: list[int] | None = None
               ) -> tuple[np.ndarray, np.ndarray | None, np.ndarray]:
     """:func:`dedupe` as indices: the kept point of each rank vector (lexicographic order), the
     added counts (None: each kept point's own) and the distinct rank vectors (shape (k, m))."""
     n = len(points)
     if n <= 1:
         return np.arange(n), None, rt
-    order, new = _lex_order(rt)
+    order, new = _lex_order(rt, radix)
     if new.all():
         return order, None, rt.take(order, axis=1)
     run = new.cumsum() - 1
@@ -188,6 +194,24 @@ def dedupe(points: PointSet, ranks: np.ndarray) -> tuple[PointSet, np.ndarray]:
     first, count, r = _distinct(points, ranks.T)
     return PointSet(points.vals.take(first, axis=0), points.rows.take(first, axis=0),
                     points.count.take(first) if count is None else count), r.T
+
+
+def deduped(points: PointSet) -> PointSet:
+    """``dedupe(points, rank_columns(points.vals))[0]``, the ranking shared with the dedupe.
+
+    Examples
+    --------
+    >>> p = PointSet(np.array([[1.0, 0], [0, 1], [1, 0]]), np.zeros((3, 0), dtype=np.int16),
+    ...              np.array([1, 1, 5]))
+    >>> d = deduped(p)
+    >>> d.vals.tolist(), d.count.tolist()
+    ([[0.0, 1.0], [1.0, 0.0]], [1, 6])
+    """
+    if len(points) <= 1:
+        return points
+    first, count, _ = _distinct(points, *_ranks(points.vals))
+    return PointSet(points.vals.take(first, axis=0), points.rows.take(first, axis=0),
+                    points.count.take(first) if count is None else count)
 
 
 def _undominated_2(rt: np.ndarray) -> np.ndarray:
@@ -265,7 +289,7 @@ def reduce_points(points: PointSet) -> PointSet:
     """
     if len(points) <= 1:
         return points
-    first, count, rt = _distinct(points, _ranks(points.vals))
+    first, count, rt = _distinct(points, *_ranks(points.vals))
     if len(first) > 1:
         k = len(rt)
         if k == 1:
