@@ -274,19 +274,22 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
     out by anyone's red lines."""
     space = ctx.scenario.space
     n_actors = len(ctx.models)
-    masks = [("allowed", None)] + [("actor", a) for a in range(n_actors)]
-    for kind, a in masks:
-        keep = [np.ones(len(t.rows), dtype=bool) if a is None else ~t.vetoed[:, a]
-                for t in ctx.tables]
-        sizes = [int(np.count_nonzero(k)) for k in keep]
-        for g, (t, k) in enumerate(zip(ctx.tables, keep)):
-            others = math.prod(sizes[:g] + sizes[g + 1:])
-            for j, pos in enumerate(t.issues):  # some outcome has it: here, and others > 0
-                has = (np.bincount(t.rows[k, j], minlength=space.shape[pos]) > 0) & (others > 0)
-                if a is None:
-                    res.option_allowed[pos] = has
-                else:
-                    res.option_free_of_veto[a][pos] = has
+    # kind 0: every allowed assignment; kind 1 + a: those actor a does not veto
+    keeps = [np.vstack([np.ones((1, len(t.rows)), dtype=bool), ~t.vetoed.T]) for t in ctx.tables]
+    empty = [[not k.any() for k in keep] for keep in keeps]  # [group][kind]: nothing kept
+    n_empty = [sum(e[kind] for e in empty) for kind in range(n_actors + 1)]
+    for g, (t, keep) in enumerate(zip(ctx.tables, keeps)):
+        # some outcome has the option: an assignment here, and every other group has one
+        others = np.array([n_empty[kind] - empty[g][kind] == 0 for kind in range(n_actors + 1)])
+        flat = keep.ravel()
+        for j, pos in enumerate(t.issues):
+            n_opt = space.shape[pos]
+            codes = (np.arange(0, (n_actors + 1) * n_opt, n_opt)[:, None] + t.rows[:, j]).ravel()
+            has = np.bincount(codes.compress(flat), minlength=(n_actors + 1) * n_opt) > 0
+            has = has.reshape(n_actors + 1, n_opt) & others[:, None]
+            res.option_allowed[pos] = has[0]
+            for a in range(n_actors):
+                res.option_free_of_veto[a][pos] = has[1 + a]
 
 
 def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
