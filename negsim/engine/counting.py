@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from negsim.engine.batched import deduped_each
 from negsim.engine.merge import PRUNE_TOL, TOL, PointSet, deduped
 
 __all__ = ["SizeCount", "count_acceptable", "MAX_PAIRS", "MAX_STATES", "SAMPLES"]
@@ -60,6 +61,12 @@ def _reach(vals: np.ndarray, add: np.ndarray, floor: np.ndarray) -> np.ndarray:
 
 def _states(utils: np.ndarray, count: np.ndarray) -> PointSet:
     return deduped(PointSet(utils, np.zeros((len(utils), 0), dtype=np.int16), count))
+
+
+def _group_states(groups: list[np.ndarray], dtype: type) -> list[PointSet]:
+    """Each group's distinct utility vectors with their counts (all groups in one pass)."""
+    return deduped_each([PointSet(g, np.zeros((len(g), 0), dtype=np.int16),
+                                  np.ones(len(g), dtype=dtype)) for g in groups])
 
 
 def _state_bounds(groups: list[np.ndarray], max_states: int) -> list[float]:
@@ -106,7 +113,7 @@ def _exact(groups: list[np.ndarray], need: np.ndarray, max_states: int,
         hi[k] = hi[k + 1] + groups[k].max(axis=0)
         n_rest[k] = n_rest[k + 1] * len(groups[k])
     dtype = object if big else np.int64
-    reduced = [_states(g, np.ones(len(g), dtype=dtype)) for g in groups]
+    reduced = _group_states(groups, dtype)
     bounds = _state_bounds([g.vals for g in reduced], max_states) \
         if math.prod(len(g) for g in reduced) > max_states else None
     state = PointSet(np.zeros((1, len(need))), np.zeros((1, 0), dtype=np.int16),
@@ -146,8 +153,7 @@ def _half(groups: list[np.ndarray], need: np.ndarray, headroom: np.ndarray, dtyp
     # the projection can only stop a count whose states may pass max_states at all
     bounds = _state_bounds(groups, max_states) + [1.0] \
         if math.prod(len(g) for g in groups) > max_states else None
-    for k, g in enumerate(groups):
-        gs = _states(g, np.ones(len(g), dtype=dtype))
+    for k, gs in enumerate(_group_states(groups, dtype)):
         if len(state) * len(gs) > 4 * max_states:
             return None
         vals = (state.vals[:, None, :] + gs.vals[None, :, :]).reshape(-1, len(need))

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from negsim.engine.batched import reduce_each
 from negsim.engine.counting import count_acceptable
 from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask
 from negsim.engine.groups import IssueGroup, group_tables
@@ -125,7 +126,7 @@ def _acceptable_frontier(ctx: _Ctx, points: list[PointSet], need: np.ndarray,
     """Frontier of the product of ``points`` without the no-deal outcome, pruned by ``need``."""
     ideals = [p.vals.max(axis=0) for p in points]
     heads = ctx.headrooms(ideals, np.zeros(len(need)) if extra_ideal is None else extra_ideal)
-    sufs = suffix_frontiers(points, heads, need)
+    sufs = suffix_frontiers(points, heads, need, reduce_each(points))
     front = sufs[0]
     skip = [s for s in ctx.sq_at]
     if len(front) and all(s >= 0 for s in skip):

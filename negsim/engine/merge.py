@@ -360,11 +360,13 @@ def combine(front: PointSet, group: PointSet, headroom: np.ndarray | None = None
 
 
 def suffix_frontiers(groups: list[PointSet], headrooms: list[np.ndarray] | None = None,
-                     need: np.ndarray | None = None) -> list[PointSet]:
+                     need: np.ndarray | None = None,
+                     reduced: list[PointSet] | None = None) -> list[PointSet]:
     """Frontiers of the sums of groups k, k+1, ..., last, for every k (merged from the last).
 
-    ``headrooms[k]`` is the most groups 0..k-1 can add (for pruning against ``need``).
-    Element ``len(groups)`` is the single zero point.
+    ``headrooms[k]`` is the most groups 0..k-1 can add (for pruning against ``need``);
+    ``reduced``, when given, is ``[reduce_points(g) for g in groups]`` (computed together by
+    :func:`negsim.engine.batched.reduce_each`).  Element ``len(groups)`` is the single zero point.
     """
     n_issues = groups[0].rows.shape[1] if groups else 0
     dims = groups[0].vals.shape[1] if groups else 0
@@ -373,5 +375,6 @@ def suffix_frontiers(groups: list[PointSet], headrooms: list[np.ndarray] | None 
                     np.ones(1, dtype=dtype))]
     for k in range(len(groups) - 1, -1, -1):
         head = headrooms[k] if headrooms is not None else None
-        out.append(combine(out[-1], reduce_points(groups[k]), head, need))
+        group = reduce_points(groups[k]) if reduced is None else reduced[k]
+        out.append(combine(out[-1], group, head, need))
     return out[::-1]

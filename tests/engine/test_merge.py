@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tests.support.engine_reference as ref
-from negsim.engine import merge
+from negsim.engine import batched, merge
 from negsim.engine.merge import PointSet, combine, dedupe, rank_columns, reduce_points
 from negsim.tolerances import MERGE_TOL
 
@@ -117,3 +117,29 @@ def test_combine_is_the_old_combine(a: PointSet, b: PointSet, prune: bool, level
 def test_combine_three_objectives_is_the_old_combine(a: PointSet, b: PointSet) -> None:
     a, b = _aligned(a, b)
     _same(combine(a, b), ref.combine(a, b))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(point_sets(max_points=12, dims=2), min_size=0, max_size=6),
+       st.integers(1, 4), st.booleans())
+def test_reduce_each_and_deduped_each_are_one_set_at_a_time(sets: list[PointSet], dims: int,
+                                                             big: bool) -> None:
+    # the sets of one call share their columns, row width and count type
+    sets = [PointSet(np.resize(p.vals, (len(p), dims)) if len(p) else np.zeros((0, dims)),
+                     np.resize(p.rows, (len(p), 2)).astype(np.int16) if p.rows.size else
+                     np.zeros((len(p), 2), dtype=np.int16),
+                     np.array([(int(c) % 7 + 1) * (2**70 if big else 1) for c in p.count],
+                              dtype=object if big else np.int64)) for p in sets]
+    for got, want in zip(batched.reduce_each(sets), [reduce_points(p) for p in sets]):
+        _same(got, want)
+    for got, want in zip(batched.deduped_each(sets), [merge.deduped(p) for p in sets]):
+        _same(got, want)
+    assert len(batched.reduce_each(sets)) == len(batched.deduped_each(sets)) == len(sets)
+
+
+def test_reduce_each_past_the_pair_table_is_one_set_at_a_time() -> None:
+    rng = np.random.default_rng(5)
+    sets = [PointSet(rng.random((300, 3)), rng.integers(0, 3, (300, 2)).astype(np.int16),
+                     np.ones(300, dtype=np.int64)) for _ in range(3)]
+    for got, want in zip(batched.reduce_each(sets), [reduce_points(p) for p in sets]):
+        _same(got, want)
