@@ -275,22 +275,23 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
     out by anyone's red lines."""
     space = ctx.scenario.space
     n_actors = len(ctx.models)
-    # kind 0: every allowed assignment; kind 1 + a: those actor a does not veto
-    keeps = [np.vstack([np.ones((1, len(t.rows)), dtype=bool), ~t.vetoed.T]) for t in ctx.tables]
-    empty = [[not k.any() for k in keep] for keep in keeps]  # [group][kind]: nothing kept
-    n_empty = [sum(e[kind] for e in empty) for kind in range(n_actors + 1)]
-    for g, (t, keep) in enumerate(zip(ctx.tables, keeps)):
+    kinds = range(n_actors + 1)  # 0: every allowed assignment; 1 + a: those a does not veto
+    vetoes = [bool(t.vetoed.any()) for t in ctx.tables]
+    kept = [[len(t.rows) > 0] + ([bool((~t.vetoed[:, a]).any()) for a in range(n_actors)] if v
+                                 else [len(t.rows) > 0] * n_actors)
+            for t, v in zip(ctx.tables, vetoes)]
+    n_empty = [sum(not k[kind] for k in kept) for kind in kinds]
+    for g, t in enumerate(ctx.tables):
         # some outcome has the option: an assignment here, and every other group has one
-        others = np.array([n_empty[kind] - empty[g][kind] == 0 for kind in range(n_actors + 1)])
-        flat = keep.ravel()
+        others = [n_empty[kind] - (not kept[g][kind]) == 0 for kind in kinds]
         for j, pos in enumerate(t.issues):
-            n_opt = space.shape[pos]
-            codes = (np.arange(0, (n_actors + 1) * n_opt, n_opt)[:, None] + t.rows[:, j]).ravel()
-            has = np.bincount(codes.compress(flat), minlength=(n_actors + 1) * n_opt) > 0
-            has = has.reshape(n_actors + 1, n_opt) & others[:, None]
-            res.option_allowed[pos] = has[0]
+            col, n_opt = t.rows[:, j], space.shape[pos]
+            has = np.bincount(col, minlength=n_opt) > 0
+            res.option_allowed[pos] = has & others[0]
             for a in range(n_actors):
-                res.option_free_of_veto[a][pos] = has[1 + a]
+                if vetoes[g]:
+                    has = np.bincount(col.compress(~t.vetoed[:, a]), minlength=n_opt) > 0
+                res.option_free_of_veto[a][pos] = has & others[1 + a]
 
 
 def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
