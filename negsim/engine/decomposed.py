@@ -124,7 +124,7 @@ def frontier_without(points: list[PointSet], sufs: list[PointSet], skip: list[in
 def _acceptable_frontier(ctx: _Ctx, points: list[PointSet], need: np.ndarray,
                          extra_ideal: np.ndarray | None = None) -> PointSet:
     """Frontier of the product of ``points`` without the no-deal outcome, pruned by ``need``."""
-    ideals = [p.vals.max(axis=0) for p in points]
+    ideals = ctx.ideal if points is ctx.points else [p.vals.max(axis=0) for p in points]
     heads = ctx.headrooms(ideals, np.zeros(len(need)) if extra_ideal is None else extra_ideal)
     sufs = suffix_frontiers(points, heads, need, reduce_each(points))
     front = sufs[0]
@@ -362,13 +362,16 @@ def _nearest(ctx: _Ctx, res: DecomposedScan, target: tuple[int, ...]) -> None:
     scenario = ctx.scenario
     bound = float(rank_distance(res.frontier_rows, target, scenario).min())
     pts = []
-    for t in ctx.tables:
-        dist = np.zeros(len(t.rows))
-        for j, pos in enumerate(t.issues):
+    for t, p in zip(ctx.tables, ctx.points):  # the group's point set with its distance column
+        dist = np.zeros(len(p))
+        for pos in t.issues:
             issue = scenario.space.issues[pos]
-            diff = np.abs(t.rows[:, j] - target[pos])
+            diff = np.abs(p.rows[:, pos].astype(np.intp) - target[pos])
             dist += diff / (len(issue) - 1) if issue.ordered else (diff > 0)
-        pts.append(ctx.point_set(t, t.feasible, np.column_stack([t.utils, -dist])))
+        vals = np.empty((len(p), p.vals.shape[1] + 1))
+        vals[:, :-1] = p.vals
+        np.negative(dist, out=vals[:, -1])
+        pts.append(PointSet(vals, p.rows, p.count))
     need = np.append(ctx.need, -bound)
     front = _acceptable_frontier(ctx, pts, need)
     rows = front.rows.astype(np.intp)
