@@ -251,12 +251,22 @@ def _sampled(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int
     rng = np.random.default_rng(seed)
     n_total = math.prod(len(g) for g in groups)
     hits = 0
+    cols = [np.ascontiguousarray(g.T) for g in groups]  # one row per actor: 1-d gathers
+    floor = (need - TOL).tolist()
+    u = np.empty((len(need), 1 << 16))
+    got = np.empty(1 << 16)  # reused: no fresh large temporaries
     for start in range(0, samples, 1 << 16):
         n = min(1 << 16, samples - start)
-        u = np.zeros((n, len(need)))
-        for g in groups:
-            u += g[rng.integers(0, len(g), size=n)]
-        hits += int(np.count_nonzero(np.all(u >= need - TOL, axis=1)))
+        u[:, :n] = 0.0
+        for g, c in zip(groups, cols):
+            at = rng.integers(0, len(g), size=n)
+            for a in range(len(need)):
+                np.take(c[a], at, out=got[:n])
+                u[a, :n] += got[:n]
+        ok = u[0, :n] >= floor[0]
+        for a in range(1, len(need)):
+            ok &= u[a, :n] >= floor[a]
+        hits += int(np.count_nonzero(ok))
     p = hits / samples
     denom = 1 + _Z95 ** 2 / samples
     centre = (p + _Z95 ** 2 / (2 * samples)) / denom
