@@ -72,3 +72,19 @@ def test_count_acceptable_is_every_combination_counted(seed: int, n_groups: int,
                 for pick in itertools.product(*(range(len(g)) for g in groups)))
     c = count_acceptable(groups, need)
     assert c.exact and c.size == brute
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(1, 8), st.integers(1, 5), st.integers(1, 4),
+       st.sampled_from([1, 1000, 70_000, 140_001]), st.integers(0, 5))
+def test_sampled_estimate_draws_and_counts_as_before(seed: int, n_groups: int, size: int,
+                                                     actors: int, samples: int,
+                                                     draw_seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    groups = [np.round(rng.random((size, actors)), 2) for _ in range(n_groups)]
+    need = np.full(actors, n_groups * 0.5)
+    got = counting._sampled(groups, need, samples, draw_seed, "why")
+    hits = ref.sampled_hits(groups, need, samples, draw_seed)
+    total = size ** n_groups
+    assert got.size == round(hits / samples * total)
+    assert not got.exact and got.low <= got.size <= got.high

@@ -226,3 +226,16 @@ def _pairs_2(lsum: PointSet, rsum: PointSet, need: np.ndarray) -> int:
             ok &= np.arange(lo, hi)[None, :] < prefix[part, None]
             per_left[part] += ok.astype(np.int64) @ rc[lo:hi]
     return int(np.dot(lsum.count.astype(np.int64), per_left))
+
+
+def sampled_hits(groups: list[np.ndarray], need: np.ndarray, samples: int, seed: int) -> int:
+    """The hits of ``counting._sampled`` as it was: rows gathered, then summed (f6d467a)."""
+    rng = np.random.default_rng(seed)
+    hits = 0
+    for start in range(0, samples, 1 << 16):
+        n = min(1 << 16, samples - start)
+        u = np.zeros((n, len(need)))
+        for g in groups:
+            u += g[rng.integers(0, len(g), size=n)]
+        hits += int(np.count_nonzero(np.all(u >= need - TOL, axis=1)))
+    return hits
