@@ -160,7 +160,9 @@ def _half(groups: list[np.ndarray], need: np.ndarray, headroom: np.ndarray, dtyp
         count = (state.count[:, None] * gs.count[None, :]).reshape(-1)
         before = len(state)
         state = _states(vals, count)
-        state = state.take(_reach(state.vals, hi[k], need - PRUNE_TOL))
+        alive = _reach(state.vals, hi[k], need - PRUNE_TOL)
+        if not alive.all():
+            state = state.take(alive)
         if len(state) > max_states:
             return None
         growth = len(state) / max(1, before)
