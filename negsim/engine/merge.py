@@ -11,13 +11,17 @@ Values are floats summed in different orders, so two vectors are compared column
 *rank compression*: values closer than ``TOL`` (``MERGE_TOL``) count as equal.  Utilities that
 really differ by less than that are treated as tied (the exhaustive scan rounds them to
 ``UTILITY_DECIMALS`` decimals).
+
+The sets merged are mostly small (a few to a few thousand points), where numpy's per-call cost
+and its slow paths (fancy indexing of 2-d rows, reductions along short rows) dominate: rows are
+picked with ``take``, ranks are kept one row per column, every column of a small set is ranked
+by one sort, and few distinct points are compared all pairs at once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import math
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -60,6 +64,7 @@ class PointSet:
         """The points selected by a mask, an index array or a slice."""
         if isinstance(keep, slice):
             return PointSet(self.vals[keep], self.rows[keep], self.count[keep])
+        keep = np.asarray(keep)
         at = keep.nonzero()[0] if keep.dtype == bool else keep
         return PointSet(self.vals.take(at, axis=0), self.rows.take(at, axis=0),
                         self.count.take(at))
