@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from negsim.engine.batched import reduce_each
 from negsim.engine.counting import count_acceptable
 from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask
 from negsim.engine.groups import IssueGroup, group_tables
@@ -70,18 +71,19 @@ class _Ctx:
                       for p in self.points]
         # index of each group's status-quo assignment among its feasible ones (-1: not feasible)
         self.sq_at = []
-        for t, p in zip(tables, self.points):
-            i = t.find(tuple(self.sq[list(t.issues)]))
+        for t in tables:
+            i = t.find(tuple(self.sq[list(t.issues)].tolist()))
             self.sq_at.append(int(np.count_nonzero(t.feasible[:i])) if i >= 0 and t.feasible[i]
                               else -1)
 
     def point_set(self, t: IssueGroup, keep: np.ndarray, vals: np.ndarray) -> PointSet:
-        rows = np.zeros((int(np.count_nonzero(keep)), self.n_issues), dtype=np.int16)
-        rows[:, list(t.issues)] = t.rows[keep]
+        at = keep.nonzero()[0]
+        rows = np.zeros((len(at), self.n_issues), dtype=np.int16)
+        picked = t.rows.take(at, axis=0)
+        for j, pos in enumerate(t.issues):
+            rows[:, pos] = picked[:, j]
         count = np.ones(len(rows), dtype=object if self.big else np.int64)
-        if self.big:
-            count[:] = 1
-        return PointSet(vals[keep], rows, count)
+        return PointSet(vals.take(at, axis=0), rows, count)
 
     def headrooms(self, ideals: list[np.ndarray], extra: np.ndarray) -> list[np.ndarray]:
         """headroom[k] = extra + what groups 0..k-1 can add at most."""
@@ -122,9 +124,9 @@ def frontier_without(points: list[PointSet], sufs: list[PointSet], skip: list[in
 def _acceptable_frontier(ctx: _Ctx, points: list[PointSet], need: np.ndarray,
                          extra_ideal: np.ndarray | None = None) -> PointSet:
     """Frontier of the product of ``points`` without the no-deal outcome, pruned by ``need``."""
-    ideals = [p.vals.max(axis=0) for p in points]
+    ideals = ctx.ideal if points is ctx.points else [p.vals.max(axis=0) for p in points]
     heads = ctx.headrooms(ideals, np.zeros(len(need)) if extra_ideal is None else extra_ideal)
-    sufs = suffix_frontiers(points, heads, need)
+    sufs = suffix_frontiers(points, heads, need, reduce_each(points))
     front = sufs[0]
     skip = [s for s in ctx.sq_at]
     if len(front) and all(s >= 0 for s in skip):
@@ -183,35 +185,66 @@ def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
     return out
 
 
+def _known_hits(ctx: _Ctx, acc_rows: np.ndarray, acc_u: np.ndarray
+                ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    """For every group, which feasible assignments pass the bound (``ok``) and which of those
+    make an acceptable deal with the rest of some known acceptable deal (``found``): all groups'
+    assignments laid end to end and checked against all deals at once, column by column."""
+    space = ctx.scenario.space
+    n_groups, n_deals = len(ctx.tables), len(acc_rows)
+    sizes = [len(p) for p in ctx.points]
+    offsets = np.cumsum([0] + sizes[:-1]).tolist()
+    vals = np.concatenate([p.vals for p in ctx.points])  # (K, A): every group's assignments
+    of_group = np.repeat(np.arange(n_groups), sizes)
+    member = np.zeros((len(space.issues), n_groups), dtype=np.int64)
+    own = np.empty((n_groups, n_deals), dtype=np.int64)  # each deal's assignment, as a row of vals
+    for g, t in enumerate(ctx.tables):
+        local = list(t.issues)
+        member[local, g] = 1
+        shape = tuple(space.shape[i] for i in local)
+        lookup = np.full(math.prod(shape), -1, dtype=np.int64)
+        lookup[np.ravel_multi_index(tuple(t.rows.compress(t.feasible, axis=0).T), shape)] = \
+            np.arange(offsets[g], offsets[g] + sizes[g])
+        own[g] = lookup.take(np.ravel_multi_index(tuple(acc_rows[:, local].T), shape))
+    # others_sq[g, d]: deal d is at the status quo on every issue outside group g
+    off_sq = (acc_rows != ctx.sq).astype(np.int64) @ member  # (deals, groups)
+    others_sq = (off_sq.sum(axis=1)[:, None] == off_sq).T
+    total_ideal = sum(ctx.ideal)
+    rest_ideal = total_ideal - np.array(ctx.ideal)  # (groups, A): what the other groups add at most
+    floor, near = (ctx.need - PRUNE_TOL).tolist(), (ctx.need - TOL).tolist()
+    ok = np.ones(len(vals), dtype=bool)
+    for c in range(vals.shape[1]):
+        ok &= vals[:, c] + rest_ideal[:, c].take(of_group) >= floor[c]
+    # others[c][g, d]: what deal d gets outside group g
+    others = [acc_u[:, c] - vals[:, c].take(own) for c in range(vals.shape[1])]
+    sq_rows = [offsets[g] + s for g, s in enumerate(ctx.sq_at) if s >= 0]
+    sq_group = [g for g, s in enumerate(ctx.sq_at) if s >= 0]
+    found = np.zeros(len(vals), dtype=bool)
+    step = max(1, _PAIRS // max(1, n_deals))
+    for lo in range(0, len(vals), step):  # [a, deal]: a with the rest of a known deal
+        hi = min(len(vals), lo + step)
+        grp = of_group[lo:hi]
+        hit = others[0].take(grp, axis=0) + vals[lo:hi, 0, None] >= near[0]
+        for c in range(1, vals.shape[1]):
+            hit &= others[c].take(grp, axis=0) + vals[lo:hi, c, None] >= near[c]
+        for a, g in zip(sq_rows, sq_group):  # not the deal that is no deal at all
+            if lo <= a < hi:
+                hit[a - lo] &= ~others_sq[g]
+        found[lo:hi] = hit.any(axis=1)
+    found &= ok
+    return ([ok[o:o + k] for o, k in zip(offsets, sizes)],
+            [found[o:o + k] for o, k in zip(offsets, sizes)])
+
+
 def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.ndarray) -> None:
     """Which options occur in some acceptable deal (exact; see the module docstring)."""
     space = ctx.scenario.space
-    total_ideal = sum(ctx.ideal)
+    oks, founds = _known_hits(ctx, acc_rows, acc_u)
     for g, (t, p) in enumerate(zip(ctx.tables, ctx.points)):
-        local = list(t.issues)
-        # the group's own contribution to each acceptable frontier deal
-        shape = tuple(space.shape[i] for i in local)
-        lookup = np.full(int(np.prod(shape)), -1, dtype=np.int64)
-        feas_rows = t.rows[t.feasible]
-        lookup[np.ravel_multi_index(tuple(feas_rows.T), shape)] = np.arange(len(feas_rows))
-        own = lookup[np.ravel_multi_index(tuple(acc_rows[:, local].T), shape)]
-        others = acc_u - p.vals[own]
-        outside = np.ones(len(space.issues), dtype=bool)
-        outside[local] = False
-        others_sq = np.all(acc_rows[:, outside] == ctx.sq[outside], axis=1)
-        ok = np.all(p.vals + (total_ideal - ctx.ideal[g]) >= ctx.need - PRUNE_TOL, axis=1)
-        found = np.zeros(len(p), dtype=bool)
-        cand = np.flatnonzero(ok)
-        step = max(1, _PAIRS // max(1, len(others)))
-        for lo in range(0, len(cand), step):  # [a, deal]: a with the rest of a known deal
-            part = cand[lo:lo + step]
-            hit = np.all(others[None, :, :] + p.vals[part][:, None, :] >= ctx.need - TOL, axis=2)
-            sq = np.flatnonzero(part == ctx.sq_at[g])
-            if len(sq):
-                hit[sq[0]] &= ~others_sq
-            found[part] = hit.any(axis=1)
-        todo = np.flatnonzero(ok & ~found)
+        found = founds[g]
+        todo = np.flatnonzero(oks[g] & ~found)
         if len(todo):
+            found = found.copy()
             rest = [q for h, q in enumerate(ctx.points) if h != g]
             rest_sq = [s for h, s in enumerate(ctx.sq_at) if h != g]
             if not rest:
@@ -224,8 +257,9 @@ def _options(ctx: _Ctx, res: DecomposedScan, acc_rows: np.ndarray, acc_u: np.nda
                 a = ctx.sq_at[g]
                 front = frontier_without(rest, sufs, rest_sq, ctx.need, ctx.ideal[g])
                 found[a] = np.any(np.all(front.vals + p.vals[a] >= ctx.need - TOL, axis=1))
-        for j, pos in enumerate(local):
-            res.option_in_acceptable[pos] |= np.bincount(feas_rows[found, j],
+        picked = t.rows.compress(t.feasible, axis=0).compress(found, axis=0)
+        for j, pos in enumerate(t.issues):
+            res.option_in_acceptable[pos] |= np.bincount(picked[:, j],
                                                          minlength=space.shape[pos]) > 0
 
 
@@ -241,19 +275,23 @@ def _red_lines(ctx: _Ctx, res: DecomposedScan) -> None:
     out by anyone's red lines."""
     space = ctx.scenario.space
     n_actors = len(ctx.models)
-    masks = [("allowed", None)] + [("actor", a) for a in range(n_actors)]
-    for kind, a in masks:
-        keep = [np.ones(len(t.rows), dtype=bool) if a is None else ~t.vetoed[:, a]
-                for t in ctx.tables]
-        sizes = [int(np.count_nonzero(k)) for k in keep]
-        for g, (t, k) in enumerate(zip(ctx.tables, keep)):
-            others = math.prod(sizes[:g] + sizes[g + 1:])
-            for j, pos in enumerate(t.issues):  # some outcome has it: here, and others > 0
-                has = (np.bincount(t.rows[k, j], minlength=space.shape[pos]) > 0) & (others > 0)
-                if a is None:
-                    res.option_allowed[pos] = has
-                else:
-                    res.option_free_of_veto[a][pos] = has
+    kinds = range(n_actors + 1)  # 0: every allowed assignment; 1 + a: those a does not veto
+    vetoes = [bool(t.vetoed.any()) for t in ctx.tables]
+    kept = [[len(t.rows) > 0] + ([bool((~t.vetoed[:, a]).any()) for a in range(n_actors)] if v
+                                 else [len(t.rows) > 0] * n_actors)
+            for t, v in zip(ctx.tables, vetoes)]
+    n_empty = [sum(not k[kind] for k in kept) for kind in kinds]
+    for g, t in enumerate(ctx.tables):
+        # some outcome has the option: an assignment here, and every other group has one
+        others = [n_empty[kind] - (not kept[g][kind]) == 0 for kind in kinds]
+        for j, pos in enumerate(t.issues):
+            col, n_opt = t.rows[:, j], space.shape[pos]
+            has = np.bincount(col, minlength=n_opt) > 0
+            res.option_allowed[pos] = has & others[0]
+            for a in range(n_actors):
+                if vetoes[g]:
+                    has = np.bincount(col.compress(~t.vetoed[:, a]), minlength=n_opt) > 0
+                res.option_free_of_veto[a][pos] = has & others[1 + a]
 
 
 def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
@@ -292,17 +330,19 @@ def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     if any(len(p) == 0 for p in ctx.points):
         return res
     front = _acceptable_frontier(ctx, ctx.points, ctx.need)
-    rows = front.rows.astype(np.intp)
-    utils, vetoed = evaluate(models, rows)
-    ok = acceptable_mask(utils, vetoed, np.ones(len(rows), dtype=bool), ctx.need)
-    order = np.lexsort(rows[ok].T[::-1])
-    res.frontier_rows = rows[ok][order]
-    res.frontier_u = utils[ok][order]
-    res.frontier_counts = front.count[ok][order]
-    res.frontier_ids = _ids(space, res.frontier_rows)
     sq_row = ctx.sq[None, :]
-    sq_u, sq_vetoed = evaluate(models, sq_row)
-    sq_ok = bool(acceptable_mask(sq_u, sq_vetoed, space.allowed(sq_row), ctx.need)[0])
+    rows = np.concatenate([front.rows.astype(np.intp), sq_row])  # one evaluation, row by row
+    utils, vetoed = evaluate(models, rows)
+    allowed = np.ones(len(rows), dtype=bool)
+    allowed[-1:] = space.allowed(sq_row)
+    ok = acceptable_mask(utils, vetoed, allowed, ctx.need)
+    sq_ok, ok = bool(ok[-1]), ok[:-1].nonzero()[0]
+    kept = rows.take(ok, axis=0)
+    order = ok.take(np.lexsort(kept.T[::-1]))
+    res.frontier_rows = rows.take(order, axis=0)
+    res.frontier_u = utils.take(order, axis=0)
+    res.frontier_counts = front.count.take(order)
+    res.frontier_ids = _ids(space, res.frontier_rows)
     counted = count_acceptable([p.vals for p in ctx.points], ctx.need, seed=scenario.seed)
     known = int(sum(int(c) for c in res.frontier_counts))
     res.size = max(counted.size - int(sq_ok), known)
@@ -322,13 +362,16 @@ def _nearest(ctx: _Ctx, res: DecomposedScan, target: tuple[int, ...]) -> None:
     scenario = ctx.scenario
     bound = float(rank_distance(res.frontier_rows, target, scenario).min())
     pts = []
-    for t in ctx.tables:
-        dist = np.zeros(len(t.rows))
-        for j, pos in enumerate(t.issues):
+    for t, p in zip(ctx.tables, ctx.points):  # the group's point set with its distance column
+        dist = np.zeros(len(p))
+        for pos in t.issues:
             issue = scenario.space.issues[pos]
-            diff = np.abs(t.rows[:, j] - target[pos])
+            diff = np.abs(p.rows[:, pos].astype(np.intp) - target[pos])
             dist += diff / (len(issue) - 1) if issue.ordered else (diff > 0)
-        pts.append(ctx.point_set(t, t.feasible, np.column_stack([t.utils, -dist])))
+        vals = np.empty((len(p), p.vals.shape[1] + 1))
+        vals[:, :-1] = p.vals
+        np.negative(dist, out=vals[:, -1])
+        pts.append(PointSet(vals, p.rows, p.count))
     need = np.append(ctx.need, -bound)
     front = _acceptable_frontier(ctx, pts, need)
     rows = front.rows.astype(np.intp)

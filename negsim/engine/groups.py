@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -91,15 +92,22 @@ class IssueGroup:
     utils: np.ndarray
     vetoed: np.ndarray
 
-    @property
+    @cached_property
     def feasible(self) -> np.ndarray:
-        """Assignments nobody vetoes (constraints are already applied)."""
-        return ~self.vetoed.any(axis=1)
+        """Assignments nobody vetoes (constraints are already applied); computed once."""
+        out = ~self.vetoed[:, 0] if self.vetoed.shape[1] else np.ones(len(self.rows), dtype=bool)
+        for a in range(1, self.vetoed.shape[1]):  # column by column: row reductions are slow
+            out &= ~self.vetoed[:, a]
+        out.flags.writeable = False
+        return out
 
     def find(self, assignment: tuple[int, ...]) -> int:
         """Row number of an assignment, or -1 when a constraint forbids it."""
-        hit = np.flatnonzero(np.all(self.rows == np.array(assignment), axis=1))
-        return int(hit[0]) if len(hit) else -1
+        hit = np.ones(len(self.rows), dtype=bool)
+        for j, o in enumerate(assignment):
+            hit &= self.rows[:, j] == o
+        at = hit.nonzero()[0]
+        return int(at[0]) if len(at) else -1
 
 
 def _checked_size(scenario: Scenario, issues: tuple[int, ...]) -> int:
@@ -138,14 +146,17 @@ def _local_values(f: Factor, rows: np.ndarray, local: dict[int, int]) -> np.ndar
     return f.table[tuple(rows[:, local[i]] for i in f.issues)]
 
 
-def _group(scenario: Scenario, models: tuple[PreferenceModel, ...],
-           issues: tuple[int, ...]) -> IssueGroup:
+def _group(scenario: Scenario, n_actors: int, issues: tuple[int, ...],
+           factors: list[list[Factor]], vetoes: list[list[Factor]]) -> IssueGroup:
+    """The group's table; ``factors[a]`` and ``vetoes[a]`` are actor a's terms on these issues,
+    in the model's order."""
     space = scenario.space
     shape = tuple(space.shape[p] for p in issues)
     size = _checked_size(scenario, issues)
     local = {p: k for k, p in enumerate(issues)}
     members = set(issues)
-    rows = np.stack(np.unravel_index(np.arange(size), shape), axis=1).astype(np.intp)
+    rows = np.arange(size, dtype=np.intp)[:, None] if len(issues) == 1 else \
+        np.stack(np.unravel_index(np.arange(size), shape), axis=1).astype(np.intp)
     ok = np.ones(size, dtype=bool)
     for c in scenario.constraints:
         if not {space.position[i] for i in c.forbid.issues} <= members:
@@ -157,16 +168,15 @@ def _group(scenario: Scenario, models: tuple[PreferenceModel, ...],
             member[[issue.index(o) for o in opts]] = True
             hit &= member[rows[:, local[space.position[issue_id]]]]
         ok &= ~hit
-    rows = rows[ok]
-    utils = np.zeros((len(rows), len(models)))
-    vetoed = np.zeros((len(rows), len(models)), dtype=bool)
-    for a, m in enumerate(models):
-        for f in m.factors:
-            if f.issues and f.issues[0] in members:
-                utils[:, a] += f.coef * _local_values(f, rows, local)
-        for f in m.vetoes:
-            if f.issues and f.issues[0] in members:
-                vetoed[:, a] |= _local_values(f, rows, local)
+    if not ok.all():
+        rows = rows.compress(ok, axis=0)
+    utils = np.zeros((len(rows), n_actors))
+    vetoed = np.zeros((len(rows), n_actors), dtype=bool)
+    for a in range(n_actors):
+        for f in factors[a]:
+            utils[:, a] += f.coef * _local_values(f, rows, local)
+        for f in vetoes[a]:
+            vetoed[:, a] |= _local_values(f, rows, local)
     return IssueGroup(issues, rows, utils, vetoed)
 
 
@@ -182,4 +192,16 @@ def group_tables(scenario: Scenario, models: tuple[PreferenceModel, ...]) -> lis
     >>> [g.utils[:, 0].tolist() for g in group_tables(s, build_preferences(s))]
     [[0.0, 0.5], [0.0, 0.5]]
     """
-    return [_group(scenario, models, g) for g in issue_groups(scenario, models)]
+    groups = issue_groups(scenario, models)
+    where = {p: k for k, g in enumerate(groups) for p in g}
+    factors: list[list[list[Factor]]] = [[[] for _ in models] for _ in groups]
+    vetoes: list[list[list[Factor]]] = [[[] for _ in models] for _ in groups]
+    for a, m in enumerate(models):  # each term to its group, in the model's order
+        for f in m.factors:
+            if f.issues:
+                factors[where[f.issues[0]]][a].append(f)
+        for f in m.vetoes:
+            if f.issues:
+                vetoes[where[f.issues[0]]][a].append(f)
+    return [_group(scenario, len(models), g, factors[k], vetoes[k])
+            for k, g in enumerate(groups)]
