@@ -248,7 +248,10 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names and pool is not None:  # only the candidates some draw could choose
-            for name, idx in _solutions(u[:, :, pool], rb, pb, acc[:, pool], names).items():
+            # take, not u[:, :, pool]: fancy indexing of the last axis lays the copy out
+            # axis-last, and _solutions' reshape would then copy it a second time, slowly
+            for name, idx in _solutions(np.take(u, pool, axis=2), rb, pb,
+                                        np.take(acc, pool, axis=1), names).items():
                 chosen[name].append(np.where(idx >= 0, pool[idx], -1))
         elif names:
             for name, idx in _solutions(u, rb, pb, acc, names).items():
