@@ -111,9 +111,12 @@ def _scores(name: str, g: np.ndarray, u: np.ndarray, power: np.ndarray, has: np.
 
 
 def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
-               names: tuple[str, ...]) -> dict[str, np.ndarray]:
+               names: tuple[str, ...], cols: np.ndarray | None = None,
+               rounded: bool = False) -> dict[str, np.ndarray]:
     """Chosen row per draw (-1: none) for each named solution; u (A, s, M), r and power (A, s),
-    acc (s, M).
+    acc (s, M).  ``cols`` (optional) restricts the choice to these columns of ``u`` (``acc`` is
+    then (s, len(cols)) and the rows chosen are positions in ``cols``), without copying
+    ``u[:, :, cols]``; ``rounded`` says ``u`` holds rounded utilities already.
 
     Only the acceptable (outcome, draw) pairs are scored.  A solution is picked among the
     acceptable deals of a draw and then, where several tie, restricted to those on the draw's
@@ -130,7 +133,10 @@ def _solutions(u: np.ndarray, r: np.ndarray, power: np.ndarray, acc: np.ndarray,
     if len(flat) == 0:
         return out
     has, starts, lens = _segments(flat, n, m)
-    up = np.round(np.take(u.reshape(len(u), -1), flat, axis=1), UTILITY_DECIMALS)
+    at = flat if cols is None else flat // m * u.shape[2] + cols[flat % m]
+    up = np.take(u.reshape(len(u), -1), at, axis=1)
+    if not rounded:
+        np.round(up, UTILITY_DECIMALS, out=up)
     g = up - np.repeat(r[:, has], lens, axis=1)
     cache: dict = {}
     for name in names:
@@ -248,10 +254,10 @@ def _chunk(scenario: Scenario, n: int, seed: np.random.SeedSequence, limit: int,
         nonempty += int(acc.any(axis=1).sum())
         size_sum += int(np.count_nonzero(acc))
         if names and pool is not None:  # only the candidates some draw could choose
-            # take, not u[:, :, pool]: fancy indexing of the last axis lays the copy out
-            # axis-last, and _solutions' reshape would then copy it a second time, slowly
-            for name, idx in _solutions(np.take(u, pool, axis=2), rb, pb,
-                                        np.take(acc, pool, axis=1), names).items():
+            # the pool's columns of u read in place (a copy of u[:, :, pool] costs more than
+            # the scoring); the products are rounded already
+            for name, idx in _solutions(u, rb, pb, np.take(acc, pool, axis=1), names,
+                                        cols=pool, rounded=True).items():
                 chosen[name].append(np.where(idx >= 0, pool[idx], -1))
         elif names:
             for name, idx in _solutions(u, rb, pb, acc, names).items():
