@@ -23,7 +23,7 @@ PACKAGE = ROOT / "negsim"
 # bottom first; a module may import its own layer and any layer below, never one above
 LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(layer) for layer in (
     {"negsim.errors", "negsim.tolerances", "negsim.vocabulary", "negsim.plain", "negsim.outputs",
-     "negsim.parallel", "negsim.version", "negsim.limits", "negsim.tabular"},
+     "negsim.parallel", "negsim.version", "negsim.limits", "negsim.tabular", "negsim.allocator"},
     {"negsim.model"},
     {"negsim.results"},
     {"negsim.loading"},

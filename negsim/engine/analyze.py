@@ -9,6 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from negsim.allocator import settle
 from negsim.engine.decomposed import DecomposedScan, decomposed_scan
 from negsim.engine.deals import deal_table
 from negsim.engine.exhaustive import ExhaustiveScan, acceptable_mask, cloud_lists, scan
@@ -163,6 +164,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     >>> analyze(s).acceptable.size
     1
     """
+    settle()  # the allocator in its steady state (negsim.allocator)
     models = build_preferences(scenario)
     verdicts = proposal_verdicts(scenario, models)
     target = compromise_forecast(scenario, models)

@@ -26,6 +26,7 @@ from concurrent.futures import Executor
 
 import numpy as np
 
+from negsim.allocator import settle
 from negsim.engine.analyze import EXHAUSTIVE_LIMIT
 from negsim.engine.verdicts import acceptance_margin, accepts, meets_reservation
 from negsim.errors import ArgumentError, did_you_mean
@@ -323,6 +324,7 @@ def ensemble(scenario: Scenario, draws: int = 10_000, seed: int | None = None, *
     >>> round(ensemble(s, draws=4000, seed=1).proposal("truce").all_accept, 1)
     0.5
     """
+    settle()  # the allocator in its steady state (negsim.allocator)
     draws = check_count(draws, "draws", MAX_DRAWS)
     chunk_size = check_count(chunk_size, "chunk_size", MAX_CHUNK)
     names = (solutions,) if isinstance(solutions, str) else tuple(solutions)
