@@ -40,6 +40,7 @@ from scale import random_scenario  # noqa: E402
 
 NEGMAS = "negmas==0.16.0"
 VENV = ROOT / "benchmarks" / ".venv-negmas"
+ROUNDS = 3  # NegMAS / negsim rounds of the comparison
 NEGMAS_CASES = [(2, 10, 4, 10_000), (3, 4, 7, 16_384), (2, 5, 8, 390_625)]  # actors, options, issues, size
 
 
@@ -179,18 +180,27 @@ def _negmas() -> None:
     tmp.write_text(json.dumps(spec))
     child = ROOT / "benchmarks" / ".negmas_child.py"
     child.write_text(_CHILD)
+    # rounds alternate the NegMAS child and negsim, so that a slow spell of the (shared)
+    # machine falls on both; each side's best over the rounds is kept
+    res: list[dict] = []
+    mine_t = [float("inf")] * len(scenarios)
     try:
-        res = json.loads(subprocess.run([str(py), str(child), str(tmp)], check=True,
-                                        capture_output=True, text=True).stdout.splitlines()[-1])
+        for _ in range(ROUNDS):
+            got = json.loads(subprocess.run([str(py), str(child), str(tmp)], check=True,
+                                            capture_output=True, text=True).stdout.splitlines()[-1])
+            res = got if not res else [dict(r, time=min(r["time"], g["time"]))
+                                       for r, g in zip(res, got)]
+            for k, s in enumerate(scenarios):
+                negsim.analyze(s)
+                mine_t[k] = min(mine_t[k], _best_cpu(lambda: negsim.analyze(s), 20))
     finally:
         tmp.unlink(missing_ok=True)
         child.unlink(missing_ok=True)
     print(f"\nnegsim analyze vs NegMAS 0.16 pareto_frontier (random categorical scenarios; "
-          f"CPU time, best of 5 for NegMAS, of 20 for negsim)")
+          f"CPU time; {ROUNDS} rounds alternating the two, best of 5 per round for NegMAS, of "
+          f"20 for negsim)")
     print(f"{'outcomes':>9} {'actors':>6} {'negmas s':>9} {'negsim s':>9} {'speed-up':>9}  optima")
-    for s, r in zip(scenarios, res):
-        negsim.analyze(s)
-        t = _best_cpu(lambda: negsim.analyze(s), 20)
+    for s, r, t in zip(scenarios, res, mine_t):
         a = negsim.analyze(s)
         d = np.array([x.reservation for x in a.actors])
         same = []
