@@ -156,20 +156,31 @@ def acceptable_frontiers(scenario: Scenario, models: tuple[PreferenceModel, ...]
                          needs: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
     """:func:`acceptable_frontier` for many draws at once: ``group_utils[g]`` (n_draws, k_g, A)
     replaces group ``g``'s utilities and ``needs`` (A, n_draws) the reservations, draw by draw.
-    What does not depend on the draw (rows, counts, the no-deal assignment) is built once."""
+    What does not depend on the draw (rows, counts, the no-deal assignment) is built once, and a
+    draw whose group utilities and reservations equal those of the draw merged last (its
+    uncertain parameters touch nothing the merge reads: war, truce or game inputs) shares that
+    frontier instead of merging again."""
     ctx = _Ctx(scenario, models, tables)
     empty = (np.zeros((0, ctx.n_issues), dtype=np.int16), np.zeros(0, dtype=np.int64))
     if any(len(p) == 0 for p in ctx.points):
         return [empty] * needs.shape[1]
     feasible = [t.feasible for t in tables]
-    out = []
+    base = ctx.points
+    out: list[tuple[np.ndarray, np.ndarray]] = []
+    last: tuple[np.ndarray, list[np.ndarray]] | None = None  # the inputs of the last merge
     for d in range(needs.shape[1]):
-        ctx.need = needs[:, d]
-        ctx.points = [PointSet(u[d][f], p.rows, p.count)
-                      for u, f, p in zip(group_utils, feasible, ctx.points)]
+        need = needs[:, d]
+        vals = [u[d][f] for u, f in zip(group_utils, feasible)]
+        if last is not None and np.array_equal(need, last[0]) and \
+                all(np.array_equal(v, w) for v, w in zip(vals, last[1])):
+            out.append(out[-1])
+            continue
+        ctx.need = need
+        ctx.points = [PointSet(v, p.rows, p.count) for v, p in zip(vals, base)]
         ctx.ideal = [p.vals.max(axis=0) for p in ctx.points]
         front = _acceptable_frontier(ctx, ctx.points, ctx.need)
         out.append((front.rows, front.count))
+        last = (need, vals)
     return out
 
 

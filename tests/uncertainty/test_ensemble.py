@@ -306,3 +306,30 @@ def test_group_sums_over_every_outcome_equal_analyze_draw_by_draw(s, seed):
     assert r.mean_acceptable_size * n == pytest.approx(size)
     for k in names:
         assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
+
+
+def test_decomposed_draws_that_change_nothing_the_merge_reads_share_one_merge(monkeypatch):
+    """Uncertain bargaining powers change the asymmetric Nash pick but no group utility or
+    reservation: every draw of a chunk shares the first draw's merged frontier, and the answers
+    are still analyze's, draw by draw."""
+    import importlib
+
+    dec = importlib.import_module("negsim.engine.decomposed")
+    merges = []
+    real = dec._acceptable_frontier
+    monkeypatch.setattr(dec, "_acceptable_frontier",
+                        lambda *a, **k: merges.append(1) or real(*a, **k))
+    s = toy({"actors.Russia.power": Distribution.uniform(0.2, 5.0),
+             "actors.Ukraine.power": Distribution.uniform(0.2, 5.0)})
+    n, seed = 30, 4
+    r = ensemble(s, draws=n, seed=seed, chunk_size=n, enumerate_limit=1)
+    assert len(merges) == 1  # one chunk, one merge
+    names = ("nash", "asymmetric_nash", "kalai_smorodinsky", "egalitarian", "utilitarian")
+    expect: dict[str, dict[int, int]] = {k: {} for k in names}
+    for values in _draws_like_ensemble(s, n, seed):
+        a = negsim.analyze(s.with_parameters(values), method="decomposed")
+        for k in names:
+            i = s.space.index(a.solution(k).outcome)
+            expect[k][i] = expect[k].get(i, 0) + 1
+    for k in names:
+        assert {o.index: o.count for o in r.solution(k).outcomes} == expect[k], k
