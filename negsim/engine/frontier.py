@@ -54,7 +54,9 @@ def _mask_2(u: np.ndarray) -> np.ndarray:
 def _pivot_filter(u: np.ndarray) -> np.ndarray:
     """Rows no pivot (the best row of each column and of the sum) dominates: a superset of the
     frontier, found with a few comparisons per row (all pivots at once up to ``_PAIRS`` rows)."""
-    at = sorted({*u.argmax(axis=0).tolist(), int(u.sum(axis=1).argmax())})
+    with np.errstate(over="ignore", invalid="ignore"):  # huge values: an inf sum still orders
+        total = u.sum(axis=1)
+    at = sorted({*u.argmax(axis=0).tolist(), int(total.argmax())})
     if len(u) <= _PAIRS:
         cols = u.T.copy()  # contiguous columns: the comparisons run several times faster
         piv = cols[:, at, None]  # [c, p, 1]
@@ -107,7 +109,8 @@ def _mask_n(u: np.ndarray) -> np.ndarray:
     already; the ones left are on the frontier and remove every undecided row they dominate.
     The batch doubles while rows survive; the undecided rows are compacted as they go."""
     n, k = u.shape
-    sums = u.sum(axis=1)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflowing sum is +-inf: monotone
+        sums = u.sum(axis=1)
     idx = np.arange(n)  # undecided rows
     vals, sums_left = u, sums
     keep = np.zeros(n, dtype=bool)
