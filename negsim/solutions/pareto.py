@@ -76,7 +76,9 @@ def pareto_mask(utilities: np.ndarray, runs: np.ndarray | None = None) -> np.nda
         return np.zeros(0, dtype=bool)
     # Visit points from the highest sum down: a point can only be dominated by one with a larger
     # sum, so each survivor removes, in one vectorised step, everything it dominates.
-    order = np.lexsort(tuple(-u[:, j] for j in reversed(range(u.shape[1]))) + (-u.sum(axis=1),))
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflowing sum is +-inf: monotone
+        total = u.sum(axis=1)
+    order = np.lexsort(tuple(-u[:, j] for j in reversed(range(u.shape[1]))) + (-total,))
     u_sorted = u[order]
     alive = np.ones(n, dtype=bool)
     for i in range(n):
