@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["frontier_mask", "merge_frontier_fast"]
+__all__ = ["frontier_mask"]
 
 _FIRST = 4  # candidates decided in the first step (3+ columns); the batch doubles up to _BLOCK
 _BLOCK = 256
@@ -166,14 +166,3 @@ def _mask_small(u: np.ndarray) -> np.ndarray:
     if len(u) <= (_ALL_PAIRS_2 if u.shape[1] == 2 else _ALL_PAIRS_N):
         return _mask_pairs(u)
     return _mask_2(u) if u.shape[1] == 2 else _mask_n(u)
-
-
-def merge_frontier_fast(front_u: np.ndarray, front_ids: np.ndarray, new_u: np.ndarray,
-                        new_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`~negsim.solutions.pareto.merge_frontier` with :func:`frontier_mask`."""
-    u = np.concatenate([front_u, new_u]) if len(front_u) else new_u
-    ids = np.concatenate([front_ids, new_ids]) if len(front_ids) else new_ids
-    if len(u) == 0:
-        return u, ids
-    keep = frontier_mask(u)
-    return u[keep], ids[keep]

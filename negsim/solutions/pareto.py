@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 __all__ = ["pareto_mask", "merge_frontier", "dominated_in_runs"]
@@ -98,11 +100,14 @@ def pareto_mask(utilities: np.ndarray, runs: np.ndarray | None = None) -> np.nda
 
 
 def merge_frontier(front_u: np.ndarray, front_ids: np.ndarray, new_u: np.ndarray,
-                   new_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The frontier of the union of a frontier and new points (ids travel with their rows)."""
+                   new_ids: np.ndarray, mask: Callable[[np.ndarray], np.ndarray] = pareto_mask
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """The frontier of the union of a frontier and new points (ids travel with their rows);
+    ``mask`` finds it (``pareto_mask``, or an exact equivalent such as
+    :func:`negsim.engine.frontier.frontier_mask`)."""
     u = np.concatenate([front_u, new_u]) if len(front_u) else new_u
     ids = np.concatenate([front_ids, new_ids]) if len(front_ids) else new_ids
     if len(u) == 0:
         return u, ids
-    keep = pareto_mask(u)
+    keep = mask(u)
     return u[keep], ids[keep]

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import negsim.engine.frontier as frontier
-from negsim.engine.frontier import frontier_mask, merge_frontier_fast
+from negsim.engine.frontier import frontier_mask
 from negsim.solutions.pareto import merge_frontier, pareto_mask
 
 
@@ -90,12 +90,12 @@ def test_empty_one_row_one_column_and_no_columns() -> None:
     assert frontier_mask(np.zeros((2, 0))).tolist() == [True, True]
 
 
-def test_merge_frontier_fast_is_merge_frontier() -> None:
+def test_merge_frontier_with_frontier_mask_is_merge_frontier() -> None:
     rng = np.random.default_rng(0)
     for k in (2, 3):
         a, b = np.round(rng.random((50, k)), 1), np.round(rng.random((90, k)), 1)
         ia, ib = np.arange(50), np.arange(50, 140)
-        fa, ga = merge_frontier_fast(a, ia, b, ib)
+        fa, ga = merge_frontier(a, ia, b, ib, mask=frontier_mask)
         fb, gb = merge_frontier(a, ia, b, ib)
         assert fa.tolist() == fb.tolist() and ga.tolist() == gb.tolist()
 
