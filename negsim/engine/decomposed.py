@@ -184,18 +184,6 @@ def acceptable_frontiers(scenario: Scenario, models: tuple[PreferenceModel, ...]
     return out
 
 
-def _ids(space, rows: np.ndarray) -> np.ndarray:  # type: ignore[no-untyped-def]
-    if space.size < 1 << 62:
-        return space.flat_index(rows)
-    out = np.empty(len(rows), dtype=object)
-    for k, row in enumerate(rows):
-        idx = 0
-        for o, n in zip(row, space.shape):
-            idx = idx * n + int(o)
-        out[k] = idx
-    return out
-
-
 def _known_hits(ctx: _Ctx, acc_rows: np.ndarray, acc_u: np.ndarray
                 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
     """For every group, which feasible assignments pass the bound (``ok``) and which of those
@@ -353,7 +341,7 @@ def decomposed_scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     res.frontier_rows = rows.take(order, axis=0)
     res.frontier_u = utils.take(order, axis=0)
     res.frontier_counts = front.count.take(order)
-    res.frontier_ids = _ids(space, res.frontier_rows)
+    res.frontier_ids = space.numbers(res.frontier_rows)
     counted = count_acceptable([p.vals for p in ctx.points], ctx.need, seed=scenario.seed)
     known = int(sum(int(c) for c in res.frontier_counts))
     res.size = max(counted.size - int(sq_ok), known)
@@ -394,7 +382,7 @@ def _nearest(ctx: _Ctx, res: DecomposedScan, target: tuple[int, ...]) -> None:
     rows = rows[ok]
     dist = rank_distance(rows, target, scenario)
     near = np.flatnonzero(dist <= dist.min() + ROUND_TOL)
-    ids = _ids(scenario.space, rows[near])
+    ids = scenario.space.numbers(rows[near])
     pick = int(np.argmin(ids)) if not ctx.big else min(range(len(ids)), key=lambda i: ids[i])
     res.nearest_id = int(ids[pick])
     res.nearest_distance = float(dist[near][pick])

@@ -155,7 +155,7 @@ def scan(scenario: Scenario, models: tuple[PreferenceModel, ...],
     acc_u: list[np.ndarray] = []
     kept: list = []
     any_vetoes = any(m.vetoes for m in models)
-    target_id = -1 if target is None else sum(k * st for k, st in zip(target, space.strides))
+    target_id = -1 if target is None else space.number(target)
     for start, lead, split in space.blocks(min(chunk_size, SCAN_BLOCK)):
         possible = space.allowed_block(lead, split)
         n = len(possible)

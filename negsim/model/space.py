@@ -7,7 +7,7 @@ space is ever allocated.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -74,15 +74,6 @@ class OutcomeSpace:
         return n
 
     @cached_property
-    def strides(self) -> tuple[int, ...]:
-        """How much the outcome number grows per option step of each issue (Python integers)."""
-        out, step = [], 1
-        for k in reversed(self.shape):
-            out.append(step)
-            step *= k
-        return tuple(reversed(out))
-
-    @cached_property
     def option_positions(self) -> tuple[dict[Option, int], ...]:
         """Per issue, option → position (a first guess: :meth:`option_index` checks it)."""
         out = []
@@ -144,9 +135,19 @@ class OutcomeSpace:
 
     def index(self, outcome: Mapping[str, Option]) -> int:
         """The number of a full outcome."""
+        return self.number(self.indices_of(outcome))
+
+    def number(self, row: Sequence[int] | np.ndarray) -> int:
+        """The number of the outcome with these option indices (an exact Python integer).
+
+        Examples
+        --------
+        >>> OutcomeSpace((Issue("a", ("x", "y"), "x"), Issue("b", (1, 2, 3), 1))).number((1, 1))
+        4
+        """
         idx = 0
-        for k, n in zip(self.indices_of(outcome), self.shape):
-            idx = idx * n + k
+        for k, n in zip(row, self.shape):
+            idx = idx * n + int(k)
         return idx
 
     def decode(self, row: np.ndarray | tuple[int, ...]) -> dict[str, Option]:
@@ -269,6 +270,16 @@ class OutcomeSpace:
     def flat_index(self, rows: np.ndarray) -> np.ndarray:
         """Outcome numbers of rows of option indices (spaces below 2**62 outcomes)."""
         return np.ravel_multi_index(tuple(rows.T), self.shape).astype(np.int64)
+
+    def numbers(self, rows: np.ndarray) -> np.ndarray:
+        """Outcome numbers of rows of option indices in any space: :meth:`flat_index` (int64)
+        below 2**62 outcomes, Python integers in an object array above."""
+        if self.size < 1 << 62:
+            return self.flat_index(rows)
+        out = np.empty(len(rows), dtype=object)
+        for k, row in enumerate(rows):
+            out[k] = self.number(row)
+        return out
 
     @cached_property
     def _forbidden(self) -> tuple[tuple[tuple[int, np.ndarray], ...], ...]:

@@ -80,20 +80,6 @@ def group_draws(scenario: Scenario) -> GroupDraws:
     return GroupDraws(tables, tuple(feats))
 
 
-def _ids(scenario: Scenario, rows: np.ndarray) -> list[int]:
-    space = scenario.space
-    shape = space.shape
-    if space.size < 1 << 62:
-        return space.flat_index(rows).tolist()
-    out = []
-    for row in rows.tolist():
-        idx = 0
-        for o, n in zip(row, shape):
-            idx = idx * n + o
-        out.append(idx)
-    return out
-
-
 def frontier_solutions(scenario: Scenario, coefs: list[np.ndarray], r: np.ndarray,
                        power: np.ndarray, names: tuple[str, ...]
                        ) -> tuple[int, dict[str, list[int]]]:
@@ -130,7 +116,7 @@ def frontier_solutions(scenario: Scenario, coefs: list[np.ndarray], r: np.ndarra
         for name in names:
             i = pick[name]()[0]
             if ids is None:
-                ids = _ids(scenario, rows)
+                ids = scenario.space.numbers(rows).tolist()
             chosen[name][t] = ids[i]
     return nonempty, chosen
 
