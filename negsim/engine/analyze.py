@@ -178,8 +178,7 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
         decomposed_scan(scenario, models, target=target)
     space = scenario.space
     names = scenario.actor_names
-    frontier = _points(scenario, found.frontier_ids, found.frontier_u,
-                       getattr(found, "frontier_rows", None))
+    frontier = _points(scenario, found.frontier_ids, found.frontier_u, found.frontier_rows)
     options = {issue.id: [issue.options[k] for k in np.flatnonzero(found.option_in_acceptable[j])]
                for j, issue in enumerate(space.issues)}
     excluded: dict[str, dict[str, list[str]]] = {}
@@ -203,9 +202,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
         nearest_u = found.acceptable_u[np.searchsorted(found.acceptable_ids, found.nearest_id)]
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts, nearest_u,
-                           getattr(found, "frontier_rows", None),
-                           None if getattr(found, "target_u", None) is None else
-                           (found.target_u, found.target_vetoed))
+                           found.frontier_rows,
+                           None if found.target_u is None else (found.target_u, found.target_vetoed))
     cloud_u, cloud_ok, cloud_vetoed, sampled = cloud_lists(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
     cloud = OutcomeCloud(list(names), cloud_u, cloud_ok, cloud_vetoed, sampled, scenario.seed)
