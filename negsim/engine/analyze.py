@@ -203,7 +203,8 @@ def analyze(scenario: Scenario, *, method: str = "auto", games: bool = True) -> 
     solutions = _solutions(scenario, models, found.frontier_u, found.frontier_ids, target,
                            found.nearest_id, counts, nearest_u,
                            found.frontier_rows,
-                           None if found.target_u is None else (found.target_u, found.target_vetoed))
+                           None if found.target_u is None else
+                           (found.target_u, found.target_vetoed))
     cloud_u, cloud_ok, cloud_vetoed, sampled = cloud_lists(
         scenario, models, found if isinstance(found, ExhaustiveScan) else None)
     cloud = OutcomeCloud(list(names), cloud_u, cloud_ok, cloud_vetoed, sampled, scenario.seed)
